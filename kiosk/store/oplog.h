@@ -1,0 +1,60 @@
+// oplog.h — the kiosk's op log: every action, queued for the district.
+//
+// append() is called inside the action's own Transaction, so the local effect
+// and its op commit together or not at all (DESIGN.md principle 1).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "store/sqlite.h"
+
+namespace store {
+
+struct OpRecord {
+    std::int64_t seq = 0;
+    std::string uuid;
+    std::string kind;
+    nlohmann::json payload;
+    std::string created_at;
+    std::optional<std::string> member_id;
+    std::string state;   // pending / applied / rejected
+    std::string reason;  // rejection reason code
+    nlohmann::json detail;
+    std::string answered_at;
+};
+
+class OpLog {
+public:
+    explicit OpLog(Database& db) : db_(db) {}
+
+    // Appends an op (state pending) and returns its sequence number. Must run
+    // inside a Transaction that also writes the op's local effect.
+    std::int64_t append(const std::string& uuid, const std::string& kind,
+                        const nlohmann::json& payload, const std::string& createdAt,
+                        const std::optional<std::string>& memberId);
+
+    // Oldest pending ops first, at most `limit`.
+    std::vector<OpRecord> pending(int limit) const;
+    std::int64_t depth() const;
+    std::optional<OpRecord> bySeq(std::int64_t seq) const;
+
+    // Stores the district's answer. Idempotent: answering an op twice keeps the first.
+    void recordAnswer(std::int64_t seq, const std::string& state, const std::string& reason,
+                      const nlohmann::json& detail, const std::string& answeredAt);
+
+    // Rejections the elder has not been shown yet (newest first).
+    std::vector<OpRecord> unnotifiedRejections(const std::string& memberId) const;
+    void markNotified(std::int64_t seq);
+    // All rejections, newest first, for the staff screen.
+    std::vector<OpRecord> rejections(int limit) const;
+
+private:
+    Database& db_;
+};
+
+}  // namespace store

@@ -1,0 +1,106 @@
+#include "store/schema.h"
+
+namespace store {
+
+const std::vector<Migration>& kioskMigrations() {
+    static const std::vector<Migration> migrations = {
+        {1, R"sql(
+CREATE TABLE enrollment (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  station_id TEXT NOT NULL, station_name TEXT NOT NULL, token TEXT NOT NULL,
+  server_url TEXT NOT NULL, ca_pem TEXT NOT NULL, config_public_key_pem TEXT NOT NULL,
+  enrolled_at TEXT NOT NULL);
+
+CREATE TABLE sync_state (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  cursor INTEGER NOT NULL DEFAULT 0,
+  last_sync_at TEXT, last_attempt_at TEXT, last_error TEXT);
+INSERT INTO sync_state(id) VALUES (1);
+
+-- The op log: every elder or staff action, in the same transaction as its
+-- local effect. seq only grows (AUTOINCREMENT never reuses a number).
+CREATE TABLE op_log (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  uuid TEXT NOT NULL UNIQUE,
+  kind TEXT NOT NULL,
+  payload TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  member_id TEXT,
+  state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending','applied','rejected')),
+  reason TEXT,
+  detail TEXT,
+  answered_at TEXT,
+  notified INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX op_log_state ON op_log(state, seq);
+CREATE INDEX op_log_member ON op_log(member_id, state);
+
+CREATE TABLE stations (id TEXT PRIMARY KEY, name TEXT NOT NULL, community TEXT);
+CREATE TABLE members (
+  id TEXT PRIMARY KEY, card_no TEXT, phone TEXT, name TEXT NOT NULL,
+  birth_date TEXT, category TEXT NOT NULL DEFAULT 'regular',
+  delivery_eligible INTEGER NOT NULL DEFAULT 0);
+CREATE UNIQUE INDEX members_card ON members(card_no);
+CREATE INDEX members_phone ON members(phone);
+CREATE TABLE canteens (id TEXT PRIMARY KEY, name TEXT NOT NULL, station_id TEXT, address TEXT);
+CREATE TABLE meal_slots (
+  id TEXT PRIMARY KEY, canteen_id TEXT NOT NULL, date TEXT NOT NULL, slot TEXT NOT NULL,
+  dishes TEXT NOT NULL DEFAULT '[]', price_cents INTEGER NOT NULL, capacity INTEGER NOT NULL,
+  cutoff TEXT NOT NULL);
+CREATE INDEX meal_slots_date ON meal_slots(date, slot);
+CREATE TABLE quotas (
+  kind TEXT NOT NULL, target_id TEXT NOT NULL, station_id TEXT NOT NULL,
+  seats INTEGER NOT NULL, PRIMARY KEY (kind, target_id, station_id));
+CREATE TABLE activities (
+  id TEXT PRIMARY KEY, station_id TEXT, title TEXT NOT NULL, category TEXT,
+  starts_at TEXT NOT NULL, ends_at TEXT, place TEXT, capacity INTEGER NOT NULL,
+  description TEXT);
+CREATE INDEX activities_start ON activities(starts_at);
+CREATE TABLE catalog_items (id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL,
+  minutes INTEGER NOT NULL);
+CREATE TABLE balances (member_id TEXT PRIMARY KEY, minutes INTEGER NOT NULL,
+  floor_minutes INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE ledger_entries (id TEXT PRIMARY KEY, member_id TEXT NOT NULL, at TEXT NOT NULL,
+  what TEXT NOT NULL, minutes INTEGER NOT NULL);
+CREATE INDEX ledger_member ON ledger_entries(member_id, at);
+CREATE TABLE bookings (
+  id TEXT PRIMARY KEY, member_id TEXT NOT NULL, slot_id TEXT NOT NULL, station_id TEXT,
+  status TEXT NOT NULL, subsidy_cents INTEGER NOT NULL DEFAULT 0,
+  pay_cents INTEGER NOT NULL DEFAULT 0, delivery INTEGER NOT NULL DEFAULT 0,
+  local_state TEXT NOT NULL DEFAULT 'synced', reason TEXT, created_at TEXT);
+CREATE INDEX bookings_member ON bookings(member_id);
+CREATE INDEX bookings_slot ON bookings(slot_id, station_id, status);
+CREATE TABLE signups (
+  id TEXT PRIMARY KEY, member_id TEXT NOT NULL, activity_id TEXT NOT NULL,
+  status TEXT NOT NULL, local_state TEXT NOT NULL DEFAULT 'synced', reason TEXT,
+  created_at TEXT);
+CREATE INDEX signups_member ON signups(member_id);
+CREATE INDEX signups_activity ON signups(activity_id, status);
+CREATE TABLE redemptions (
+  id TEXT PRIMARY KEY, member_id TEXT NOT NULL, item_id TEXT NOT NULL,
+  minutes INTEGER NOT NULL, status TEXT NOT NULL, voucher TEXT,
+  local_state TEXT NOT NULL DEFAULT 'synced', reason TEXT, created_at TEXT);
+CREATE TABLE services (
+  id TEXT PRIMARY KEY, volunteer_id TEXT NOT NULL, recipient_id TEXT NOT NULL,
+  item_id TEXT NOT NULL, minutes INTEGER NOT NULL, status TEXT NOT NULL,
+  local_state TEXT NOT NULL DEFAULT 'pending', reason TEXT, created_at TEXT);
+CREATE TABLE checkins (
+  id TEXT PRIMARY KEY, member_id TEXT NOT NULL, station_id TEXT, day TEXT NOT NULL,
+  at TEXT NOT NULL, local_state TEXT NOT NULL DEFAULT 'pending', reason TEXT,
+  UNIQUE (member_id, day));
+CREATE TABLE subsidy_rules (id TEXT PRIMARY KEY, priority_cents INTEGER NOT NULL,
+  age70_cents INTEGER NOT NULL, daily_cap INTEGER NOT NULL, weekly_cap INTEGER NOT NULL);
+INSERT INTO subsidy_rules VALUES ('district', 1500, 500, 1, 5);
+CREATE TABLE help_calls (id TEXT PRIMARY KEY, at TEXT NOT NULL, screen TEXT,
+  member_id TEXT, handled INTEGER NOT NULL DEFAULT 0);
+
+-- Config: the last good signed document, and what was refused and why.
+CREATE TABLE config (id TEXT PRIMARY KEY, version INTEGER NOT NULL, document TEXT NOT NULL,
+  applied_at TEXT);
+CREATE TABLE config_rejections (id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL,
+  version INTEGER, reason TEXT NOT NULL);
+)sql"},
+    };
+    return migrations;
+}
+
+}  // namespace store

@@ -1,0 +1,123 @@
+#include "protocol.h"
+
+#include <stdexcept>
+
+namespace proto {
+
+using nlohmann::json;
+
+const char* toString(OpStatus s) {
+    switch (s) {
+        case OpStatus::Applied: return "applied";
+        case OpStatus::Rejected: return "rejected";
+        case OpStatus::NotApplied: return "not_applied";
+    }
+    return "not_applied";
+}
+
+OpStatus opStatusFromString(const std::string& s) {
+    if (s == "applied") return OpStatus::Applied;
+    if (s == "rejected") return OpStatus::Rejected;
+    if (s == "not_applied") return OpStatus::NotApplied;
+    throw std::invalid_argument("unknown op status '" + s + "'");
+}
+
+void to_json(json& j, const EnrollmentBundle& v) {
+    j = json{{"station_id", v.station_id}, {"station_name", v.station_name}, {"token", v.token},
+             {"server_url", v.server_url}, {"ca_pem", v.ca_pem},
+             {"config_public_key_pem", v.config_public_key_pem}};
+}
+void from_json(const json& j, EnrollmentBundle& v) {
+    j.at("station_id").get_to(v.station_id);
+    j.at("station_name").get_to(v.station_name);
+    j.at("token").get_to(v.token);
+    j.at("server_url").get_to(v.server_url);
+    j.at("ca_pem").get_to(v.ca_pem);
+    j.at("config_public_key_pem").get_to(v.config_public_key_pem);
+}
+
+void to_json(json& j, const Op& v) {
+    j = json{{"seq", v.seq}, {"uuid", v.uuid}, {"kind", v.kind}, {"created_at", v.created_at},
+             {"payload", v.payload}};
+}
+void from_json(const json& j, Op& v) {
+    j.at("seq").get_to(v.seq);
+    j.at("uuid").get_to(v.uuid);
+    j.at("kind").get_to(v.kind);
+    j.at("created_at").get_to(v.created_at);
+    v.payload = j.at("payload");
+    if (!v.payload.is_object()) throw std::invalid_argument("op payload must be an object");
+}
+
+void to_json(json& j, const PushRequest& v) { j = json{{"station_id", v.station_id}, {"ops", v.ops}}; }
+void from_json(const json& j, PushRequest& v) {
+    j.at("station_id").get_to(v.station_id);
+    j.at("ops").get_to(v.ops);
+}
+
+void to_json(json& j, const OpResult& v) {
+    j = json{{"seq", v.seq}, {"uuid", v.uuid}, {"status", toString(v.status)}};
+    if (!v.reason.empty()) j["reason"] = v.reason;
+    if (!v.detail.empty()) j["detail"] = v.detail;
+}
+void from_json(const json& j, OpResult& v) {
+    j.at("seq").get_to(v.seq);
+    j.at("uuid").get_to(v.uuid);
+    v.status = opStatusFromString(j.at("status").get<std::string>());
+    v.reason = j.value("reason", std::string());
+    v.detail = j.value("detail", json::object());
+}
+
+void to_json(json& j, const PushResponse& v) {
+    j = json{{"last_applied_seq", v.last_applied_seq}, {"results", v.results}};
+}
+void from_json(const json& j, PushResponse& v) {
+    j.at("last_applied_seq").get_to(v.last_applied_seq);
+    j.at("results").get_to(v.results);
+}
+
+void to_json(json& j, const Change& v) {
+    j = json{{"rev", v.rev}, {"entity", v.entity}, {"key", v.key}, {"deleted", v.deleted},
+             {"data", v.data}};
+}
+void from_json(const json& j, Change& v) {
+    j.at("rev").get_to(v.rev);
+    j.at("entity").get_to(v.entity);
+    j.at("key").get_to(v.key);
+    v.deleted = j.value("deleted", false);
+    v.data = j.value("data", json::object());
+}
+
+void to_json(json& j, const ChangesPage& v) {
+    j = json{{"changes", v.changes}, {"next_cursor", v.next_cursor}, {"more", v.more}};
+}
+void from_json(const json& j, ChangesPage& v) {
+    j.at("changes").get_to(v.changes);
+    j.at("next_cursor").get_to(v.next_cursor);
+    j.at("more").get_to(v.more);
+}
+
+void to_json(json& j, const StationStatus& v) {
+    j = json{{"app_version", v.app_version},     {"config_version", v.config_version},
+             {"oplog_depth", v.oplog_depth},     {"last_sync", v.last_sync},
+             {"free_disk_bytes", v.free_disk_bytes}, {"help_calls", v.help_calls}};
+    j["config_rejection"] = v.config_rejection ? json(*v.config_rejection) : json(nullptr);
+}
+void from_json(const json& j, StationStatus& v) {
+    j.at("app_version").get_to(v.app_version);
+    v.config_version = j.value("config_version", std::int64_t{0});
+    v.oplog_depth = j.value("oplog_depth", std::int64_t{0});
+    v.last_sync = j.value("last_sync", std::string());
+    v.free_disk_bytes = j.value("free_disk_bytes", std::int64_t{0});
+    v.help_calls = j.value("help_calls", std::int64_t{0});
+    if (j.contains("config_rejection") && j["config_rejection"].is_string())
+        v.config_rejection = j["config_rejection"].get<std::string>();
+}
+
+void to_json(json& j, const ErrorBody& v) { j = json{{"error", v.error}, {"message", v.message}}; }
+void from_json(const json& j, ErrorBody& v) {
+    j.at("error").get_to(v.error);
+    v.message = j.value("message", std::string());
+}
+
+}  // namespace proto
