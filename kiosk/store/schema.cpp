@@ -70,7 +70,7 @@ CREATE TABLE bookings (
 CREATE INDEX bookings_member ON bookings(member_id);
 CREATE INDEX bookings_slot ON bookings(slot_id, station_id, status);
 CREATE TABLE signups (
-  id TEXT PRIMARY KEY, member_id TEXT NOT NULL, activity_id TEXT NOT NULL,
+  id TEXT PRIMARY KEY, member_id TEXT NOT NULL, activity_id TEXT NOT NULL, station_id TEXT,
   status TEXT NOT NULL, local_state TEXT NOT NULL DEFAULT 'synced', reason TEXT,
   created_at TEXT);
 CREATE INDEX signups_member ON signups(member_id);
@@ -98,6 +98,12 @@ CREATE TABLE config (id TEXT PRIMARY KEY, version INTEGER NOT NULL, document TEX
   applied_at TEXT);
 CREATE TABLE config_rejections (id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL,
   version INTEGER, reason TEXT NOT NULL);
+)sql"},
+        // 2: pulled config documents wait here for the config module, which
+        // checks the signature and version before anything is applied.
+        {2, R"sql(
+CREATE TABLE config_inbox (id TEXT PRIMARY KEY, version INTEGER NOT NULL, document TEXT NOT NULL,
+  received_at TEXT NOT NULL);
 )sql"},
     };
     return migrations;

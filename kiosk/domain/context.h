@@ -1,0 +1,30 @@
+// context.h — what every domain action needs: the store, the op log, the clock
+// and the station it runs at. Plain C++: no ImGui, no SDL, no curl.
+//
+// Every action follows one shape (DESIGN.md principle 1):
+//     Transaction tx(db);  write the local effect;  oplog.append(...);  tx.commit();
+// and only then returns a result that a screen may announce as done.
+#pragma once
+
+#include <string>
+
+#include "core/clock.h"
+#include "store/oplog.h"
+#include "store/sqlite.h"
+
+namespace domain {
+
+struct Context {
+    store::Database& db;
+    const core::Clock& clock;
+    std::string stationId;  // from the enrollment; "" before the station is enrolled
+
+    store::OpLog oplog() const { return store::OpLog(db); }
+    std::string today() const { return core::dateLocal(clock.now()); }
+    std::string nowIso() const { return core::isoLocal(clock.now()); }
+};
+
+// The enrolled station's id, or "" when the kiosk is not enrolled yet.
+std::string enrolledStationId(store::Database& db);
+
+}  // namespace domain

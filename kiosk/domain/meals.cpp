@@ -1,0 +1,173 @@
+#include "domain/meals.h"
+
+#include <algorithm>
+
+#include <nlohmann/json.hpp>
+
+#include "core/ids.h"
+
+namespace domain {
+namespace {
+
+constexpr const char* kSlotSelect =
+    "SELECT s.id, s.canteen_id, coalesce(c.name,''), s.date, s.slot, s.dishes, s.price_cents, "
+    "s.capacity, s.cutoff FROM meal_slots s LEFT JOIN canteens c ON c.id = s.canteen_id ";
+
+int stationBooked(const Context& ctx, const std::string& slotId) {
+    return static_cast<int>(ctx.db.queryInt("SELECT count(*) FROM bookings WHERE slot_id=? AND "
+                                            "station_id=? AND status='booked' AND "
+                                            "local_state<>'rejected'",
+                                            slotId, ctx.stationId)
+                                .value_or(0));
+}
+
+int stationQuota(const Context& ctx, const std::string& slotId) {
+    return static_cast<int>(ctx.db.queryInt("SELECT seats FROM quotas WHERE kind='meal' AND "
+                                            "target_id=? AND station_id=?",
+                                            slotId, ctx.stationId)
+                                .value_or(0));
+}
+
+MealSlot readSlot(const Context& ctx, const store::Statement& st) {
+    MealSlot s;
+    s.id = st.getText(0);
+    s.canteen_id = st.getText(1);
+    s.canteen_name = st.getText(2);
+    s.date = st.getText(3);
+    s.slot = st.getText(4);
+    auto dishes = nlohmann::json::parse(st.getText(5), nullptr, false);
+    if (dishes.is_array())
+        for (const auto& d : dishes)
+            if (d.is_string()) s.dishes.push_back(d.get<std::string>());
+    s.price_cents = static_cast<int>(st.getInt(6));
+    s.capacity = static_cast<int>(st.getInt(7));
+    s.cutoff = st.getText(8);
+    s.seats_left = std::max(0, stationQuota(ctx, s.id) - stationBooked(ctx, s.id));
+    try {
+        s.past_cutoff = ctx.clock.now() >= core::parseIso(s.cutoff);
+    } catch (const std::invalid_argument&) {
+        s.past_cutoff = true;  // a slot without a readable cut-off is not bookable
+    }
+    return s;
+}
+
+// Monday of the ISO week holding `date`.
+std::string weekStart(const std::string& date) {
+    int wd = core::weekday(date);  // 0 = Sunday
+    return core::addDays(date, -((wd + 6) % 7));
+}
+
+}  // namespace
+
+std::vector<MealSlot> mealSlots(const Context& ctx, const std::string& fromDate, int days) {
+    auto st = ctx.db.prepare(std::string(kSlotSelect) +
+                             "WHERE s.date >= ? AND s.date < ? ORDER BY s.date, "
+                             "CASE s.slot WHEN 'lunch' THEN 0 ELSE 1 END, c.name");
+    st.bind(1, fromDate).bind(2, core::addDays(fromDate, days));
+    std::vector<MealSlot> out;
+    while (st.step()) out.push_back(readSlot(ctx, st));
+    return out;
+}
+
+std::optional<MealSlot> mealSlot(const Context& ctx, const std::string& slotId) {
+    auto st = ctx.db.prepare(std::string(kSlotSelect) + "WHERE s.id=?");
+    st.bind(1, slotId);
+    if (!st.step()) return std::nullopt;
+    return readSlot(ctx, st);
+}
+
+Price priceFor(const Context& ctx, const Member& m, const MealSlot& s) {
+    auto rules = ctx.db.prepare(
+        "SELECT priority_cents, age70_cents, daily_cap, weekly_cap FROM subsidy_rules "
+        "WHERE id='district'");
+    int priority = 1500, age70 = 500, dailyCap = 1, weeklyCap = 5;
+    if (rules.step()) {
+        priority = int(rules.getInt(0));
+        age70 = int(rules.getInt(1));
+        dailyCap = int(rules.getInt(2));
+        weeklyCap = int(rules.getInt(3));
+    }
+    int age = ageOn(m.birth_date, s.date);
+    int subsidy = m.category == "priority" ? priority : (age >= 70 && age <= 99) ? age70 : 0;
+    Price p{s.price_cents, std::min(subsidy, s.price_cents), 0, false};
+    if (p.subsidy_cents > 0) {
+        const char* countSql =
+            "SELECT count(*) FROM bookings b JOIN meal_slots s ON s.id = b.slot_id "
+            "WHERE b.member_id=? AND b.status IN ('booked','picked_up') AND "
+            "b.local_state<>'rejected' AND b.subsidy_cents > 0 AND s.date >= ? AND s.date < ?";
+        auto day = ctx.db.queryInt(countSql, m.id, s.date, core::addDays(s.date, 1)).value_or(0);
+        auto mon = weekStart(s.date);
+        auto week = ctx.db.queryInt(countSql, m.id, mon, core::addDays(mon, 7)).value_or(0);
+        if (day >= dailyCap || week >= weeklyCap) {
+            p.subsidy_cents = 0;
+            p.capped = true;
+        }
+    }
+    p.pay_cents = p.price_cents - p.subsidy_cents;
+    return p;
+}
+
+BookResult bookMeal(const Context& ctx, const Member& m, const std::string& slotId, bool delivery) {
+    store::Transaction tx(ctx.db);
+    auto slot = mealSlot(ctx, slotId);
+    if (!slot) return {BookOutcome::UnknownSlot, {}, {}};
+    if (slot->past_cutoff) return {BookOutcome::PastCutoff, {}, {}};
+    if (delivery && !m.delivery_eligible) return {BookOutcome::NotEligibleDelivery, {}, {}};
+    if (ctx.db.queryInt("SELECT 1 FROM bookings WHERE member_id=? AND slot_id=? AND "
+                        "status='booked' AND local_state<>'rejected'",
+                        m.id, slotId))
+        return {BookOutcome::AlreadyBooked, {}, {}};
+    if (slot->seats_left <= 0) return {BookOutcome::Full, {}, {}};
+    Price p = priceFor(ctx, m, *slot);
+    const std::string id = core::newUuid(), at = ctx.nowIso();
+    ctx.db.run("INSERT INTO bookings(id, member_id, slot_id, station_id, status, subsidy_cents, "
+               "pay_cents, delivery, local_state, created_at) VALUES (?,?,?,?,'booked',?,?,?,"
+               "'pending',?)",
+               id, m.id, slotId, ctx.stationId, p.subsidy_cents, p.pay_cents, delivery ? 1 : 0, at);
+    ctx.oplog().append(id, "meal_book",
+                       {{"booking_id", id}, {"member_id", m.id}, {"slot_id", slotId},
+                        {"delivery", delivery}},
+                       at, m.id);
+    tx.commit();
+    return {BookOutcome::Booked, id, p};
+}
+
+CancelOutcome cancelBooking(const Context& ctx, const std::string& memberId,
+                            const std::string& bookingId) {
+    store::Transaction tx(ctx.db);
+    auto cutoff = ctx.db.queryText(
+        "SELECT s.cutoff FROM bookings b JOIN meal_slots s ON s.id=b.slot_id "
+        "WHERE b.id=? AND b.member_id=? AND b.status='booked' AND b.local_state<>'rejected'",
+        bookingId, memberId);
+    if (!cutoff) return CancelOutcome::NotFound;
+    if (ctx.clock.now() >= core::parseIso(*cutoff)) return CancelOutcome::PastCutoff;
+    const std::string at = ctx.nowIso();
+    ctx.db.run("UPDATE bookings SET status='cancelled' WHERE id=?", bookingId);
+    ctx.oplog().append(core::newUuid(), "meal_cancel", {{"booking_id", bookingId}}, at, memberId);
+    tx.commit();
+    return CancelOutcome::Cancelled;
+}
+
+std::vector<Booking> myBookings(const Context& ctx, const std::string& memberId) {
+    auto st = ctx.db.prepare(
+        "SELECT b.id, b.slot_id, s.date, s.slot, coalesce(c.name,''), b.status, b.local_state, "
+        "coalesce(b.reason,''), b.subsidy_cents, b.pay_cents, b.delivery, s.cutoff "
+        "FROM bookings b JOIN meal_slots s ON s.id=b.slot_id "
+        "LEFT JOIN canteens c ON c.id=s.canteen_id "
+        "WHERE b.member_id=? AND s.date >= ? AND b.status <> 'cancelled' "
+        "ORDER BY s.date, CASE s.slot WHEN 'lunch' THEN 0 ELSE 1 END");
+    st.bind(1, memberId).bind(2, ctx.today());
+    std::vector<Booking> out;
+    while (st.step()) {
+        Booking b{st.getText(0), st.getText(1), st.getText(2), st.getText(3), st.getText(4),
+                  st.getText(5), st.getText(6), st.getText(7), int(st.getInt(8)),
+                  int(st.getInt(9)), st.getInt(10) != 0, st.getText(11)};
+        if (b.local_state == "rejected") b.status = "rejected";
+        out.push_back(std::move(b));
+    }
+    return out;
+}
+
+std::string voucherText(const std::string& bookingId) { return "MEAL:" + bookingId; }
+
+}  // namespace domain
