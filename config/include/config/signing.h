@@ -1,0 +1,60 @@
+// signing.h — Ed25519 signatures over configuration documents (DESIGN principle 6).
+//
+// Envelope (what the district server publishes as the `config` entity):
+//     { "document": { ...the configuration... },
+//       "signature": "<base64 of the 64-byte Ed25519 signature>",
+//       "key_id": "ed25519:<16 hex digits>" }
+// The signature covers canonicalBytes(document): nlohmann's compact dump with
+// keys sorted (see config/README.md). The verifier re-serialises the document it
+// parsed, so what is verified is exactly what the station will use, however the
+// envelope was formatted in transit. `key_id` is not signed: it only names the
+// key for messages and for a future key rotation; the signature decides.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+namespace config {
+
+struct KeyPair {
+    std::string privatePem;  // PKCS#8, unencrypted: keep it on the district server only
+    std::string publicPem;   // SubjectPublicKeyInfo: goes into every station's enrollment bundle
+};
+
+// A fresh Ed25519 key pair. Throws std::runtime_error if OpenSSL fails.
+KeyPair generateKeyPair();
+
+// "ed25519:" + the first 16 hex digits of SHA-256 over the raw 32-byte public
+// key. Accepts a public or a private key PEM (the id of its public half).
+// Throws std::invalid_argument if the PEM is not an Ed25519 key.
+std::string keyId(const std::string& pem);
+
+// The bytes that are signed: document.dump() (compact, keys sorted by byte
+// value, UTF-8 unescaped, integers in decimal). Throws nlohmann::json::type_error
+// if a string in the document is not valid UTF-8.
+std::string canonicalBytes(const nlohmann::json& document);
+
+// Signs a document (a JSON object) and returns the envelope. Does not validate
+// the document: callers that publish call validateConfig first.
+// Throws std::invalid_argument for a non-object document or an unusable key.
+nlohmann::json signConfig(const nlohmann::json& document, const std::string& privateKeyPem);
+
+enum class VerifyStatus {
+    Ok,
+    Malformed,     // not an envelope: wrong shape, missing or extra keys, bad base64
+    BadSignature,  // well formed, but not signed by this key over this document
+    BadPublicKey,  // the public key we were given is not a usable Ed25519 key
+};
+
+struct VerifyResult {
+    VerifyStatus status = VerifyStatus::Malformed;
+    std::string message;  // empty when Ok; otherwise says what is wrong, in plain words
+    bool ok() const { return status == VerifyStatus::Ok; }
+};
+
+// Checks the envelope's shape and its signature against `publicKeyPem`.
+// Never throws (except std::bad_alloc).
+VerifyResult verifyEnvelope(const nlohmann::json& envelope, const std::string& publicKeyPem);
+
+}  // namespace config

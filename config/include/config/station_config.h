@@ -1,0 +1,113 @@
+// station_config.h — the configuration a kiosk runs, as typed C++ values.
+//
+// A pushed document replaces the running configuration as a whole: a field it
+// leaves out takes the built-in default (config/defaults.json, compiled in),
+// never the value of the previous document. So what a station runs depends only
+// on the version number it reports.
+#pragma once
+
+#include "core/clock.h"
+
+#include <nlohmann/json.hpp>
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace config {
+
+enum class TextSize { Standard, Large, XLarge };  // 标准 / 大 / 特大
+
+// How an elder card tap on the welcome screen is answered.
+enum class CheckinMode {
+    TapToCheckin,  // records the visit's check-in at once, then shows the elder's menu
+    Menu,          // shows the elder's menu; check-in is one of its choices
+};
+
+// Times of day are minutes after local (Shenzhen) midnight: 08:30 is 510.
+struct DayHours {
+    int openMinute = 0;
+    int closeMinute = 0;  // > openMinute
+};
+
+struct OpeningHours {
+    // Indexed like core::weekday(): 0 = Sunday ... 6 = Saturday. nullopt = closed.
+    std::array<std::optional<DayHours>, 7> byWeekday;
+    // True if `t` (any time zone) falls within that local day's hours, close excluded.
+    bool isOpenAt(core::TimePoint t) const;
+};
+
+struct Flows {
+    bool checkin = true;
+    bool meals = true;
+    bool activities = true;
+    bool timebank = true;
+    bool help = true;
+};
+
+struct MealSlotTimes {
+    int bookingCutoffMinute = 0;  // last minute of the meal's day to book or cancel at the kiosk
+    int pickupFromMinute = 0;
+    int pickupUntilMinute = 0;    // cutoff <= pickup from < pickup until
+};
+
+struct Canteen {
+    MealSlotTimes lunch;
+    MealSlotTimes dinner;
+};
+
+struct Subsidy {
+    std::int64_t priorityCents = 0;  // per meal, elders in the priority category
+    std::int64_t age70Cents = 0;     // per meal, elders aged 70 and over
+    int dailyCap = 0;                // subsidised meals per elder per day
+    int weeklyCap = 0;               // subsidised meals per elder per week
+};
+
+struct StaffPin {
+    std::string staffId;
+    std::string name;
+    std::string hash;  // pbkdf2-sha256$... (pin_hash.h); check with verifyPin()
+};
+
+struct StationConfig {
+    std::int64_t version = 0;                // 0 = the built-in defaults, never pushed
+    std::optional<core::TimePoint> expiresAt;  // acceptance deadline; none for the defaults
+    std::string scope = "district";          // "district" or the station id it was made for
+    std::string stationName;                 // empty: show the name from the enrollment bundle
+    OpeningHours openingHours;
+    std::vector<std::string> languages;      // "zh-CN" / "en"; the first is the default
+    TextSize defaultTextSize = TextSize::Standard;
+    int idleTimeoutSeconds = 60;
+    int idleCountdownSeconds = 20;
+    Flows flows;
+    CheckinMode checkinMode = CheckinMode::TapToCheckin;
+    Canteen canteen;
+    Subsidy subsidy;
+    std::string announcement;                // empty: no banner
+    std::vector<StaffPin> staffPins;         // empty: staff mode cannot be unlocked
+    int syncIntervalSeconds = 60;
+};
+
+// The configuration a kiosk runs before any document was accepted (version 0).
+// Parsed once from the compiled-in config/defaults.json.
+const StationConfig& builtinDefaults();
+
+// The compiled-in config/defaults.json, as a document.
+const nlohmann::json& builtinDefaultsDocument();
+
+// Parses a document that passes validateConfig(); absent fields take the
+// built-in defaults. Throws std::invalid_argument (all problems, joined by "; ")
+// for a document that does not pass.
+StationConfig parseConfig(const nlohmann::json& document);
+
+// "HH:MM" (00:00..23:59, two digits each) to minutes after midnight; nullopt otherwise.
+std::optional<int> parseHhmm(std::string_view text);
+std::string formatHhmm(int minuteOfDay);
+
+std::string_view toString(TextSize size);        // "standard" / "large" / "xlarge"
+std::string_view toString(CheckinMode mode);     // "tap_to_checkin" / "menu"
+
+}  // namespace config

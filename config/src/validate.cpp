@@ -1,0 +1,287 @@
+// The hand-written twin of config/schema.json. Debian 12 packages no C++ JSON
+// Schema validator for draft 2020-12 (libvalijson-dev stops at draft 7, ignores
+// "format" and pulls in Qt5, Poco and MariaDB packages), and its messages could
+// not say "close must be after open" anyway. Keep both files in step: the
+// conformance test (tests/config/schema_conformance.py) runs the same cases
+// through the schema.
+#include "config/validate.h"
+
+#include "config/pin_hash.h"
+#include "config/station_config.h"
+#include "rules.h"
+
+#include <array>
+#include <set>
+#include <string_view>
+
+namespace config {
+namespace {
+
+using json = nlohmann::json;
+
+constexpr std::array<std::string_view, 7> kDays = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+constexpr std::array<std::string_view, 5> kFlows = {"checkin", "meals", "activities", "timebank", "help"};
+constexpr std::array<std::string_view, 2> kLanguages = {"zh-CN", "en"};
+constexpr std::array<std::string_view, 3> kTextSizes = {"standard", "large", "xlarge"};
+constexpr std::array<std::string_view, 2> kCheckinModes = {"tap_to_checkin", "menu"};
+constexpr std::array<std::string_view, 3> kSlotFields = {"booking_cutoff", "pickup_from", "pickup_until"};
+constexpr std::array<std::string_view, 3> kStaffFields = {"staff_id", "name", "hash"};
+constexpr std::array<std::string_view, 4> kSubsidyFields = {"priority_cents", "age70_cents",
+                                                            "daily_cap", "weekly_cap"};
+constexpr int kMaxNameChars = 40;
+constexpr int kMaxAnnouncementChars = 200;
+constexpr std::size_t kMaxStaff = 50;
+
+template <std::size_t N>
+bool oneOf(const std::array<std::string_view, N>& set, std::string_view v) {
+    for (auto s : set)
+        if (s == v) return true;
+    return false;
+}
+
+template <std::size_t N>
+std::string listed(const std::array<std::string_view, N>& set) {
+    std::string out;
+    for (auto s : set) out += (out.empty() ? "\"" : ", \"") + std::string(s) + "\"";
+    return out;
+}
+
+class Checker {
+public:
+    std::vector<std::string> errors;
+
+    void fail(const std::string& path, const std::string& what) { errors.push_back(path + ": " + what); }
+
+    // For an object whose members are all required and no others allowed.
+    // Returns false (after reporting) if `v` is not an object at all.
+    template <std::size_t N>
+    bool exactObject(const std::string& path, const json& v, const std::array<std::string_view, N>& keys) {
+        if (!v.is_object()) {
+            fail(path, "must be an object, got " + shown(v));
+            return false;
+        }
+        for (auto k : keys)
+            if (!v.contains(k)) fail(path, "missing \"" + std::string(k) + "\"");
+        for (const auto& [k, _] : v.items())
+            if (!oneOf(keys, k)) fail(path, "unknown field \"" + k + "\" (allowed: " + listed(keys) + ")");
+        return true;
+    }
+
+    void intRange(const std::string& path, const json& v, std::int64_t lo, std::int64_t hi) {
+        auto n = detail::asInteger(v);
+        if (!n || *n < lo || *n > hi)
+            fail(path, "must be a whole number from " + std::to_string(lo) + " to " + std::to_string(hi) +
+                           ", got " + shown(v));
+    }
+
+    template <std::size_t N>
+    void enumString(const std::string& path, const json& v, const std::array<std::string_view, N>& allowed) {
+        if (!v.is_string() || !oneOf(allowed, v.get_ref<const std::string&>()))
+            fail(path, "must be one of " + listed(allowed) + ", got " + shown(v));
+    }
+
+    std::optional<int> hhmm(const std::string& path, const json& v) {
+        std::optional<int> m = v.is_string() ? parseHhmm(v.get_ref<const std::string&>()) : std::nullopt;
+        if (!m) fail(path, "must be a time \"HH:MM\" (00:00 to 23:59), got " + shown(v));
+        return m;
+    }
+
+    // Station and staff names: shown on screen, one line, not blank.
+    void name(const std::string& path, const json& v) {
+        if (!v.is_string()) return fail(path, "must be a string, got " + shown(v));
+        const auto& s = v.get_ref<const std::string&>();
+        std::size_t n = detail::codePoints(s);
+        if (n < 1 || n > std::size_t(kMaxNameChars) || detail::isBlank(s))
+            fail(path, "must be 1 to " + std::to_string(kMaxNameChars) + " characters and not only spaces, got " +
+                           shown(v));
+        else if (detail::hasControlChars(s))
+            fail(path, "must be one line without control characters");
+    }
+
+    void identifier(const std::string& path, const json& v) {
+        if (!v.is_string() || !detail::isIdentifier(v.get_ref<const std::string&>()))
+            fail(path, "must be an id of 1 to 64 letters, digits, '.', '_' or '-' starting with a letter or digit, got " +
+                           shown(v));
+    }
+
+    static std::string shown(const json& v) { return detail::shown(v); }
+};
+
+void checkExpiresAt(Checker& c, const json& v) {
+    if (!v.is_string() || !detail::parseIsoStrict(v.get_ref<const std::string&>()))
+        c.fail("expires_at", "must be a date and time with offset like \"2026-12-31T23:59:59+08:00\", got " +
+                                 Checker::shown(v));
+}
+
+void checkScope(Checker& c, const json& v) {
+    if (!v.is_string() || !detail::isIdentifier(v.get_ref<const std::string&>()))
+        c.fail("scope", "must be \"district\" or a station id (letters, digits, '.', '_' or '-'), got " +
+                            Checker::shown(v));
+}
+
+void checkOpeningHours(Checker& c, const json& v) {
+    if (!c.exactObject("opening_hours", v, kDays)) return;
+    for (auto day : kDays) {
+        auto it = v.find(day);
+        if (it == v.end() || it->is_null()) continue;  // missing was reported; null means closed
+        const std::string path = "opening_hours." + std::string(day);
+        if (!it->is_object()) {
+            c.fail(path, "must be {\"open\": \"HH:MM\", \"close\": \"HH:MM\"} or null (closed), got " +
+                             Checker::shown(*it));
+            continue;
+        }
+        static constexpr std::array<std::string_view, 2> kOpenClose = {"open", "close"};
+        c.exactObject(path, *it, kOpenClose);
+        std::optional<int> open, close;
+        if (it->contains("open")) open = c.hhmm(path + ".open", it->at("open"));
+        if (it->contains("close")) close = c.hhmm(path + ".close", it->at("close"));
+        if (open && close && *close <= *open)
+            c.fail(path + ".close", "must be after open (" + formatHhmm(*open) + "), got " +
+                                        Checker::shown(it->at("close")));
+    }
+}
+
+void checkLanguages(Checker& c, const json& v) {
+    if (!v.is_array() || v.empty() || v.size() > kLanguages.size()) {
+        c.fail("languages", "must be a list of 1 or 2 of " + listed(kLanguages) + ", got " + Checker::shown(v));
+        return;
+    }
+    std::set<std::string> seen;
+    for (std::size_t i = 0; i < v.size(); ++i) {
+        const std::string path = "languages[" + std::to_string(i) + "]";
+        c.enumString(path, v[i], kLanguages);
+        if (v[i].is_string() && !seen.insert(v[i].get<std::string>()).second)
+            c.fail(path, Checker::shown(v[i]) + " is listed twice");
+    }
+}
+
+void checkFlows(Checker& c, const json& v) {
+    if (!c.exactObject("flows", v, kFlows)) return;
+    for (auto f : kFlows)
+        if (v.contains(f) && !v.at(f).is_boolean())
+            c.fail("flows." + std::string(f), "must be true or false, got " + Checker::shown(v.at(f)));
+}
+
+void checkCanteen(Checker& c, const json& v) {
+    static constexpr std::array<std::string_view, 2> kSlots = {"lunch", "dinner"};
+    if (!c.exactObject("canteen", v, kSlots)) return;
+    for (auto slot : kSlots) {
+        if (!v.contains(slot)) continue;
+        const std::string path = "canteen." + std::string(slot);
+        const json& s = v.at(slot);
+        if (!c.exactObject(path, s, kSlotFields)) continue;
+        std::array<std::optional<int>, 3> t;
+        for (std::size_t i = 0; i < kSlotFields.size(); ++i)
+            if (s.contains(kSlotFields[i])) t[i] = c.hhmm(path + "." + std::string(kSlotFields[i]), s.at(kSlotFields[i]));
+        const auto& [cutoff, from, until] = t;
+        if (cutoff && from && *cutoff > *from)
+            c.fail(path + ".booking_cutoff", "must not be after pickup_from (" + formatHhmm(*from) + "), got " +
+                                                 Checker::shown(s.at("booking_cutoff")));
+        if (from && until && *until <= *from)
+            c.fail(path + ".pickup_until", "must be after pickup_from (" + formatHhmm(*from) + "), got " +
+                                               Checker::shown(s.at("pickup_until")));
+    }
+}
+
+void checkSubsidy(Checker& c, const json& v) {
+    if (!c.exactObject("subsidy", v, kSubsidyFields)) return;
+    // Maxima are sanity bounds against typos (yuan typed as cents, a cap of 50).
+    if (v.contains("priority_cents")) c.intRange("subsidy.priority_cents", v.at("priority_cents"), 0, 5000);
+    if (v.contains("age70_cents")) c.intRange("subsidy.age70_cents", v.at("age70_cents"), 0, 5000);
+    if (v.contains("daily_cap")) c.intRange("subsidy.daily_cap", v.at("daily_cap"), 0, 3);
+    if (v.contains("weekly_cap")) c.intRange("subsidy.weekly_cap", v.at("weekly_cap"), 0, 21);
+}
+
+void checkAnnouncement(Checker& c, const json& v) {
+    if (!v.is_string()) return c.fail("announcement", "must be a string (may be empty), got " + Checker::shown(v));
+    const auto& s = v.get_ref<const std::string&>();
+    if (std::size_t n = detail::codePoints(s); n > std::size_t(kMaxAnnouncementChars))
+        c.fail("announcement", "must be at most " + std::to_string(kMaxAnnouncementChars) +
+                                   " characters, got " + std::to_string(n));
+    if (detail::hasControlChars(s)) c.fail("announcement", "must be one line without control characters");
+}
+
+void checkStaffPins(Checker& c, const json& v) {
+    if (!v.is_array() || v.size() > kMaxStaff) {
+        c.fail("staff_pins", "must be a list of at most " + std::to_string(kMaxStaff) + " staff, got " +
+                                 Checker::shown(v));
+        return;
+    }
+    std::set<std::string> ids;
+    for (std::size_t i = 0; i < v.size(); ++i) {
+        const std::string path = "staff_pins[" + std::to_string(i) + "]";
+        const json& s = v[i];
+        if (!c.exactObject(path, s, kStaffFields)) continue;
+        if (s.contains("staff_id")) {
+            c.identifier(path + ".staff_id", s.at("staff_id"));
+            if (s.at("staff_id").is_string() && !ids.insert(s.at("staff_id").get<std::string>()).second)
+                c.fail(path + ".staff_id", Checker::shown(s.at("staff_id")) + " is used twice");
+        }
+        if (s.contains("name")) c.name(path + ".name", s.at("name"));
+        if (s.contains("hash")) {
+            const json& h = s.at("hash");
+            if (!h.is_string() || !isWellFormedPinHash(h.get_ref<const std::string&>()))
+                c.fail(path + ".hash", "must be a PIN hash made by `config-tool hash-pin` (pbkdf2-sha256$" +
+                                           std::to_string(kPinHashMinIterations) + "-" +
+                                           std::to_string(kPinHashMaxIterations) + "$salt$hash), got " +
+                                           Checker::shown(h));
+        }
+    }
+}
+
+}  // namespace
+
+std::vector<std::string> validateConfig(const json& doc) {
+    Checker c;
+    if (!doc.is_object()) {
+        c.fail("(document)", "must be a JSON object, got " + Checker::shown(doc));
+        return c.errors;
+    }
+    auto field = [&](std::string_view name) -> const json* {
+        auto it = doc.find(name);
+        return it == doc.end() ? nullptr : &*it;
+    };
+
+    // Required: what makes a pushed document identifiable, orderable and bounded in time.
+    if (auto v = field("version")) {
+        auto n = detail::asInteger(*v);
+        if (!n || *n < 1) c.fail("version", "must be a whole number of at least 1, got " + Checker::shown(*v));
+    } else {
+        c.fail("version", "is required");
+    }
+    if (auto v = field("expires_at")) checkExpiresAt(c, *v);
+    else c.fail("expires_at", "is required");
+    if (auto v = field("scope")) checkScope(c, *v);
+    else c.fail("scope", "is required");
+
+    // Optional: absent means the built-in default.
+    if (auto v = field("station_name")) c.name("station_name", *v);
+    if (auto v = field("opening_hours")) checkOpeningHours(c, *v);
+    if (auto v = field("languages")) checkLanguages(c, *v);
+    if (auto v = field("default_text_size")) c.enumString("default_text_size", *v, kTextSizes);
+    if (auto v = field("idle_timeout_seconds")) c.intRange("idle_timeout_seconds", *v, 30, 600);
+    if (auto v = field("idle_countdown_seconds")) c.intRange("idle_countdown_seconds", *v, 10, 60);
+    if (auto v = field("flows")) checkFlows(c, *v);
+    if (auto v = field("checkin_mode")) {
+        c.enumString("checkin_mode", *v, kCheckinModes);
+        // Checking in on a card tap with the check-in flow switched off is a
+        // contradiction the kiosk could only resolve by guessing.
+        const json* flows = field("flows");
+        bool checkinOff = flows && flows->is_object() && flows->contains("checkin") &&
+                          flows->at("checkin") == false;
+        if (*v == "tap_to_checkin" && checkinOff)
+            c.fail("checkin_mode", "\"tap_to_checkin\" needs flows.checkin to be true");
+    }
+    if (auto v = field("canteen")) checkCanteen(c, *v);
+    if (auto v = field("subsidy")) checkSubsidy(c, *v);
+    if (auto v = field("announcement")) checkAnnouncement(c, *v);
+    if (auto v = field("staff_pins")) checkStaffPins(c, *v);
+    if (auto v = field("sync_interval_seconds")) c.intRange("sync_interval_seconds", *v, 15, 3600);
+
+    // A misspelt field must not be ignored silently: the admin meant something by it.
+    for (const auto& [name, _] : doc.items())
+        if (!detail::isTopLevelField(name)) c.fail(name, "unknown field" + detail::didYouMean(name));
+    return c.errors;
+}
+
+}  // namespace config
