@@ -10,7 +10,7 @@ packages=(
   libgl1-mesa-dri fonts-noto-cjk
   libcurl4-openssl-dev libsqlite3-dev sqlite3 libqrencode-dev nlohmann-json3-dev libssl-dev
   libcpp-httplib-dev libcli11-dev uuid-dev libgtest-dev libgmock-dev
-  xvfb xauth xdotool imagemagick espeak-ng
+  xvfb xauth xdotool imagemagick espeak-ng python3 python3-jsonschema
 )
 
 missing=()
