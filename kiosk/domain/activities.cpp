@@ -107,7 +107,8 @@ bool cancelSignup(const Context& ctx, const std::string& memberId, const std::st
                          "('signed_up','waitlisted')",
                          signupId, memberId))
         return false;
-    ctx.db.run("UPDATE signups SET status='cancelled' WHERE id=?", signupId);
+    ctx.db.run("UPDATE signups SET status='cancelled', local_state='pending' WHERE id=?",
+               signupId);
     ctx.oplog().append(core::newUuid(), "activity_cancel", {{"signup_id", signupId}},
                        ctx.nowIso(), memberId);
     tx.commit();
@@ -118,8 +119,8 @@ void recordAttendance(const Context& ctx, const std::string& memberId,
                       const std::string& activityId) {
     store::Transaction tx(ctx.db);
     const std::string at = ctx.nowIso();
-    ctx.db.run("UPDATE signups SET status='attended' WHERE member_id=? AND activity_id=? AND "
-               "status='signed_up'",
+    ctx.db.run("UPDATE signups SET status='attended', local_state='pending' WHERE member_id=? AND "
+               "activity_id=? AND status='signed_up'",
                memberId, activityId);
     ctx.oplog().append(core::newUuid(), "activity_attend",
                        {{"member_id", memberId}, {"activity_id", activityId}, {"at", at}}, at,

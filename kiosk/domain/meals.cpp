@@ -142,7 +142,9 @@ CancelOutcome cancelBooking(const Context& ctx, const std::string& memberId,
     if (!cutoff) return CancelOutcome::NotFound;
     if (ctx.clock.now() >= core::parseIso(*cutoff)) return CancelOutcome::PastCutoff;
     const std::string at = ctx.nowIso();
-    ctx.db.run("UPDATE bookings SET status='cancelled' WHERE id=?", bookingId);
+    // 'pending' keeps a pull from undoing the cancel before the district has it.
+    ctx.db.run("UPDATE bookings SET status='cancelled', local_state='pending' WHERE id=?",
+               bookingId);
     ctx.oplog().append(core::newUuid(), "meal_cancel", {{"booking_id", bookingId}}, at, memberId);
     tx.commit();
     return CancelOutcome::Cancelled;

@@ -53,7 +53,8 @@ RapidResult rapidCheckInMember(const Context& ctx, const RapidTarget& t, const M
                                              m.id, t.id);
             if (existing) {
                 r.record_id = *existing;
-                ctx.db.run("UPDATE signups SET status='attended' WHERE id=?", *existing);
+                ctx.db.run("UPDATE signups SET status='attended', local_state='pending' WHERE id=?",
+                           *existing);
             } else {
                 r.outcome = RapidOutcome::WalkIn;
                 r.record_id = core::newUuid();
@@ -75,7 +76,8 @@ RapidResult rapidCheckInMember(const Context& ctx, const RapidTarget& t, const M
             r.outcome = RapidOutcome::AlreadyDone;
         } else {
             r.record_id = st.getText(0);
-            ctx.db.run("UPDATE bookings SET status='picked_up' WHERE id=?", r.record_id);
+            ctx.db.run("UPDATE bookings SET status='picked_up', local_state='pending' WHERE id=?",
+                       r.record_id);
             ctx.oplog().append(core::newUuid(), "meal_pickup", {{"booking_id", r.record_id}}, at,
                                m.id);
         }
@@ -94,15 +96,18 @@ bool undoRapid(const Context& ctx, const RapidTarget& t, const RapidResult& last
     if (t.kind == RapidKind::Activity) {
         // A walk-in's row goes away; a sign-up goes back to signed up.
         ctx.db.run(last.outcome == RapidOutcome::WalkIn
-                       ? "UPDATE signups SET status='cancelled' WHERE id=? AND status='attended'"
-                       : "UPDATE signups SET status='signed_up' WHERE id=? AND status='attended'",
+                       ? "UPDATE signups SET status='cancelled', local_state='pending' WHERE id=? AND "
+                         "status='attended'"
+                       : "UPDATE signups SET status='signed_up', local_state='pending' WHERE id=? AND "
+                         "status='attended'",
                    last.record_id);
         if (ctx.db.changes() == 0) return false;
         ctx.oplog().append(core::newUuid(), "activity_attend_undo",
                            {{"member_id", last.member_id}, {"activity_id", t.id}, {"at", at}}, at,
                            last.member_id);
     } else {
-        ctx.db.run("UPDATE bookings SET status='booked' WHERE id=? AND status='picked_up'",
+        ctx.db.run("UPDATE bookings SET status='booked', local_state='pending' WHERE id=? AND "
+                   "status='picked_up'",
                    last.record_id);
         if (ctx.db.changes() == 0) return false;
         ctx.oplog().append(core::newUuid(), "meal_pickup_undo", {{"booking_id", last.record_id}},

@@ -1,0 +1,133 @@
+// enroll.cpp — enrollFromFile(): check a bundle thoroughly, then store it.
+//
+// Everything is checked before the transaction opens, so a bad bundle leaves
+// the database exactly as it was.
+#include "enroll.h"
+
+#include <curl/curl.h>
+#include <openssl/bio.h>
+#include <openssl/evp.h>
+#include <openssl/pem.h>
+#include <openssl/x509.h>
+
+#include <algorithm>
+#include <fstream>
+#include <memory>
+#include <sstream>
+#include <stdexcept>
+
+#include "sync_client.h"
+
+namespace syncc {
+namespace {
+
+[[noreturn]] void refuse(const std::string& why) {
+    throw std::runtime_error("enrollment bundle refused: " + why);
+}
+
+bool printable(const std::string& s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](unsigned char c) {
+        return c > 0x20 && c < 0x7f;  // goes into an HTTP header and a URL: no spaces, no CR/LF
+    });
+}
+
+void checkUrl(const std::string& url) {
+    std::unique_ptr<CURLU, decltype(&curl_url_cleanup)> u(curl_url(), curl_url_cleanup);
+    if (!u || curl_url_set(u.get(), CURLUPART_URL, url.c_str(), 0) != CURLUE_OK)
+        refuse("server_url '" + url + "' is not a URL");
+    char* scheme = nullptr;
+    char* host = nullptr;
+    curl_url_get(u.get(), CURLUPART_SCHEME, &scheme, 0);
+    curl_url_get(u.get(), CURLUPART_HOST, &host, 0);
+    const std::string sch = scheme ? scheme : "", hst = host ? host : "";
+    curl_free(scheme);
+    curl_free(host);
+    if (sch != "https") refuse("server_url must start with https:// (got '" + url + "')");
+    if (hst.empty()) refuse("server_url '" + url + "' has no host");
+}
+
+using Bio = std::unique_ptr<BIO, decltype(&BIO_free)>;
+
+Bio memBio(const std::string& pem) {
+    return Bio(BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())), BIO_free);
+}
+
+void checkCa(const std::string& pem) {
+    auto bio = memBio(pem);
+    std::unique_ptr<X509, decltype(&X509_free)> cert(
+        PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr), X509_free);
+    if (!cert) refuse("ca_pem is not a PEM certificate");
+}
+
+void checkConfigKey(const std::string& pem) {
+    auto bio = memBio(pem);
+    std::unique_ptr<EVP_PKEY, decltype(&EVP_PKEY_free)> key(
+        PEM_read_bio_PUBKEY(bio.get(), nullptr, nullptr, nullptr), EVP_PKEY_free);
+    if (!key) refuse("config_public_key_pem is not a PEM public key");
+    if (EVP_PKEY_id(key.get()) != EVP_PKEY_ED25519)
+        refuse("config_public_key_pem must be an Ed25519 key (config documents are signed "
+               "with Ed25519)");
+}
+
+}  // namespace
+
+void validateBundle(const proto::EnrollmentBundle& b) {
+    if (!printable(b.station_id)) refuse("station_id is empty or has spaces or control characters");
+    if (b.station_name.empty()) refuse("station_name is empty");
+    if (!printable(b.token)) refuse("token is empty or has spaces or control characters");
+    checkUrl(b.server_url);
+    checkCa(b.ca_pem);
+    checkConfigKey(b.config_public_key_pem);
+}
+
+std::optional<proto::EnrollmentBundle> loadEnrollment(store::Database& db) {
+    auto st = db.prepare(
+        "SELECT station_id, station_name, token, server_url, ca_pem, config_public_key_pem "
+        "FROM enrollment WHERE id=1");
+    if (!st.step()) return std::nullopt;
+    return proto::EnrollmentBundle{st.getText(0), st.getText(1), st.getText(2),
+                                   st.getText(3), st.getText(4), st.getText(5)};
+}
+
+void enrollFromFile(store::Database& db, const std::string& bundlePath, const core::Clock& clock) {
+    std::ifstream in(bundlePath, std::ios::binary);
+    if (!in) throw std::runtime_error("cannot read the enrollment bundle " + bundlePath);
+    std::stringstream text;
+    text << in.rdbuf();
+
+    proto::EnrollmentBundle b;
+    try {
+        nlohmann::json::parse(text.str()).get_to(b);
+    } catch (const nlohmann::json::exception& e) {
+        refuse(bundlePath + " is not a valid bundle (" + e.what() + ")");
+    }
+    while (!b.server_url.empty() && b.server_url.back() == '/') b.server_url.pop_back();
+    validateBundle(b);
+
+    store::Transaction tx(db);
+    const auto current = loadEnrollment(db);
+    const bool otherStation = current && current->station_id != b.station_id;
+    if (otherStation) {
+        // Sequence numbers are per station: ops queued under the old station
+        // would reach the new one as a gap (or worse, be applied there).
+        const auto queued = db.queryInt("SELECT count(*) FROM op_log").value_or(0);
+        if (queued > 0)
+            throw std::runtime_error(
+                "this kiosk is enrolled as station '" + current->station_id + "' and holds " +
+                std::to_string(queued) + " ops of it; enroll it again with a bundle for '" +
+                current->station_id + "', or start station '" + b.station_id +
+                "' with an empty data directory");
+    }
+    db.run("INSERT OR REPLACE INTO enrollment(id, station_id, station_name, token, server_url, "
+           "ca_pem, config_public_key_pem, enrolled_at) VALUES (1,?,?,?,?,?,?,?)",
+           b.station_id, b.station_name, b.token, b.server_url, b.ca_pem, b.config_public_key_pem,
+           core::isoLocal(clock.now()));
+    if (otherStation) {
+        // The old station's scoped rows are not the new one's; pull all again.
+        db.exec("DELETE FROM quotas; DELETE FROM config_inbox;");
+        db.run("UPDATE sync_state SET cursor=0, last_error=NULL WHERE id=1");
+    }
+    tx.commit();
+}
+
+}  // namespace syncc

@@ -1,0 +1,259 @@
+// push.cpp — push the op log (PROTOCOL.md "Push ops").
+//
+// Index
+//   answer checks   a push answer is checked whole before anything is stored
+//   local effects   what an answer changes besides op_log (rejected booking ...)
+//   pushOps         batches in seq order, gap recovery
+#include <algorithm>
+#include <map>
+
+#include "session.h"
+#include "store/oplog.h"
+
+namespace syncc {
+namespace {
+
+using nlohmann::json;
+
+// ------------------------------------------------------------- answer checks
+
+[[noreturn]] void badAnswer(const std::string& why) {
+    throw CycleError("the district's answer to a push was refused (" + why +
+                     "); nothing was recorded");
+}
+
+std::optional<std::int64_t> detailInt(const proto::OpResult& r, const char* key) {
+    auto it = r.detail.find(key);
+    if (it == r.detail.end() || it->is_null()) return std::nullopt;
+    if (!it->is_number_integer())
+        badAnswer("op " + std::to_string(r.seq) + ": detail." + key + " must be an integer");
+    return it->get<std::int64_t>();
+}
+
+std::optional<std::string> detailText(const proto::OpResult& r, const char* key) {
+    auto it = r.detail.find(key);
+    if (it == r.detail.end() || it->is_null()) return std::nullopt;
+    if (!it->is_string())
+        badAnswer("op " + std::to_string(r.seq) + ": detail." + key + " must be a string");
+    return it->get<std::string>();
+}
+
+bool detailFlag(const proto::OpResult& r, const char* key) {
+    auto it = r.detail.find(key);
+    if (it == r.detail.end() || it->is_null()) return false;
+    if (!it->is_boolean())
+        badAnswer("op " + std::to_string(r.seq) + ": detail." + key + " must be true or false");
+    return it->get<bool>();
+}
+
+std::string payloadText(const store::OpRecord& op, const char* key) {
+    auto it = op.payload.find(key);
+    return it != op.payload.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+proto::PushResponse parseAnswer(const std::string& body, const std::string& stationId,
+                                const std::map<std::int64_t, const store::OpRecord*>& sent) {
+    proto::PushResponse resp;
+    try {
+        json::parse(body).get_to(resp);
+    } catch (const std::exception& e) {
+        badAnswer(std::string("not a push answer: ") + e.what());
+    }
+    std::map<std::int64_t, bool> seen;
+    for (const auto& r : resp.results) {
+        auto it = sent.find(r.seq);
+        if (it == sent.end()) badAnswer("it answers op " + std::to_string(r.seq) + ", not sent");
+        if (seen[r.seq]) badAnswer("it answers op " + std::to_string(r.seq) + " twice");
+        seen[r.seq] = true;
+        if (r.uuid != it->second->uuid)
+            badAnswer("the district holds another op under seq " + std::to_string(r.seq) +
+                      "; this kiosk's op log is not the history of station '" +
+                      stationId + "' (was the data directory replaced?)");
+        if (r.status == proto::OpStatus::Rejected && r.reason.empty())
+            badAnswer("op " + std::to_string(r.seq) + " is rejected without a reason");
+    }
+    return resp;
+}
+
+// ------------------------------------------------------------- local effects
+
+// An action that changed an existing row (cancel, pickup, attendance, their
+// undo) marked it 'pending' so a pull cannot overwrite the change before the
+// district has it. Once applied, the row follows the district again, unless a
+// later op still waiting mentions it.
+void settleRow(store::Database& db, const store::OpRecord& op, const char* table,
+               const std::string& where, const std::string& a, const std::string& b = "") {
+    if (a.empty()) return;
+    if (db.queryInt("SELECT 1 FROM op_log WHERE state='pending' AND seq>? AND "
+                    "instr(payload, ?) > 0",
+                    op.seq, a))
+        return;
+    std::string sql = std::string("UPDATE ") + table + " SET local_state='synced' WHERE " + where +
+                      " AND local_state='pending'";
+    if (b.empty())
+        db.run(sql, a);
+    else
+        db.run(sql, a, b);
+}
+
+// Mirrors the district's answer in the row the action wrote, so the elder and
+// staff see it without waiting for the pull. Kinds not listed change only op_log.
+void applyLocalEffect(store::Database& db, const store::OpRecord& op, const proto::OpResult& r) {
+    // A duplicate is an op (or a booking, signup ... id) the district already
+    // holds under another sequence number: that first answer stands, so the row
+    // it made must not turn "rejected" now.
+    if (r.status == proto::OpStatus::Rejected && r.reason == "duplicate_uuid") return;
+    const bool ok = r.status == proto::OpStatus::Applied;
+    const std::string& k = op.kind;
+    if (k == "meal_cancel" || k == "meal_pickup" || k == "meal_pickup_undo")
+        settleRow(db, op, "bookings", "id=?", payloadText(op, "booking_id"));
+    else if (k == "activity_cancel")
+        settleRow(db, op, "signups", "id=?", payloadText(op, "signup_id"));
+    else if (k == "activity_attend" || k == "activity_attend_undo")
+        settleRow(db, op, "signups", "member_id=? AND activity_id=?", payloadText(op, "member_id"),
+                  payloadText(op, "activity_id"));
+    if (k == "checkin") {
+        const std::string at = payloadText(op, "at");
+        const std::string member = payloadText(op, "member_id");
+        if (at.size() < 10) return;
+        if (ok)
+            db.run("UPDATE checkins SET local_state='synced', reason=NULL "
+                   "WHERE member_id=? AND day=?", member, at.substr(0, 10));
+        else
+            db.run("UPDATE checkins SET local_state='rejected', reason=? "
+                   "WHERE member_id=? AND day=?", r.reason, member, at.substr(0, 10));
+    } else if (k == "meal_book") {
+        const std::string id = payloadText(op, "booking_id");
+        if (ok)
+            db.run("UPDATE bookings SET local_state='synced', reason=NULL, "
+                   "subsidy_cents=coalesce(?, subsidy_cents), pay_cents=coalesce(?, pay_cents) "
+                   "WHERE id=?", detailInt(r, "subsidy_cents"), detailInt(r, "pay_cents"), id);
+        else
+            db.run("UPDATE bookings SET local_state='rejected', reason=? WHERE id=?", r.reason, id);
+    } else if (k == "meal_cancel") {
+        // Not cancelled at the district (past the cut-off): the meal is still booked.
+        if (!ok)
+            db.run("UPDATE bookings SET status='booked' WHERE id=? AND status='cancelled' AND "
+                   "local_state<>'rejected'", payloadText(op, "booking_id"));
+    } else if (k == "meal_pickup") {
+        if (!ok && r.reason == "cancelled")
+            db.run("UPDATE bookings SET status='cancelled' WHERE id=? AND local_state<>'rejected'",
+                   payloadText(op, "booking_id"));
+    } else if (k == "activity_signup") {
+        const std::string id = payloadText(op, "signup_id");
+        std::optional<std::string> status = detailText(r, "status");
+        if (!status && detailFlag(r, "waitlisted")) status = "waitlisted";
+        if (ok)
+            db.run("UPDATE signups SET local_state='synced', reason=NULL, "
+                   "status=coalesce(?, status) WHERE id=?", status, id);
+        else
+            db.run("UPDATE signups SET local_state='rejected', reason=? WHERE id=?", r.reason, id);
+    } else if (k == "tb_redeem") {
+        const std::string id = payloadText(op, "redemption_id");
+        if (ok)
+            db.run("UPDATE redemptions SET local_state='synced', reason=NULL, "
+                   "status=coalesce(?, 'confirmed'), voucher=coalesce(?, voucher), "
+                   "minutes=coalesce(?, minutes) WHERE id=?",
+                   detailText(r, "status"), detailText(r, "voucher"), detailInt(r, "minutes"), id);
+        else
+            db.run("UPDATE redemptions SET local_state='rejected', status='rejected', reason=? "
+                   "WHERE id=?", r.reason, id);
+    } else if (k == "tb_service") {
+        const std::string id = payloadText(op, "service_id");
+        if (ok)
+            db.run("UPDATE services SET local_state='synced', reason=NULL, "
+                   "status=coalesce(?, status) WHERE id=?", detailText(r, "status"), id);
+        else
+            db.run("UPDATE services SET local_state='rejected', reason=? WHERE id=?", r.reason, id);
+    }
+}
+
+// ------------------------------------------------------------- pushOps
+
+// Ops from `from` on, whatever their state: used to refill a district that
+// lost ops it had acknowledged (a server restored from backup).
+std::vector<store::OpRecord> opsFrom(store::Database& db, std::int64_t from, std::int64_t upTo,
+                                     int limit) {
+    store::OpLog log(db);
+    std::vector<store::OpRecord> out;
+    auto st = db.prepare("SELECT seq FROM op_log WHERE seq>=? AND seq<=? ORDER BY seq LIMIT ?");
+    st.bindAll(from, upTo, limit);
+    while (st.step())
+        if (auto op = log.bySeq(st.getInt(0))) out.push_back(std::move(*op));
+    return out;
+}
+
+}  // namespace
+
+void pushOps(Session& s, store::Database& db, SyncReport& rep) {
+    store::OpLog log(db);
+    // Ops committed while this cycle runs wait for the next one, so a busy
+    // station cannot keep one cycle pushing forever.
+    const std::int64_t upTo =
+        db.queryInt("SELECT max(seq) FROM op_log WHERE state='pending'").value_or(0);
+    const int batch = std::max(1, s.opts.pushBatch);
+    std::optional<std::int64_t> resendFrom;
+    bool resent = false;
+
+    for (;;) {
+        s.checkCancelled();
+        std::vector<store::OpRecord> ops;
+        if (resendFrom) {
+            ops = opsFrom(db, *resendFrom, upTo, batch);
+        } else {
+            ops = log.pending(batch);
+            std::erase_if(ops, [&](const store::OpRecord& o) { return o.seq > upTo; });
+        }
+        if (ops.empty()) break;
+
+        proto::PushRequest req{s.enrollment.station_id, {}};
+        req.ops.reserve(ops.size());
+        std::map<std::int64_t, const store::OpRecord*> sent;
+        for (const auto& o : ops) {
+            req.ops.push_back({o.seq, o.uuid, o.kind, o.created_at, o.payload});
+            sent[o.seq] = &o;
+        }
+        const auto resp = s.post("/ops", json(req).dump());
+        s.expectOk(resp, "push");
+        const auto answer = parseAnswer(resp.body, s.enrollment.station_id, sent);
+        rep.pushed += static_cast<int>(ops.size());
+
+        int answered = 0;
+        const std::string now = core::isoLocal(s.clock.now());
+        store::Transaction tx(db);
+        for (const auto& r : answer.results) {
+            if (r.status == proto::OpStatus::NotApplied) continue;
+            const auto& op = *sent.at(r.seq);
+            const bool wasPending = op.state == "pending";
+            log.recordAnswer(r.seq, r.status == proto::OpStatus::Applied ? "applied" : "rejected",
+                             r.reason, r.detail, now);
+            if (wasPending) applyLocalEffect(db, op, r);
+            ++answered;
+            if (!wasPending) continue;
+            if (r.status == proto::OpStatus::Applied) ++rep.applied;
+            else ++rep.rejected;
+        }
+        tx.commit();
+
+        if (answered == 0) {
+            // The district has a gap before our oldest op: it lost ops it had
+            // acknowledged. Send them again, once per cycle, from where it stands.
+            if (!resent && answer.last_applied_seq + 1 < ops.front().seq) {
+                s.log("sync: the district has applied up to op " +
+                      std::to_string(answer.last_applied_seq) + ", resending from there");
+                resendFrom = answer.last_applied_seq + 1;
+                resent = true;
+                continue;
+            }
+            throw CycleError("the district took none of ops " + std::to_string(ops.front().seq) +
+                             ".." + std::to_string(ops.back().seq) + " (it has applied up to op " +
+                             std::to_string(answer.last_applied_seq) + ")");
+        }
+        if (resendFrom) {
+            resendFrom = ops.back().seq + 1;
+            if (*resendFrom > upTo) resendFrom.reset();
+        }
+    }
+}
+
+}  // namespace syncc

@@ -1,0 +1,180 @@
+// sync_once.cpp — one sync cycle: push, pull, status (PROTOCOL.md).
+//
+// Index
+//   Session      logging, cancel, HTTP answer checks
+//   pullChanges  change pages until more=false
+//   postStatus   what the station runs and how it is doing
+//   runCycle     the cycle; turns every failure into SyncReport::error
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+
+#include "apply_page.h"
+#include "backoff.h"
+#include "enroll.h"
+#include "session.h"
+#include "store/oplog.h"
+
+#ifndef ELDER_APP_VERSION
+#error "ELDER_APP_VERSION must be defined by CMake"
+#endif
+
+namespace syncc {
+
+// ------------------------------------------------------------- Session
+
+HttpResponse Session::get(const std::string& path) {
+    auto r = http.get(baseUrl + path);
+    bytesUp += r.bytesUp;
+    bytesDown += r.bytesDown;
+    return r;
+}
+
+HttpResponse Session::post(const std::string& path, const std::string& json) {
+    auto r = http.postJson(baseUrl + path, json);
+    bytesUp += r.bytesUp;
+    bytesDown += r.bytesDown;
+    return r;
+}
+
+void Session::log(const std::string& line) const {
+    if (opts.log)
+        opts.log(line);
+    else
+        std::fprintf(stderr, "%s\n", line.c_str());
+}
+
+void Session::checkCancelled() const {
+    if (cancel && cancel->load()) throw CycleError("sync was stopped");
+}
+
+void Session::expectOk(const HttpResponse& r, const char* what) const {
+    if (!r.error.empty()) throw CycleError(std::string(what) + ": " + r.error);
+    if (r.ok()) return;
+    std::optional<std::chrono::seconds> wait;
+    if (r.retryAfter) wait = parseRetryAfter(*r.retryAfter, clock.now(), opts.retryAfterMax);
+    if (r.status == 401)
+        throw CycleError(std::string(what) +
+                         ": the district does not accept this station's token (HTTP 401); "
+                         "enroll the kiosk again with a new bundle");
+    std::string detail;
+    try {
+        const auto body = nlohmann::json::parse(r.body).get<proto::ErrorBody>();
+        detail = body.error + (body.message.empty() ? "" : ": " + body.message);
+    } catch (const std::exception&) {
+        detail = "no error description";
+    }
+    if (detail.size() > 200) detail = detail.substr(0, 200) + "...";
+    std::string msg = std::string(what) + ": the district server answered HTTP " +
+                      std::to_string(r.status) + " (" + detail + ")";
+    if (r.status == 429 || r.status == 503)
+        msg = std::string(what) + ": the district server is busy (HTTP " +
+              std::to_string(r.status) + ")" +
+              (wait ? ", it asks to wait " + std::to_string(wait->count()) + " s" : "");
+    throw CycleError(msg, wait);
+}
+
+// ------------------------------------------------------------- pullChanges
+
+void pullChanges(Session& s, store::Database& db, SyncReport& rep) {
+    std::int64_t cursor = db.queryInt("SELECT cursor FROM sync_state WHERE id=1").value_or(0);
+    const int limit = std::clamp(s.opts.pageLimit, 1, proto::kMaxPageLimit);
+    for (;;) {
+        s.checkCancelled();
+        const auto resp = s.get("/changes?since=" + std::to_string(cursor) +
+                                "&limit=" + std::to_string(limit));
+        s.expectOk(resp, "pull");
+        DecodedPage page;
+        try {
+            page = decodePage(resp.body, cursor);
+        } catch (const PageError& e) {
+            throw CycleError(std::string("pull: a page from the district was refused, nothing of "
+                                         "it was applied (") + e.what() + ")");
+        }
+        for (const auto& [entity, n] : page.unknown)
+            s.log("sync: ignored " + std::to_string(n) + " change(s) of entity '" + entity +
+                  "' unknown to this version");
+        applyPage(db, page, core::isoLocal(s.clock.now()));
+        rep.pulled += static_cast<int>(page.rows.size());
+        rep.ignored += page.ignored;
+        cursor = page.nextCursor;
+        rep.cursor = cursor;
+        if (!page.more) break;
+    }
+}
+
+// ------------------------------------------------------------- postStatus
+
+void postStatus(Session& s, store::Database& db, const std::string& lastSync) {
+    proto::StationStatus st;
+    st.app_version = ELDER_APP_VERSION;
+    st.config_version = db.queryInt("SELECT coalesce(max(version), 0) FROM config").value_or(0);
+    st.config_rejection = db.queryText(
+        "SELECT reason FROM config_rejections WHERE coalesce(version, 0) > ? "
+        "ORDER BY id DESC LIMIT 1", st.config_version);
+    st.oplog_depth = store::OpLog(db).depth();
+    st.last_sync = lastSync;
+    std::error_code ec;
+    const auto space = std::filesystem::space(std::filesystem::path(db.path()).parent_path(), ec);
+    st.free_disk_bytes = ec ? 0 : static_cast<std::int64_t>(space.available);
+    st.help_calls = db.queryInt("SELECT count(*) FROM help_calls WHERE handled=0").value_or(0);
+    s.expectOk(s.post("/status", nlohmann::json(st).dump()), "status");
+}
+
+// ------------------------------------------------------------- runCycle
+
+SyncReport runCycle(store::Database& db, const core::Clock& clock, const SyncOptions& opts,
+                    const std::atomic<bool>* cancel) {
+    const auto started = std::chrono::steady_clock::now();
+    SyncReport rep;
+    std::optional<Session> session;
+    auto elapsed = [&] {
+        return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    };
+    try {
+        const auto enrollment = loadEnrollment(db);
+        if (!enrollment)
+            throw CycleError("this kiosk is not enrolled yet (enroll it with a bundle from the "
+                             "district)");
+        rep.cursor = db.queryInt("SELECT cursor FROM sync_state WHERE id=1").value_or(0);
+        HttpOptions http{enrollment->ca_pem,   enrollment->token,  opts.connectTimeout,
+                         opts.lowSpeedLimitBytes, opts.lowSpeedTime, opts.requestTimeout,
+                         cancel};
+        Session& s = session.emplace(Session{HttpClient(std::move(http)),
+                                             enrollment->server_url + proto::kApiPrefix,
+                                             *enrollment, opts, clock, cancel});
+        db.run("UPDATE sync_state SET last_attempt_at=? WHERE id=1", core::isoLocal(clock.now()));
+        pushOps(s, db, rep);
+        pullChanges(s, db, rep);
+        const std::string done = core::isoLocal(clock.now());
+        postStatus(s, db, done);
+        db.run("UPDATE sync_state SET last_sync_at=?, last_error=NULL WHERE id=1", done);
+        rep.ok = true;
+    } catch (const CycleError& e) {
+        rep.error = e.what();
+        rep.retryAfter = e.retryAfter;
+    } catch (const store::DbError& e) {
+        rep.error = std::string("the kiosk's database: ") + e.what();
+    } catch (const std::exception& e) {
+        rep.error = e.what();
+    }
+    if (!rep.ok) {
+        try {
+            db.run("UPDATE sync_state SET last_error=? WHERE id=1", rep.error);
+        } catch (const std::exception&) {
+            // The database itself is what failed; the report still carries the error.
+        }
+    }
+    if (session) {
+        rep.bytesSent = session->bytesUp;
+        rep.bytesReceived = session->bytesDown;
+    }
+    rep.seconds = elapsed();
+    return rep;
+}
+
+SyncReport syncOnce(store::Database& db, const core::Clock& clock, const SyncOptions& opts) {
+    return runCycle(db, clock, opts, nullptr);
+}
+
+}  // namespace syncc
