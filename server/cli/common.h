@@ -1,0 +1,30 @@
+// common.h — what every command of district-server shares: the data dir and
+// its storage, and the registration functions of the command files.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "sqlite/sqlite_storage.h"
+
+namespace district::cli {
+
+struct Context {
+    std::string data_dir;
+};
+
+// Creates the data dir, the keys and certificates that are missing, and opens
+// DATA_DIR/district.db (migrating it).
+std::unique_ptr<SqliteStorage> openData(const Context& ctx);
+std::string readInput(const std::string& path);  // "-" reads stdin
+
+void addServe(CLI::App& app, Context& ctx);
+void addDemo(CLI::App& app, Context& ctx);
+void addStation(CLI::App& app, Context& ctx);
+void addData(CLI::App& app, Context& ctx);  // member, canteen, menu, activity, catalog
+void addTimebank(CLI::App& app, Context& ctx);
+void addReport(CLI::App& app, Context& ctx);
+
+}  // namespace district::cli

@@ -1,0 +1,58 @@
+// district-server — the district's sync server and admin CLI (server/README.md).
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <sstream>
+
+#include "cli/common.h"
+#include "errors.h"
+#include "pki/pki.h"
+#include "store/sqlite.h"
+
+namespace district::cli {
+
+std::unique_ptr<SqliteStorage> openData(const Context& ctx) {
+    std::filesystem::create_directories(ctx.data_dir);
+    for (const auto& made : ensurePki(ctx.data_dir)) std::fprintf(stderr, "created %s\n", made.c_str());
+    return std::make_unique<SqliteStorage>((std::filesystem::path(ctx.data_dir) / "district.db").string());
+}
+
+std::string readInput(const std::string& path) {
+    if (path != "-") return readFile(path);
+    std::ostringstream ss;
+    ss << std::cin.rdbuf();
+    return ss.str();
+}
+
+}  // namespace district::cli
+
+int main(int argc, char** argv) {
+    using namespace district;
+    CLI::App app{"district-server: the Futian district's sync server and admin tool"};
+    cli::Context ctx;
+    app.add_option("--data-dir", ctx.data_dir, "Data directory (database, keys, certificates)")
+        ->required();
+    app.require_subcommand(1);
+    app.fallthrough();  // --data-dir may also follow the command
+    cli::addServe(app, ctx);
+    cli::addDemo(app, ctx);
+    cli::addStation(app, ctx);
+    cli::addData(app, ctx);
+    cli::addTimebank(app, ctx);
+    cli::addReport(app, ctx);
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        return app.exit(e);
+    } catch (const AdminError& e) {
+        std::fprintf(stderr, "error: %s\n", e.what());
+        return 1;
+    } catch (const store::SchemaTooNew& e) {
+        std::fprintf(stderr, "error: %s\n", e.what());
+        return 1;
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "error: %s\n", e.what());
+        return 1;
+    }
+    return 0;
+}

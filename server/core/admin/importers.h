@@ -1,0 +1,42 @@
+// importers.h — admin data entry: members, canteens, menus, activities and the
+// time-bank catalog, one at a time or from CSV. Every row is validated before
+// anything is written; a bad row aborts with its line number and nothing
+// changes (one transaction). Times are normalized to +08:00 so the rules can
+// compare them as strings.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "core/clock.h"
+#include "storage.h"
+
+namespace district {
+
+// CSV header: id,card_no,phone,name,birth_date,category,delivery_eligible
+int importMembers(Storage& storage, const std::string& csvText, core::TimePoint now);
+
+void addCanteen(Storage& storage, const Canteen& c);
+
+// `cutoff` may be HH:MM (on the slot's date) or a full time; empty: 09:30 for
+// lunch, 15:00 for dinner. An empty id becomes slot-<canteen>-<YYYYMMDD>-<slot>.
+MealSlot addMealSlot(Storage& storage, MealSlot s);
+// CSV header: id,canteen_id,date,slot,dishes,price_cents,capacity,cutoff
+// (dishes separated by |)
+int importMenu(Storage& storage, const std::string& csvText);
+
+// starts_at / ends_at: ISO-8601, or "YYYY-MM-DD HH:MM" in Shenzhen time.
+Activity addActivity(Storage& storage, Activity a);
+// CSV header: id,station_id,title,category,starts_at,ends_at,place,capacity,description
+int importActivities(Storage& storage, const std::string& csvText);
+
+void addCatalogItem(Storage& storage, const CatalogItem& c);
+
+// Shared checks (nullopt when fine, else the problem in plain words).
+std::optional<std::string> memberProblem(const Member& m, const std::string& today);
+bool validDate(const std::string& s);
+// "YYYY-MM-DD HH:MM[:SS]", "YYYY-MM-DDTHH:MM[:SS]" (Shenzhen time) or ISO with
+// offset, as isoLocal; nullopt when it is none of these.
+std::optional<std::string> normalizeTime(const std::string& s);
+
+}  // namespace district

@@ -1,0 +1,122 @@
+#include "entity_json.h"
+
+namespace district {
+
+using nlohmann::json;
+
+const char* toString(SeatKind k) { return k == SeatKind::Meal ? "meal" : "activity"; }
+
+json toJson(const Station& s) {
+    return {{"id", s.id}, {"name", s.name}, {"community", s.community}};
+}
+
+json toJson(const Member& m) {
+    return {{"id", m.id},
+            {"card_no", m.card_no},
+            {"phone", m.phone},
+            {"name", m.name},
+            {"birth_date", m.birth_date},
+            {"category", m.category},
+            {"delivery_eligible", m.delivery_eligible}};
+}
+
+json toJson(const Canteen& c) {
+    return {{"id", c.id}, {"name", c.name}, {"station_id", c.station_id}, {"address", c.address}};
+}
+
+json toJson(const MealSlot& s) {
+    return {{"id", s.id},
+            {"canteen_id", s.canteen_id},
+            {"date", s.date},
+            {"slot", s.slot},
+            {"dishes", s.dishes},
+            {"price_cents", s.price_cents},
+            {"capacity", s.capacity},
+            {"cutoff", s.cutoff}};
+}
+
+json toJson(const Activity& a) {
+    return {{"id", a.id},
+            {"station_id", a.station_id},
+            {"title", a.title},
+            {"category", a.category},
+            {"starts_at", a.starts_at},
+            {"ends_at", a.ends_at},
+            {"place", a.place},
+            {"capacity", a.capacity},
+            {"description", a.description}};
+}
+
+json toJson(const CatalogItem& c) {
+    return {{"id", c.id}, {"name", c.name}, {"kind", c.kind}, {"minutes", c.minutes}};
+}
+
+json toJson(const SubsidyRules& r) {
+    return {{"priority_cents", r.priority_cents},
+            {"age70_cents", r.age70_cents},
+            {"daily_cap", r.daily_cap},
+            {"weekly_cap", r.weekly_cap}};
+}
+
+json toJson(const Quota& q) {
+    return {{"kind", toString(q.kind)},
+            {"target_id", q.target_id},
+            {"station_id", q.station_id},
+            {"seats", q.seats}};
+}
+
+json toJson(const Booking& b) {
+    return {{"id", b.id},
+            {"member_id", b.member_id},
+            {"slot_id", b.slot_id},
+            {"station_id", b.station_id},
+            {"status", b.status},
+            {"subsidy_cents", b.subsidy_cents},
+            {"pay_cents", b.pay_cents},
+            {"delivery", b.delivery}};
+}
+
+json toJson(const Signup& s) {
+    return {{"id", s.id},
+            {"member_id", s.member_id},
+            {"activity_id", s.activity_id},
+            {"station_id", s.station_id},
+            {"status", s.status}};
+}
+
+json toJson(const Redemption& r) {
+    return {{"id", r.id},
+            {"member_id", r.member_id},
+            {"item_id", r.item_id},
+            {"minutes", r.minutes},
+            {"status", r.status},
+            {"voucher", r.voucher}};
+}
+
+json toJson(const Service& s) {
+    return {{"id", s.id},
+            {"volunteer_id", s.volunteer_id},
+            {"recipient_id", s.recipient_id},
+            {"item_id", s.item_id},
+            {"minutes", s.minutes},
+            {"status", s.status}};
+}
+
+json balanceJson(const std::string& memberId, std::int64_t minutes, std::int64_t floorMinutes) {
+    return {{"member_id", memberId}, {"minutes", minutes}, {"floor_minutes", floorMinutes}};
+}
+
+json ledgerEntryJson(const std::string& movementId, const std::string& memberId,
+                     const std::string& at, const std::string& what, std::int64_t minutes) {
+    return {{"id", movementId},
+            {"member_id", memberId},
+            {"at", at},
+            {"what", what},
+            {"minutes", minutes}};
+}
+
+std::string quotaKey(const Quota& q) {
+    return std::string(toString(q.kind)) + ":" + q.target_id + ":" + q.station_id;
+}
+
+}  // namespace district

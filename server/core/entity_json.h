@@ -1,0 +1,33 @@
+// entity_json.h — the `data` of each change entity, exactly as PROTOCOL.md's
+// entity table names the fields. Storage implementations call these when an
+// entity is written, so every backend sends the same JSON.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "model.h"
+
+namespace district {
+
+nlohmann::json toJson(const Station& s);
+nlohmann::json toJson(const Member& m);
+nlohmann::json toJson(const Canteen& c);
+nlohmann::json toJson(const MealSlot& s);
+nlohmann::json toJson(const Activity& a);
+nlohmann::json toJson(const CatalogItem& c);
+nlohmann::json toJson(const SubsidyRules& r);
+nlohmann::json toJson(const Quota& q);
+nlohmann::json toJson(const Booking& b);
+nlohmann::json toJson(const Signup& s);
+nlohmann::json toJson(const Redemption& r);
+nlohmann::json toJson(const Service& s);
+nlohmann::json balanceJson(const std::string& memberId, std::int64_t minutes,
+                           std::int64_t floorMinutes);
+nlohmann::json ledgerEntryJson(const std::string& movementId, const std::string& memberId,
+                               const std::string& at, const std::string& what,
+                               std::int64_t minutes);
+
+// Key of a quota change: kind:target_id:station_id.
+std::string quotaKey(const Quota& q);
+
+}  // namespace district

@@ -1,0 +1,203 @@
+// model.h — the district's records as plain structs, one per table of the
+// district database. Field names match sync/PROTOCOL.md's entity data, so a
+// reader can follow a field from the wire to the table without a dictionary.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace district {
+
+struct Station {
+    std::string id;
+    std::string name;
+    std::string community;
+    std::int64_t last_applied_seq = 0;
+};
+
+struct Member {
+    std::string id;
+    std::string card_no;
+    std::string phone;
+    std::string name;
+    std::string birth_date;  // YYYY-MM-DD
+    std::string category;    // priority / age70 / regular
+    bool delivery_eligible = false;
+};
+
+struct Canteen {
+    std::string id;
+    std::string name;
+    std::string station_id;
+    std::string address;
+};
+
+struct MealSlot {
+    std::string id;
+    std::string canteen_id;
+    std::string date;  // YYYY-MM-DD
+    std::string slot;  // lunch / dinner
+    std::vector<std::string> dishes;
+    std::int64_t price_cents = 0;
+    std::int64_t capacity = 0;
+    std::string cutoff;  // ISO-8601 with +08:00, e.g. 2026-11-23T09:30:00+08:00
+};
+
+struct Activity {
+    std::string id;
+    std::string station_id;  // empty: a district-wide activity
+    std::string title;
+    std::string category;
+    std::string starts_at;  // ISO-8601 with +08:00
+    std::string ends_at;
+    std::string place;
+    std::int64_t capacity = 0;
+    std::string description;
+};
+
+struct CatalogItem {
+    std::string id;
+    std::string name;
+    std::string kind;  // service / goods
+    std::int64_t minutes = 0;
+};
+
+// Seats are held per (kind, target, station); see rules/capacity.h.
+enum class SeatKind { Meal, Activity };
+const char* toString(SeatKind k);  // "meal" / "activity"
+
+struct Quota {
+    SeatKind kind = SeatKind::Meal;
+    std::string target_id;
+    std::string station_id;
+    std::int64_t seats = 0;
+};
+
+struct Booking {
+    std::string id;
+    std::string member_id;
+    std::string slot_id;
+    std::string station_id;  // the station whose quota holds the seat
+    std::string status;      // booked / cancelled / picked_up
+    std::int64_t subsidy_cents = 0;
+    std::int64_t pay_cents = 0;
+    bool delivery = false;
+    std::string date;        // the slot's date, kept here for the subsidy caps
+    std::string created_at;
+};
+
+struct Signup {
+    std::string id;
+    std::string member_id;
+    std::string activity_id;
+    std::string station_id;
+    std::string status;  // signed_up / waitlisted / cancelled / attended
+    std::string created_at;
+};
+
+struct Redemption {
+    std::string id;
+    std::string member_id;
+    std::string item_id;
+    std::int64_t minutes = 0;
+    std::string status;  // confirmed / rejected
+    std::string voucher;
+    std::string station_id;
+    std::string created_at;
+};
+
+struct Service {
+    std::string id;
+    std::string volunteer_id;
+    std::string recipient_id;
+    std::string item_id;
+    std::int64_t minutes = 0;
+    std::string status;  // pending / approved
+    std::string station_id;
+    std::string created_at;
+    std::string transfer_id;  // set on approval
+};
+
+// Time-bank accounts: one per member (id = member id, floor 0) and the
+// district's issuance and redemption accounts (no floor).
+inline constexpr const char* kIssuanceAccount = "district:issuance";
+inline constexpr const char* kRedemptionAccount = "district:redemption";
+
+struct Account {
+    std::string id;
+    bool is_member = false;
+    std::int64_t minutes = 0;
+    std::optional<std::int64_t> floor_minutes;  // nullopt: no floor
+};
+
+// One transfer = two movements (-minutes on `from`, +minutes on `to`).
+struct Transfer {
+    std::string id;
+    std::string from_account;
+    std::string to_account;
+    std::int64_t minutes = 0;  // > 0
+    std::string at;
+    std::string kind;  // service / redemption / reversal / opening
+    std::string what;  // plain words shown to the elder
+    std::string ref;   // service, redemption or reversed transfer id
+};
+
+struct SubsidyRules {
+    std::int64_t priority_cents = 1500;
+    std::int64_t age70_cents = 500;
+    std::int64_t daily_cap = 1;
+    std::int64_t weekly_cap = 5;
+};
+
+// A station's seats on one target, as the capacity rule needs them.
+struct SeatState {
+    SeatKind kind = SeatKind::Meal;
+    std::string target_id;
+    std::int64_t capacity = 0;
+    std::int64_t allocated = 0;       // sum of all stations' quotas
+    std::int64_t station_quota = 0;
+    std::int64_t station_held = 0;    // the station's active bookings / signups
+};
+
+// The stored answer to an op: returned again for a repeated push.
+struct StoredOp {
+    std::int64_t seq = 0;
+    std::string uuid;
+    std::string status;  // applied / rejected
+    std::string reason;
+    std::string detail_json;
+};
+
+// One row of the change table; `data_json` is already serialized so a page
+// is written to the wire without parsing it again.
+struct ChangeRow {
+    std::int64_t rev = 0;
+    std::string entity;
+    std::string key;
+    bool deleted = false;
+    std::string data_json;
+};
+
+struct StationOverview {
+    Station station;
+    std::string status_json;  // the last POST /status body, "" if none yet
+    std::string status_received_at;
+    std::int64_t help_calls = 0;  // help_call ops received from this station
+};
+
+struct CheckinReportRow {
+    std::string station_id, station_name, day;
+    std::int64_t checkins = 0;
+};
+struct MealReportRow {
+    std::string date, canteen_id, slot;
+    std::int64_t booked = 0, picked_up = 0, cancelled = 0, subsidy_cents = 0, pay_cents = 0;
+};
+struct TimebankReportRow {
+    std::string day, kind;
+    std::int64_t transfers = 0, minutes = 0;
+};
+
+}  // namespace district

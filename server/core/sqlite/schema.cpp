@@ -1,0 +1,125 @@
+// schema.cpp — the district database's versioned migrations (store::migrate).
+//
+// The change table is what stations pull: one row per (entity, key), replaced
+// with a new revision on every change. rev is an AUTOINCREMENT rowid, so a
+// replaced row always gets a higher number than any row before it (a plain
+// rowid could hand the same number out again when the top row is replaced).
+#include "sqlite/schema.h"
+
+namespace district {
+
+const std::vector<store::Migration>& districtMigrations() {
+    static const std::vector<store::Migration> migrations = {
+        {1, R"sql(
+CREATE TABLE stations (
+  id TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE, community TEXT NOT NULL DEFAULT '',
+  token_sha256 TEXT UNIQUE, last_applied_seq INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE station_status (
+  station_id TEXT PRIMARY KEY REFERENCES stations(id), status TEXT NOT NULL,
+  received_at TEXT NOT NULL);
+
+-- Every op a station pushed, with its final answer. A repeated push reads it.
+CREATE TABLE ops (
+  station_id TEXT NOT NULL, seq INTEGER NOT NULL, uuid TEXT NOT NULL, kind TEXT NOT NULL,
+  created_at TEXT NOT NULL, received_at TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('applied','rejected')), reason TEXT NOT NULL,
+  detail TEXT NOT NULL, PRIMARY KEY (station_id, seq)) WITHOUT ROWID;
+CREATE INDEX ops_uuid ON ops(uuid);
+
+CREATE TABLE members (
+  id TEXT PRIMARY KEY, card_no TEXT NOT NULL UNIQUE, phone TEXT NOT NULL, name TEXT NOT NULL,
+  birth_date TEXT NOT NULL, category TEXT NOT NULL CHECK (category IN ('priority','age70','regular')),
+  delivery_eligible INTEGER NOT NULL);
+CREATE TABLE canteens (id TEXT PRIMARY KEY, name TEXT NOT NULL,
+  station_id TEXT NOT NULL REFERENCES stations(id), address TEXT NOT NULL);
+CREATE INDEX canteens_station ON canteens(station_id);
+CREATE TABLE meal_slots (
+  id TEXT PRIMARY KEY, canteen_id TEXT NOT NULL REFERENCES canteens(id), date TEXT NOT NULL,
+  slot TEXT NOT NULL CHECK (slot IN ('lunch','dinner')), dishes TEXT NOT NULL,
+  price_cents INTEGER NOT NULL CHECK (price_cents >= 0),
+  capacity INTEGER NOT NULL CHECK (capacity >= 0), cutoff TEXT NOT NULL);
+CREATE INDEX meal_slots_canteen ON meal_slots(canteen_id, cutoff);
+CREATE TABLE activities (
+  id TEXT PRIMARY KEY, station_id TEXT NOT NULL, title TEXT NOT NULL, category TEXT NOT NULL,
+  starts_at TEXT NOT NULL, ends_at TEXT NOT NULL, place TEXT NOT NULL,
+  capacity INTEGER NOT NULL CHECK (capacity >= 0), description TEXT NOT NULL);
+CREATE INDEX activities_station ON activities(station_id, starts_at);
+CREATE TABLE catalog_items (id TEXT PRIMARY KEY, name TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('service','goods')), minutes INTEGER NOT NULL CHECK (minutes > 0));
+CREATE TABLE subsidy_rules (id TEXT PRIMARY KEY CHECK (id = 'district'),
+  priority_cents INTEGER NOT NULL, age70_cents INTEGER NOT NULL,
+  daily_cap INTEGER NOT NULL, weekly_cap INTEGER NOT NULL);
+
+-- Seats a station may hand out offline. Sum per target never above capacity.
+CREATE TABLE quotas (kind TEXT NOT NULL CHECK (kind IN ('meal','activity')),
+  target_id TEXT NOT NULL, station_id TEXT NOT NULL, seats INTEGER NOT NULL CHECK (seats >= 0),
+  PRIMARY KEY (kind, target_id, station_id)) WITHOUT ROWID;
+
+CREATE TABLE bookings (
+  id TEXT PRIMARY KEY, member_id TEXT NOT NULL, slot_id TEXT NOT NULL, station_id TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('booked','cancelled','picked_up')),
+  subsidy_cents INTEGER NOT NULL, pay_cents INTEGER NOT NULL, delivery INTEGER NOT NULL,
+  date TEXT NOT NULL, created_at TEXT NOT NULL);
+CREATE INDEX bookings_member_date ON bookings(member_id, date);
+CREATE INDEX bookings_slot_station ON bookings(slot_id, station_id, status);
+CREATE TABLE signups (
+  n INTEGER PRIMARY KEY AUTOINCREMENT,  -- arrival order, for the waitlist
+  id TEXT NOT NULL UNIQUE, member_id TEXT NOT NULL, activity_id TEXT NOT NULL,
+  station_id TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('signed_up','waitlisted','cancelled','attended')),
+  created_at TEXT NOT NULL);
+CREATE INDEX signups_member ON signups(member_id, activity_id);
+CREATE INDEX signups_activity ON signups(activity_id, status, station_id);
+-- Attendance history: an undo is a row of its own, the first tap stays.
+CREATE TABLE attendances (n INTEGER PRIMARY KEY AUTOINCREMENT, member_id TEXT NOT NULL,
+  activity_id TEXT NOT NULL, station_id TEXT NOT NULL, at TEXT NOT NULL,
+  undo INTEGER NOT NULL CHECK (undo IN (0, 1)));
+CREATE INDEX attendances_member ON attendances(member_id, activity_id, n);
+CREATE TABLE checkins (id TEXT PRIMARY KEY, member_id TEXT NOT NULL, station_id TEXT NOT NULL,
+  day TEXT NOT NULL, at TEXT NOT NULL, UNIQUE (member_id, station_id, day));
+CREATE INDEX checkins_day ON checkins(day, station_id);
+CREATE TABLE help_calls (id TEXT PRIMARY KEY, station_id TEXT NOT NULL, at TEXT NOT NULL,
+  screen TEXT NOT NULL);
+CREATE INDEX help_calls_station ON help_calls(station_id);
+
+-- Time bank: double entry. Movements are immutable (triggers below); balances
+-- are maintained in the same transaction as the movements that change them.
+CREATE TABLE accounts (id TEXT PRIMARY KEY, is_member INTEGER NOT NULL,
+  minutes INTEGER NOT NULL, floor_minutes INTEGER);
+CREATE TABLE transfers (id TEXT PRIMARY KEY, from_account TEXT NOT NULL REFERENCES accounts(id),
+  to_account TEXT NOT NULL REFERENCES accounts(id), minutes INTEGER NOT NULL CHECK (minutes > 0),
+  at TEXT NOT NULL, kind TEXT NOT NULL, what TEXT NOT NULL, ref TEXT NOT NULL);
+CREATE INDEX transfers_ref ON transfers(ref, kind);
+CREATE INDEX transfers_at ON transfers(at);
+CREATE TABLE movements (id TEXT PRIMARY KEY, transfer_id TEXT NOT NULL REFERENCES transfers(id),
+  account_id TEXT NOT NULL REFERENCES accounts(id), minutes INTEGER NOT NULL, at TEXT NOT NULL,
+  what TEXT NOT NULL);
+CREATE INDEX movements_account ON movements(account_id);
+CREATE TRIGGER movements_immutable_u BEFORE UPDATE ON movements
+  BEGIN SELECT RAISE(ABORT, 'movements are immutable: add a reversal'); END;
+CREATE TRIGGER movements_immutable_d BEFORE DELETE ON movements
+  BEGIN SELECT RAISE(ABORT, 'movements are immutable: add a reversal'); END;
+CREATE TRIGGER transfers_immutable_u BEFORE UPDATE ON transfers
+  BEGIN SELECT RAISE(ABORT, 'transfers are immutable: add a reversal'); END;
+CREATE TRIGGER transfers_immutable_d BEFORE DELETE ON transfers
+  BEGIN SELECT RAISE(ABORT, 'transfers are immutable: add a reversal'); END;
+CREATE TABLE redemptions (id TEXT PRIMARY KEY, member_id TEXT NOT NULL, item_id TEXT NOT NULL,
+  minutes INTEGER NOT NULL, status TEXT NOT NULL CHECK (status IN ('confirmed','rejected')),
+  voucher TEXT NOT NULL, station_id TEXT NOT NULL, created_at TEXT NOT NULL);
+CREATE TABLE services (id TEXT PRIMARY KEY, volunteer_id TEXT NOT NULL, recipient_id TEXT NOT NULL,
+  item_id TEXT NOT NULL, minutes INTEGER NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('pending','approved')),
+  station_id TEXT NOT NULL, created_at TEXT NOT NULL, transfer_id TEXT NOT NULL DEFAULT '');
+CREATE INDEX services_status ON services(status);
+
+CREATE TABLE changes (
+  rev INTEGER PRIMARY KEY AUTOINCREMENT, entity TEXT NOT NULL, key TEXT NOT NULL,
+  scope TEXT NOT NULL DEFAULT '', deleted INTEGER NOT NULL DEFAULT 0, data TEXT NOT NULL,
+  UNIQUE (entity, key));
+CREATE INDEX changes_scope_rev ON changes(scope, rev);
+)sql"},
+    };
+    return migrations;
+}
+
+}  // namespace district

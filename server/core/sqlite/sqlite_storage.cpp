@@ -1,0 +1,79 @@
+#include "sqlite/sqlite_storage.h"
+
+#include "sqlite/schema.h"
+#include "sqlite/sqlite_tx.h"
+
+namespace district {
+
+struct SqliteConn {
+    explicit SqliteConn(const std::string& path) : db(path), tx(db) {}
+    store::Database db;
+    SqliteTx tx;
+};
+
+store::Statement& StatementCache::get(std::string_view sql) {
+    auto it = cache_.find(std::string(sql));
+    if (it != cache_.end()) return *it->second;
+    auto st = std::make_unique<store::Statement>(db_.prepare(sql));
+    auto& ref = *st;
+    cache_.emplace(std::string(sql), std::move(st));
+    return ref;
+}
+
+SqliteStorage::SqliteStorage(const std::string& path) : path_(path) {
+    writer_ = openConn();
+    store::migrate(writer_->db, districtMigrations());
+    write([](WriteTx& tx) {
+        auto& t = static_cast<SqliteTx&>(tx);
+        if (!t.db().queryInt("SELECT count(*) FROM subsidy_rules").value_or(0))
+            tx.putSubsidyRules(SubsidyRules{});
+        for (const char* id : {kIssuanceAccount, kRedemptionAccount})
+            tx.ensureAccount(Account{id, false, 0, std::nullopt});
+    });
+}
+
+SqliteStorage::~SqliteStorage() = default;
+
+std::unique_ptr<SqliteConn> SqliteStorage::openConn() {
+    return std::make_unique<SqliteConn>(path_);
+}
+
+void SqliteStorage::write(const std::function<void(WriteTx&)>& fn) {
+    std::lock_guard<std::mutex> lock(writeMutex_);
+    store::Transaction tx(writer_->db);
+    fn(writer_->tx);
+    tx.commit();
+}
+
+void SqliteStorage::read(const std::function<void(Tx&)>& fn) {
+    std::unique_ptr<SqliteConn> conn;
+    {
+        std::lock_guard<std::mutex> lock(poolMutex_);
+        if (!readers_.empty()) {
+            conn = std::move(readers_.back());
+            readers_.pop_back();
+        }
+    }
+    if (!conn) conn = openConn();
+    // A deferred transaction: all reads of fn see one snapshot.
+    conn->db.exec("BEGIN");
+    try {
+        fn(conn->tx);
+        conn->db.exec("COMMIT");
+    } catch (...) {
+        try {
+            conn->db.exec("ROLLBACK");
+        } catch (...) {
+            conn.reset();  // a connection in an unknown state is not pooled again
+        }
+        if (conn) {
+            std::lock_guard<std::mutex> lock(poolMutex_);
+            readers_.push_back(std::move(conn));
+        }
+        throw;
+    }
+    std::lock_guard<std::mutex> lock(poolMutex_);
+    readers_.push_back(std::move(conn));
+}
+
+}  // namespace district

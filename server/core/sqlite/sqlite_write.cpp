@@ -1,0 +1,236 @@
+// sqlite_write.cpp — the write half of SqliteTx. Every put*() upserts its row
+// and writes the entity's change row in the same transaction.
+//
+// Upserts (ON CONFLICT DO UPDATE), never INSERT OR REPLACE, on tables other
+// rows point at: REPLACE deletes first, which foreign keys refuse.
+#include "entity_json.h"
+#include "sqlite/sqlite_tx.h"
+
+namespace district {
+
+using nlohmann::json;
+
+void SqliteTx::change(std::string_view entity, const std::string& key, const std::string& scope,
+                      const json& data) {
+    auto s = q("INSERT OR REPLACE INTO changes (entity, key, scope, deleted, data) "
+               "VALUES (?, ?, ?, 0, ?)");
+    s->bindAll(entity, key, scope, data.dump());
+    s->run();
+}
+
+void SqliteTx::putStation(const Station& st) {
+    auto s = q("INSERT INTO stations (id, name, community) VALUES (?, ?, ?) "
+               "ON CONFLICT (id) DO UPDATE SET name = excluded.name, community = excluded.community");
+    s->bindAll(st.id, st.name, st.community);
+    s->run();
+    change("station", st.id, "", toJson(st));
+}
+
+void SqliteTx::setStationToken(const std::string& stationId, const std::string& sha256Hex) {
+    auto s = q("UPDATE stations SET token_sha256 = ? WHERE id = ?");
+    s->bindAll(sha256Hex, stationId);
+    s->run();
+}
+
+void SqliteTx::setLastApplied(const std::string& stationId, std::int64_t seq) {
+    auto s = q("UPDATE stations SET last_applied_seq = ? WHERE id = ?");
+    s->bindAll(seq, stationId);
+    s->run();
+}
+
+void SqliteTx::storeOp(const std::string& stationId, std::int64_t seq, const std::string& uuid,
+                       const std::string& kind, const std::string& createdAt,
+                       const std::string& receivedAt, const std::string& status,
+                       const std::string& reason, const std::string& detailJson) {
+    auto s = q("INSERT INTO ops (station_id, seq, uuid, kind, created_at, received_at, status, "
+               "reason, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    s->bindAll(stationId, seq, uuid, kind, createdAt, receivedAt, status, reason, detailJson);
+    s->run();
+}
+
+void SqliteTx::saveStatus(const std::string& stationId, const std::string& statusJson,
+                          const std::string& receivedAt) {
+    auto s = q("INSERT OR REPLACE INTO station_status (station_id, status, received_at) "
+               "VALUES (?, ?, ?)");
+    s->bindAll(stationId, statusJson, receivedAt);
+    s->run();
+}
+
+void SqliteTx::putMember(const Member& m) {
+    auto s = q("INSERT INTO members (id, card_no, phone, name, birth_date, category, "
+               "delivery_eligible) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+               "card_no = excluded.card_no, phone = excluded.phone, name = excluded.name, "
+               "birth_date = excluded.birth_date, category = excluded.category, "
+               "delivery_eligible = excluded.delivery_eligible");
+    s->bindAll(m.id, m.card_no, m.phone, m.name, m.birth_date, m.category,
+               m.delivery_eligible ? 1 : 0);
+    s->run();
+    change("member", m.id, "", toJson(m));
+}
+
+void SqliteTx::putCanteen(const Canteen& c) {
+    auto s = q("INSERT INTO canteens (id, name, station_id, address) VALUES (?, ?, ?, ?) "
+               "ON CONFLICT (id) DO UPDATE SET name = excluded.name, "
+               "station_id = excluded.station_id, address = excluded.address");
+    s->bindAll(c.id, c.name, c.station_id, c.address);
+    s->run();
+    change("canteen", c.id, "", toJson(c));
+}
+
+void SqliteTx::putSlot(const MealSlot& m) {
+    auto s = q("INSERT INTO meal_slots (id, canteen_id, date, slot, dishes, price_cents, "
+               "capacity, cutoff) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+               "canteen_id = excluded.canteen_id, date = excluded.date, slot = excluded.slot, "
+               "dishes = excluded.dishes, price_cents = excluded.price_cents, "
+               "capacity = excluded.capacity, cutoff = excluded.cutoff");
+    s->bindAll(m.id, m.canteen_id, m.date, m.slot, json(m.dishes).dump(), m.price_cents,
+               m.capacity, m.cutoff);
+    s->run();
+    change("meal_slot", m.id, "", toJson(m));
+}
+
+void SqliteTx::putActivity(const Activity& a) {
+    auto s = q("INSERT INTO activities (id, station_id, title, category, starts_at, ends_at, "
+               "place, capacity, description) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+               "ON CONFLICT (id) DO UPDATE SET station_id = excluded.station_id, "
+               "title = excluded.title, category = excluded.category, "
+               "starts_at = excluded.starts_at, ends_at = excluded.ends_at, "
+               "place = excluded.place, capacity = excluded.capacity, "
+               "description = excluded.description");
+    s->bindAll(a.id, a.station_id, a.title, a.category, a.starts_at, a.ends_at, a.place,
+               a.capacity, a.description);
+    s->run();
+    change("activity", a.id, "", toJson(a));
+}
+
+void SqliteTx::putCatalogItem(const CatalogItem& c) {
+    auto s = q("INSERT INTO catalog_items (id, name, kind, minutes) VALUES (?, ?, ?, ?) "
+               "ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, "
+               "minutes = excluded.minutes");
+    s->bindAll(c.id, c.name, c.kind, c.minutes);
+    s->run();
+    change("catalog_item", c.id, "", toJson(c));
+}
+
+void SqliteTx::putSubsidyRules(const SubsidyRules& r) {
+    auto s = q("INSERT OR REPLACE INTO subsidy_rules (id, priority_cents, age70_cents, daily_cap, "
+               "weekly_cap) VALUES ('district', ?, ?, ?, ?)");
+    s->bindAll(r.priority_cents, r.age70_cents, r.daily_cap, r.weekly_cap);
+    s->run();
+    change("subsidy_rules", "district", "", toJson(r));
+}
+
+void SqliteTx::putQuota(const Quota& qt) {
+    auto s = q("INSERT OR REPLACE INTO quotas (kind, target_id, station_id, seats) "
+               "VALUES (?, ?, ?, ?)");
+    s->bindAll(toString(qt.kind), qt.target_id, qt.station_id, qt.seats);
+    s->run();
+    change("quota", quotaKey(qt), qt.station_id, toJson(qt));
+}
+
+void SqliteTx::putBooking(const Booking& b) {
+    auto s = q("INSERT INTO bookings (id, member_id, slot_id, station_id, status, subsidy_cents, "
+               "pay_cents, delivery, date, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+               "ON CONFLICT (id) DO UPDATE SET status = excluded.status, "
+               "subsidy_cents = excluded.subsidy_cents, pay_cents = excluded.pay_cents");
+    s->bindAll(b.id, b.member_id, b.slot_id, b.station_id, b.status, b.subsidy_cents,
+               b.pay_cents, b.delivery ? 1 : 0, b.date, b.created_at);
+    s->run();
+    change("booking", b.id, "", toJson(b));
+}
+
+void SqliteTx::putSignup(const Signup& su) {
+    auto s = q("INSERT INTO signups (id, member_id, activity_id, station_id, status, created_at) "
+               "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET status = excluded.status");
+    s->bindAll(su.id, su.member_id, su.activity_id, su.station_id, su.status, su.created_at);
+    s->run();
+    change("signup", su.id, "", toJson(su));
+}
+
+void SqliteTx::putRedemption(const Redemption& r) {
+    auto s = q("INSERT INTO redemptions (id, member_id, item_id, minutes, status, voucher, "
+               "station_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+               "ON CONFLICT (id) DO UPDATE SET status = excluded.status, voucher = excluded.voucher");
+    s->bindAll(r.id, r.member_id, r.item_id, r.minutes, r.status, r.voucher, r.station_id,
+               r.created_at);
+    s->run();
+    change("redemption", r.id, "", toJson(r));
+}
+
+void SqliteTx::putService(const Service& sv) {
+    auto s = q("INSERT INTO services (id, volunteer_id, recipient_id, item_id, minutes, status, "
+               "station_id, created_at, transfer_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+               "ON CONFLICT (id) DO UPDATE SET status = excluded.status, "
+               "transfer_id = excluded.transfer_id");
+    s->bindAll(sv.id, sv.volunteer_id, sv.recipient_id, sv.item_id, sv.minutes, sv.status,
+               sv.station_id, sv.created_at, sv.transfer_id);
+    s->run();
+    change("service", sv.id, "", toJson(sv));
+}
+
+void SqliteTx::addCheckin(const std::string& id, const std::string& memberId,
+                          const std::string& stationId, const std::string& day,
+                          const std::string& at) {
+    auto s = q("INSERT INTO checkins (id, member_id, station_id, day, at) VALUES (?, ?, ?, ?, ?)");
+    s->bindAll(id, memberId, stationId, day, at);
+    s->run();
+}
+
+void SqliteTx::addAttendance(const std::string& memberId, const std::string& activityId,
+                             const std::string& stationId, const std::string& at, bool undo) {
+    auto s = q("INSERT INTO attendances (member_id, activity_id, station_id, at, undo) "
+               "VALUES (?, ?, ?, ?, ?)");
+    s->bindAll(memberId, activityId, stationId, at, undo ? 1 : 0);
+    s->run();
+}
+
+void SqliteTx::addHelpCall(const std::string& id, const std::string& stationId,
+                           const std::string& at, const std::string& screen) {
+    auto s = q("INSERT INTO help_calls (id, station_id, at, screen) VALUES (?, ?, ?, ?)");
+    s->bindAll(id, stationId, at, screen);
+    s->run();
+}
+
+void SqliteTx::ensureAccount(const Account& a) {
+    auto s = q("INSERT OR IGNORE INTO accounts (id, is_member, minutes, floor_minutes) "
+               "VALUES (?, ?, ?, ?)");
+    s->bindAll(a.id, a.is_member ? 1 : 0, a.minutes, a.floor_minutes);
+    s->run();
+}
+
+void SqliteTx::moveMinutes(const std::string& movementId, const Transfer& t,
+                           const std::string& accountId, std::int64_t minutes) {
+    {
+        auto s = q("INSERT INTO movements (id, transfer_id, account_id, minutes, at, what) "
+                   "VALUES (?, ?, ?, ?, ?, ?)");
+        s->bindAll(movementId, t.id, accountId, minutes, t.at, t.what);
+        s->run();
+    }
+    auto s = q("UPDATE accounts SET minutes = minutes + ? WHERE id = ? "
+               "RETURNING is_member, minutes, coalesce(floor_minutes, 0)");
+    s->bindAll(minutes, accountId);
+    if (!s->step()) throw std::logic_error("time-bank account " + accountId + " does not exist");
+    const bool isMember = s->getInt(0) != 0;
+    const std::int64_t balance = s->getInt(1), floor = s->getInt(2);
+    while (s->step()) {
+    }
+    if (!isMember) return;
+    change("balance", accountId, "", balanceJson(accountId, balance, floor));
+    change("ledger_entry", movementId, "",
+           ledgerEntryJson(movementId, accountId, t.at, t.what, minutes));
+}
+
+void SqliteTx::addTransfer(const Transfer& t) {
+    if (t.minutes <= 0) throw std::logic_error("a transfer moves a positive number of minutes");
+    {
+        auto s = q("INSERT INTO transfers (id, from_account, to_account, minutes, at, kind, what, "
+                   "ref) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+        s->bindAll(t.id, t.from_account, t.to_account, t.minutes, t.at, t.kind, t.what, t.ref);
+        s->run();
+    }
+    // The two movements of a transfer sum to zero by construction.
+    moveMinutes(t.id + ".d", t, t.from_account, -t.minutes);
+    moveMinutes(t.id + ".c", t, t.to_account, t.minutes);
+}
+
+}  // namespace district

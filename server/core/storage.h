@@ -1,0 +1,151 @@
+// storage.h — what the district's rules, API and admin commands need from a
+// database, as an abstract interface. SQLite (sqlite/sqlite_storage.h) is the
+// one implementation; a PostgreSQL backend would implement the same classes.
+//
+// Index
+//   Tx        reads (lookups, seat counts, change pages, reports)
+//   WriteTx   writes; every put*() of an entity also writes its change row
+//   Storage   runs a function inside a read or a write transaction
+//
+// Contract for an implementation:
+//   - write() transactions are serialized and all-or-nothing: a throw rolls
+//     everything back. The exactly-once rule (rules/push.h) depends on it.
+//   - Change revisions grow in commit order: a reader that has seen revision N
+//     never later finds a new row below N (SQLite gets this from its single
+//     writer; another backend must take a lock or a sequence at commit).
+//   - Entities emit their change rows themselves (put*), so a rule cannot
+//     forget to tell the stations.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model.h"
+
+namespace district {
+
+class Tx {
+public:
+    virtual ~Tx() = default;
+
+    // Stations and authentication.
+    virtual std::optional<Station> stationByTokenHash(const std::string& sha256Hex) = 0;
+    virtual std::optional<Station> station(const std::string& id) = 0;
+    virtual std::optional<Station> stationByName(const std::string& name) = 0;
+    virtual std::vector<StationOverview> stationOverview() = 0;
+
+    // Reference data.
+    virtual std::optional<Member> member(const std::string& id) = 0;
+    virtual std::optional<std::string> memberIdByCard(const std::string& cardNo) = 0;
+    virtual std::int64_t memberCount() = 0;
+    virtual std::optional<Canteen> canteen(const std::string& id) = 0;
+    virtual std::optional<MealSlot> slot(const std::string& id) = 0;
+    virtual std::optional<Activity> activity(const std::string& id) = 0;
+    virtual std::optional<CatalogItem> catalogItem(const std::string& id) = 0;
+    virtual SubsidyRules subsidyRules() = 0;
+
+    // Results of ops.
+    virtual std::optional<Booking> booking(const std::string& id) = 0;
+    // Bookings of a member with a subsidy, status booked or picked_up, dated
+    // from..to inclusive (the subsidy caps).
+    virtual std::int64_t subsidisedMeals(const std::string& memberId, const std::string& from,
+                                         const std::string& to) = 0;
+    virtual std::optional<Signup> signup(const std::string& id) = 0;
+    // The member's signup for the activity that is not cancelled, if any.
+    virtual std::optional<Signup> activeSignup(const std::string& memberId,
+                                               const std::string& activityId) = 0;
+    // Waitlisted signups of an activity, first come first.
+    virtual std::vector<Signup> waitlist(const std::string& activityId) = 0;
+    virtual bool checkedIn(const std::string& memberId, const std::string& stationId,
+                           const std::string& day) = 0;
+    // Attended now: the member's last attendance row is not an undo.
+    virtual bool attended(const std::string& memberId, const std::string& activityId) = 0;
+    virtual std::optional<Redemption> redemption(const std::string& id) = 0;
+    virtual std::optional<Service> service(const std::string& id) = 0;
+    virtual std::vector<Service> pendingServices() = 0;
+
+    // Time bank.
+    virtual std::optional<Account> account(const std::string& id) = 0;
+    virtual std::optional<Transfer> transfer(const std::string& id) = 0;
+    virtual std::optional<std::string> reversalOf(const std::string& transferId) = 0;
+
+    // Seats (rules/capacity.h).
+    virtual SeatState seatState(SeatKind kind, const std::string& targetId,
+                                const std::string& stationId) = 0;
+    // Meal slots of the station's canteens whose cutoff is after `now`, and
+    // activities of the station (or district-wide ones) starting after `now`.
+    virtual std::vector<SeatState> upcomingSeats(const std::string& stationId,
+                                                 const std::string& nowIso) = 0;
+
+    // Op log of a station (exactly once).
+    virtual std::optional<StoredOp> storedOp(const std::string& stationId, std::int64_t seq) = 0;
+    virtual bool uuidSeen(const std::string& uuid) = 0;
+
+    // Change pages: rows with rev > since visible to the station (scope '' or
+    // the station's id), in rev order, at most `limit`.
+    virtual void changesSince(const std::string& stationId, std::int64_t since, int limit,
+                              const std::function<void(const ChangeRow&)>& row) = 0;
+
+    // Reports (dates inclusive).
+    virtual std::vector<CheckinReportRow> checkinReport(const std::string& from,
+                                                        const std::string& to) = 0;
+    virtual std::vector<MealReportRow> mealReport(const std::string& from,
+                                                  const std::string& to) = 0;
+    virtual std::vector<TimebankReportRow> timebankReport(const std::string& from,
+                                                          const std::string& to) = 0;
+};
+
+class WriteTx : public Tx {
+public:
+    // Stations.
+    virtual void putStation(const Station& s) = 0;
+    virtual void setStationToken(const std::string& stationId, const std::string& sha256Hex) = 0;
+    virtual void setLastApplied(const std::string& stationId, std::int64_t seq) = 0;
+    virtual void storeOp(const std::string& stationId, std::int64_t seq, const std::string& uuid,
+                         const std::string& kind, const std::string& createdAt,
+                         const std::string& receivedAt, const std::string& status,
+                         const std::string& reason, const std::string& detailJson) = 0;
+    virtual void saveStatus(const std::string& stationId, const std::string& statusJson,
+                            const std::string& receivedAt) = 0;
+
+    // Reference data (each emits its change row).
+    virtual void putMember(const Member& m) = 0;
+    virtual void putCanteen(const Canteen& c) = 0;
+    virtual void putSlot(const MealSlot& s) = 0;
+    virtual void putActivity(const Activity& a) = 0;
+    virtual void putCatalogItem(const CatalogItem& c) = 0;
+    virtual void putSubsidyRules(const SubsidyRules& r) = 0;
+    virtual void putQuota(const Quota& q) = 0;  // change scoped to the quota's station
+
+    // Results of ops (each emits its change row).
+    virtual void putBooking(const Booking& b) = 0;
+    virtual void putSignup(const Signup& s) = 0;
+    virtual void putRedemption(const Redemption& r) = 0;
+    virtual void putService(const Service& s) = 0;
+    virtual void addCheckin(const std::string& id, const std::string& memberId,
+                            const std::string& stationId, const std::string& day,
+                            const std::string& at) = 0;
+    // Appends to the attendance history; undo = true records an undone tap.
+    virtual void addAttendance(const std::string& memberId, const std::string& activityId,
+                               const std::string& stationId, const std::string& at, bool undo) = 0;
+    virtual void addHelpCall(const std::string& id, const std::string& stationId,
+                             const std::string& at, const std::string& screen) = 0;
+
+    // Time bank. addTransfer writes the transfer, its two movements and both
+    // new balances (and the member-facing change rows). The floor is the
+    // rules' business (rules/timebank.h); accounts must exist.
+    virtual void ensureAccount(const Account& a) = 0;
+    virtual void addTransfer(const Transfer& t) = 0;
+};
+
+class Storage {
+public:
+    virtual ~Storage() = default;
+    virtual void read(const std::function<void(Tx&)>& fn) = 0;
+    virtual void write(const std::function<void(WriteTx&)>& fn) = 0;
+};
+
+}  // namespace district

@@ -1,0 +1,45 @@
+// api.h — the sync API of sync/PROTOCOL.md on an httplib::Server:
+//   POST /api/v1/ops      push ops (rules/push.h)
+//   GET  /api/v1/changes  pull a page of changes (tops up quotas first)
+//   POST /api/v1/status   station status (shown by `station list`)
+// Every request needs `Authorization: Bearer <token>` (401 otherwise). Bad
+// input is a 4xx with {"error","message"} and changes nothing; an overloaded
+// server answers 503 with Retry-After.
+#pragma once
+
+#include <cstddef>
+
+#include <httplib.h>
+
+#include "core/clock.h"
+#include "rules/capacity.h"
+#include "rules/push.h"
+#include "storage.h"
+
+namespace district {
+
+struct ApiOptions {
+    std::size_t max_body_bytes = 8 * 1024 * 1024;  // 500 ops are ~200 KB
+    std::size_t max_ops_per_push = 1000;
+    int retry_after_seconds = 2;
+    TopUpPolicy top_up;
+};
+
+class Api {
+public:
+    Api(Storage& storage, const core::Clock& clock, ApiOptions options = {});
+    // Registers the routes, the auth, error and exception handlers and the log.
+    void mount(httplib::Server& server);
+
+private:
+    void pushOps(const httplib::Request& req, httplib::Response& res, const Station& st);
+    void changes(const httplib::Request& req, httplib::Response& res, const Station& st);
+    void status(const httplib::Request& req, httplib::Response& res, const Station& st);
+
+    Storage& storage_;
+    const core::Clock& clock_;
+    ApiOptions options_;
+    PushService push_;
+};
+
+}  // namespace district

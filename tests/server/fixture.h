@@ -1,0 +1,59 @@
+// fixture.h — a small district in a temporary SQLite database, a clock the
+// tests move, and helpers that push ops the way a station does.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <memory>
+#include <string>
+
+#include "core/clock.h"
+#include "protocol.h"
+#include "rules/push.h"
+#include "sqlite/sqlite_storage.h"
+#include "sqlite/sqlite_tx.h"
+
+namespace district::test {
+
+struct TempDir {
+    TempDir();
+    ~TempDir();
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    std::string path;
+};
+
+core::TimePoint at(const std::string& iso);
+
+// Stations st-a and st-b; canteen ct-a of st-a; slot "lunch-mon" (2026-11-23,
+// Monday, capacity 10, 1800 cents, cutoff 09:30) and a lunch and dinner for
+// each day of that week ("lunch-YYYYMMDD", "dinner-YYYYMMDD", capacity 50);
+// members m-age70 (born 1950), m-prio (priority, delivery), m-reg (born 1962),
+// and m-01 .. m-30 (age70); activity act-1 of st-a (capacity 3, starts
+// 2026-11-25 09:00); catalog ci-escort (service, 120 min), ci-rice (goods, 180).
+// The clock starts at 2026-11-23 08:00 Shenzhen time.
+class District : public ::testing::Test {
+protected:
+    void SetUp() override;
+
+    // Pushes one op as the station's next seq; created_at defaults to the clock.
+    proto::OpResult apply(const std::string& station, const std::string& kind,
+                          const nlohmann::json& payload, const std::string& createdAt = "");
+    proto::Op op(std::int64_t seq, const std::string& uuid, const std::string& kind,
+                 const nlohmann::json& payload) const;
+    proto::PushResponse push(const std::string& station, const std::vector<proto::Op>& ops);
+
+    std::int64_t sql(const std::string& query);  // first column of the first row
+    std::int64_t balance(const std::string& memberId);
+    std::string bookingStatus(const std::string& id);
+
+    TempDir dir;
+    core::ManualClock clock{at("2026-11-23T08:00:00+08:00")};
+    std::unique_ptr<SqliteStorage> storage;
+    std::unique_ptr<PushService> pusher;
+    std::map<std::string, std::int64_t> nextSeq;
+    int uuidCounter = 0;
+};
+
+}  // namespace district::test
