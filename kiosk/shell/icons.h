@@ -1,0 +1,30 @@
+// icons.h — the kiosk's icons, drawn as vector shapes at any size.
+//
+// Vectors instead of a bitmap or an icon font: crisp at every panel scale and
+// text size, and no extra glyphs in the atlas. Each icon is one colour and
+// fits a square of side `size` centred on `centre`.
+#pragma once
+
+#include <imgui.h>
+
+namespace shell {
+
+enum class Icon {
+    None,
+    Back,      // ← on the Back button
+    Home,      // house on the Home button
+    Check,     // ✓: selected, done
+    CheckIn,   // 签到: a check in a circle
+    Meal,      // 订餐: a bowl with steam
+    Activity,  // 活动: a calendar
+    TimeBank,  // 时间银行: a clock
+    Help,      // 帮助: a question mark in a circle
+    Card,      // 颐年卡
+    Person,    // the elder at the screen
+    Synced,    // sync state: a check in a circle
+    Offline,   // sync state: a cross in a circle
+};
+
+void drawIcon(ImDrawList* dl, Icon icon, ImVec2 centre, float size, ImU32 colour);
+
+}  // namespace shell

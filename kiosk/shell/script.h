@@ -1,0 +1,48 @@
+// script.h — the kiosk's test script: one step per line (docs/SCRIPTS.md).
+//
+//   tap ID                 press and release at the widget's centre
+//   type TEXT              type as a card reader: fast keys, then Enter
+//   key NAME               one key (SDL key name: Return, Escape, A ...)
+//   wait MS                real time passes; the loop keeps drawing
+//   wait_for ID [MS]       until the widget is on screen (default 5000 ms)
+//   expect_screen ID       the current screen's id
+//   expect_text TEXT       some text drawn in the last frame contains TEXT
+//   screenshot FILE.png    the next settled frame, as PNG
+//   size WxH               resize the window
+//   idle_advance SECONDS   move the kiosk's clock (idle timeout tests)
+//   quit                   stop, exit 0
+// '#' starts a comment line; blank lines are skipped.
+#pragma once
+
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace shell {
+
+struct ScriptStep {
+    enum class Op { Tap, Type, Key, Wait, WaitFor, ExpectScreen, ExpectText, Screenshot, Size, IdleAdvance, Quit };
+    Op op = Op::Quit;
+    std::string arg;        // id, text, key name, file
+    std::int64_t a = 0;     // ms (wait, wait_for timeout, idle_advance), width (size)
+    std::int64_t b = 0;     // height (size)
+    int line = 0;
+};
+
+class ScriptError : public std::runtime_error {
+public:
+    ScriptError(int line, const std::string& message)
+        : std::runtime_error("line " + std::to_string(line) + ": " + message), line_(line) {}
+    int line() const { return line_; }
+
+private:
+    int line_;
+};
+
+// Throws ScriptError naming the line of the first bad step.
+std::vector<ScriptStep> parseScript(std::string_view text);
+const char* opName(ScriptStep::Op op);
+
+}  // namespace shell

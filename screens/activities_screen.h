@@ -1,0 +1,18 @@
+// activities_screen.h — 活动: the activities flow. Its steps call the domain layer
+// (kiosk/domain) through Context; until they land the screen shows the
+// flow's header (icon, title, hint) under the shared top bar.
+#pragma once
+
+#include "screens/screen.h"
+
+namespace screens {
+
+class ActivitiesScreen final : public Screen {
+public:
+    explicit ActivitiesScreen(Context& ctx);
+
+protected:
+    void drawContent(const shell::Rect& area) override;
+};
+
+}  // namespace screens

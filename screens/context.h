@@ -1,0 +1,44 @@
+// context.h — what a screen may use: the shell's services, by reference.
+//
+// Screens draw with `ui`, read words from `strings`, navigate with `router`,
+// read who is here from `session`. They never touch SQLite, curl or SDL.
+// Domain services (members, check-ins, meals, activities, time bank) are
+// added here as the domain layer lands, so every screen reaches them the same way.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+
+#include "core/clock.h"
+#include "shell/router.h"
+#include "shell/session.h"
+#include "shell/status_info.h"
+#include "shell/strings.h"
+#include "shell/theme.h"
+#include "shell/ui.h"
+
+namespace screens {
+
+struct Context {
+    shell::Ui& ui;
+    const shell::Strings& strings;
+    shell::Router& router;
+    shell::Session& session;
+    const core::Clock& clock;
+    const shell::StatusInfo& status;
+    // A short message shown above the status bar ("" when none); set with showNotice.
+    const std::string& notice;
+    // The text-size switch (top bar): rebuilds the fonts between frames.
+    std::function<void(shell::TextSize)> setTextSize;
+    // Shows a short message for a few seconds (text from the string table).
+    std::function<void(std::string)> showNotice;
+    // Text from data (names, menus) about to be shown: adds its characters to
+    // the font atlas ahead of time so it never shows a missing glyph.
+    std::function<void(std::string_view)> addText;
+    // After a domain action committed: ask the background sync for a cycle
+    // soon (never blocks; a no-op when the station is not enrolled).
+    std::function<void()> syncNow;
+};
+
+}  // namespace screens

@@ -1,0 +1,18 @@
+// help_screen.h — 帮助: the help flow. Its steps call the domain layer
+// (kiosk/domain) through Context; until they land the screen shows the
+// flow's header (icon, title, hint) under the shared top bar.
+#pragma once
+
+#include "screens/screen.h"
+
+namespace screens {
+
+class HelpScreen final : public Screen {
+public:
+    explicit HelpScreen(Context& ctx);
+
+protected:
+    void drawContent(const shell::Rect& area) override;
+};
+
+}  // namespace screens

@@ -1,0 +1,18 @@
+// meals_screen.h — 订餐: the meals flow. Its steps call the domain layer
+// (kiosk/domain) through Context; until they land the screen shows the
+// flow's header (icon, title, hint) under the shared top bar.
+#pragma once
+
+#include "screens/screen.h"
+
+namespace screens {
+
+class MealsScreen final : public Screen {
+public:
+    explicit MealsScreen(Context& ctx);
+
+protected:
+    void drawContent(const shell::Rect& area) override;
+};
+
+}  // namespace screens

@@ -1,0 +1,19 @@
+// welcome_screen.h — the attract screen: greeting, clock, "请刷颐年卡 / 点这里开始".
+// Widget ids: welcome.start. Entering it clears the session (the elder has left).
+#pragma once
+
+#include "screens/screen.h"
+
+namespace screens {
+
+class WelcomeScreen final : public Screen {
+public:
+    explicit WelcomeScreen(Context& ctx);
+    void onEnter() override;
+
+protected:
+    void drawContent(const shell::Rect& area) override;
+    bool showsNavigation() const override { return false; }
+};
+
+}  // namespace screens
