@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "core/clock.h"
+#include "domain/context.h"
 #include "shell/router.h"
 #include "shell/session.h"
 #include "shell/status_info.h"
@@ -19,6 +20,11 @@
 #include "shell/ui.h"
 
 namespace screens {
+
+// What a finished action tells the elder: a full-screen answer with an icon,
+// words and a sound (DESIGN.md: a clear success or failure screen after every
+// action; state never by colour alone).
+enum class Feedback { Success, Failure, Info };
 
 struct Context {
     shell::Ui& ui;
@@ -39,6 +45,17 @@ struct Context {
     // After a domain action committed: ask the background sync for a cycle
     // soon (never blocks; a no-op when the station is not enrolled).
     std::function<void()> syncNow;
+    // The domain (members, check-ins, meals, activities, time bank, staff) on
+    // the kiosk's database; set by the kiosk's onStart hook before the first
+    // frame. Screens call its actions and never run SQL themselves.
+    domain::Context* domain = nullptr;
+    // Shows the full-screen answer to an action (icon, title, detail, sound)
+    // over the current screen until tapped or a few seconds pass.
+    std::function<void(Feedback, std::string title, std::string detail)> showResult;
+    // A flow that needs to know who is here calls this in onEnter/drawContent:
+    // true when an elder is identified; otherwise opens the identify screen,
+    // which comes back to `screenId` once the elder is known.
+    std::function<bool(const std::string& screenId)> requireMember;
 };
 
 }  // namespace screens

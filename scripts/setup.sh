@@ -5,7 +5,7 @@
 set -euo pipefail
 
 packages=(
-  build-essential cmake pkg-config git
+  build-essential cmake pkg-config git ccache
   libsdl2-dev libimgui-dev libstb-dev libfreetype-dev libfontconfig-dev libgl-dev libegl-dev
   libgl1-mesa-dri fonts-noto-cjk
   libcurl4-openssl-dev libsqlite3-dev sqlite3 libqrencode-dev nlohmann-json3-dev libssl-dev

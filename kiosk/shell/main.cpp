@@ -9,6 +9,7 @@
 #include <CLI/CLI.hpp>
 
 #include "shell/app.h"
+#include "shell/domain_hooks.h"
 #include "shell/paths.h"
 #ifdef KIOSK_WITH_SYNC
 #include "shell/cli_sync.h"
@@ -78,5 +79,6 @@ int main(int argc, char** argv) {
 #endif
 
     shell::App app(o, started);
+    shell::DomainHooks domainHooks(app);
     return app.run();
 }
