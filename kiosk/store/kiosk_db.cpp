@@ -12,6 +12,7 @@ std::string kioskDbPath(const std::string& dataDir) {
 
 std::unique_ptr<Database> openKioskDb(const std::string& dataDir) {
     std::filesystem::create_directories(dataDir);
+    checkNotNewer(kioskDbPath(dataDir), kioskMigrations());
     auto db = std::make_unique<Database>(kioskDbPath(dataDir));
     migrate(*db, kioskMigrations());
     return db;

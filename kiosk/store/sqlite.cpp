@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <cstdio>
 #include <string>
 
 namespace store {
@@ -173,18 +174,55 @@ void Transaction::commit() {
     done_ = true;
 }
 
+int Database::peekUserVersion(const std::string& path) {
+    sqlite3* db = nullptr;
+    int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
+    if (rc != SQLITE_OK) {
+        std::string msg = "cannot open database " + path + ": " +
+                          (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+        sqlite3_close(db);
+        throw DbError(msg, rc, rc);
+    }
+    sqlite3_stmt* st = nullptr;
+    rc = sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, nullptr);
+    int version = 0;
+    if (rc == SQLITE_OK) rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) version = sqlite3_column_int(st, 0);
+    std::string msg = rc == SQLITE_ROW ? "" : "cannot read database " + path + ": " + sqlite3_errmsg(db);
+    int extended = sqlite3_extended_errcode(db);
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    if (rc != SQLITE_ROW) throw DbError(msg, rc & 0xff, extended);
+    return version;
+}
+
 // ---------------------------------------------------------------- migrate
+
+namespace {
+
+void refuseNewer(const std::string& path, int current, int latest) {
+    if (current <= latest) return;
+    throw SchemaTooNew("the database " + path + " is at schema version " +
+                       std::to_string(current) + " but this program knows only up to " +
+                       std::to_string(latest) +
+                       ". It was written by a newer version; install that version "
+                       "(the data was not changed).");
+}
+
+}  // namespace
+
+void checkNotNewer(const std::string& path, const std::vector<Migration>& migrations) {
+    FILE* f = std::fopen(path.c_str(), "rb");
+    if (!f) return;  // no file yet: nothing to protect
+    std::fclose(f);
+    refuseNewer(path, Database::peekUserVersion(path),
+                migrations.empty() ? 0 : migrations.back().version);
+}
 
 void migrate(Database& db, const std::vector<Migration>& migrations) {
     const int latest = migrations.empty() ? 0 : migrations.back().version;
     const int current = db.userVersion();
-    if (current > latest) {
-        throw SchemaTooNew("the database " + db.path() + " is at schema version " +
-                           std::to_string(current) + " but this program knows only up to " +
-                           std::to_string(latest) +
-                           ". It was written by a newer version; install that version "
-                           "(the data was not changed).");
-    }
+    refuseNewer(db.path(), current, latest);
     for (const auto& m : migrations) {
         if (m.version <= current) continue;
         Transaction tx(db);

@@ -99,6 +99,11 @@ public:
     explicit Database(const std::string& path, Durability durability = Durability::Full);
     ~Database();
     Database(const Database&) = delete;
+
+    // Reads a file's schema version read-only, without the pragmas the
+    // constructor sets (switching to WAL rewrites the header): a file from a
+    // newer build or a corrupt one is judged before anything touches it.
+    static int peekUserVersion(const std::string& path);
     Database& operator=(const Database&) = delete;
 
     void exec(std::string_view sql);
@@ -160,7 +165,12 @@ struct Migration {
 };
 
 // Brings the schema up to the last migration. Throws SchemaTooNew when the file
-// is at a higher version than `migrations` knows, leaving the file untouched.
+// is at a higher version than `migrations` knows. Opening a Database already
+// set WAL mode: callers that must leave such a file byte-for-byte untouched
+// check it first with checkNotNewer().
 void migrate(Database& db, const std::vector<Migration>& migrations);
+// Throws SchemaTooNew (or DbError for a file that is not a database) when the
+// file at `path` exists and is not something `migrations` can open. Read-only.
+void checkNotNewer(const std::string& path, const std::vector<Migration>& migrations);
 
 }  // namespace store

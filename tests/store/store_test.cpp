@@ -76,6 +76,24 @@ TEST(Store, DatabaseNewerThanCodeIsRefusedAndUntouched) {
     EXPECT_EQ(raw.queryInt("SELECT count(*) FROM stations"), 1);
 }
 
+TEST(Store, NewerRollbackJournalFileIsNotSwitchedToWal) {
+    TempDir dir;
+    auto file = store::kioskDbPath(dir.path.string());
+    {
+        store::Database db(file);
+        db.exec("PRAGMA journal_mode=DELETE");
+        db.exec("CREATE TABLE future(x)");
+        db.setUserVersion(50);
+    }
+    std::ifstream before(file, std::ios::binary);
+    std::string bytesBefore((std::istreambuf_iterator<char>(before)), {});
+    EXPECT_THROW(store::openKioskDb(dir.path.string()), store::SchemaTooNew);
+    std::ifstream after(file, std::ios::binary);
+    std::string bytesAfter((std::istreambuf_iterator<char>(after)), {});
+    EXPECT_EQ(bytesBefore, bytesAfter);
+    EXPECT_FALSE(fs::exists(file + "-wal"));
+}
+
 TEST(Store, CorruptFileGivesClearErrorAndIsNotReset) {
     TempDir dir;
     auto file = fs::path(store::kioskDbPath(dir.path.string()));
