@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Runs every benchmark in bench/ and prints their figures (DESIGN.md budgets).
+# Benchmarks are not tests: they print, a person reads. About 2-3 minutes.
+#   bash scripts/bench.sh            all
+#   bash scripts/bench.sh store      one of: store sync server startup
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+build=${BUILD_DIR:-build}
+only=${1:-all}
+bash scripts/setup.sh > /dev/null
+bash scripts/build.sh > /dev/null
+
+run() { [ "$only" = all ] || [ "$only" = "$1" ]; }
+
+if run store; then
+  echo "== store: check-in commit and card lookup (bench_store)"
+  "$build/bench/store/bench_store"
+fi
+if run sync; then
+  echo "== sync: push 10,000 ops + pull 150,000 members over loopback HTTPS (bench_sync)"
+  "$build/bench/sync/bench_sync" --members 150000 --ops 10000
+fi
+if run server; then
+  echo "== server: 50 stations syncing at once (bench_server_throughput)"
+  "$build/bench/server/bench_server_throughput" --members 20000 --stations 50 --rounds 10
+fi
+if run startup; then
+  echo "== kiosk: cold start, font atlas, idle CPU, memory (bench_startup under Xvfb)"
+  bash bench/startup/run.sh "$build" --runs 7 --idle-seconds 30
+fi
