@@ -26,5 +26,6 @@ void addStation(CLI::App& app, Context& ctx);
 void addData(CLI::App& app, Context& ctx);  // member, canteen, menu, activity, catalog
 void addTimebank(CLI::App& app, Context& ctx);
 void addReport(CLI::App& app, Context& ctx);
+void addConfig(CLI::App& app, Context& ctx);  // config push / list / status
 
 }  // namespace district::cli

@@ -40,6 +40,7 @@ int main(int argc, char** argv) {
     cli::addData(app, ctx);
     cli::addTimebank(app, ctx);
     cli::addReport(app, ctx);
+    cli::addConfig(app, ctx);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -51,6 +51,10 @@ json toJson(const CatalogItem& c) {
     return {{"id", c.id}, {"name", c.name}, {"kind", c.kind}, {"minutes", c.minutes}};
 }
 
+json toJson(const ConfigDoc& c) {
+    return {{"version", c.version}, {"envelope", json::parse(c.envelope_json)}};
+}
+
 json toJson(const SubsidyRules& r) {
     return {{"priority_cents", r.priority_cents},
             {"age70_cents", r.age70_cents},

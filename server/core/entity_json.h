@@ -21,6 +21,8 @@ nlohmann::json toJson(const Booking& b);
 nlohmann::json toJson(const Signup& s);
 nlohmann::json toJson(const Redemption& r);
 nlohmann::json toJson(const Service& s);
+// {"version", "envelope"}: the envelope as a JSON object, not a string in a string.
+nlohmann::json toJson(const ConfigDoc& c);
 nlohmann::json balanceJson(const std::string& memberId, std::int64_t minutes,
                            std::int64_t floorMinutes);
 nlohmann::json ledgerEntryJson(const std::string& movementId, const std::string& memberId,

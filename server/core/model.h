@@ -151,6 +151,16 @@ struct SubsidyRules {
     std::int64_t weekly_cap = 5;
 };
 
+// A configuration document an admin pushed (config/README.md), as signed and
+// published. Versions are one district-wide sequence shared by district and
+// station documents; a pushed version is never changed (push a newer one).
+struct ConfigDoc {
+    std::int64_t version = 0;
+    std::string scope;          // "district" or a station id
+    std::string envelope_json;  // {"document", "signature", "key_id"}, compact
+    std::string pushed_at;      // ISO-8601 with +08:00
+};
+
 // A station's seats on one target, as the capacity rule needs them.
 struct SeatState {
     SeatKind kind = SeatKind::Meal;

@@ -47,6 +47,10 @@ public:
     virtual std::optional<CatalogItem> catalogItem(const std::string& id) = 0;
     virtual SubsidyRules subsidyRules() = 0;
 
+    // Configuration documents pushed so far, oldest first; 0 when none.
+    virtual std::int64_t maxConfigVersion() = 0;
+    virtual std::vector<ConfigDoc> configDocs() = 0;
+
     // Results of ops.
     virtual std::optional<Booking> booking(const std::string& id) = 0;
     // Bookings of a member with a subsidy, status booked or picked_up, dated
@@ -119,6 +123,9 @@ public:
     virtual void putCatalogItem(const CatalogItem& c) = 0;
     virtual void putSubsidyRules(const SubsidyRules& r) = 0;
     virtual void putQuota(const Quota& q) = 0;  // change scoped to the quota's station
+    // Stores a pushed document and emits the `config` change: key "district"
+    // (scope '') for the whole district, key = scope = the station id for one.
+    virtual void putConfig(const ConfigDoc& c) = 0;
 
     // Results of ops (each emits its change row).
     virtual void putBooking(const Booking& b) = 0;

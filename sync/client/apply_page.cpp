@@ -23,7 +23,7 @@ EntitySql buildSql(const EntitySpec& s) {
     std::string cols, vals, sets, conflict;
     int i = 1;
     for (const auto& f : s.fields) {
-        const std::string n = f.name, p = "?" + std::to_string(i++);
+        const std::string n = f.columnName(), p = "?" + std::to_string(i++);
         cols += (cols.empty() ? "" : ",") + n;
         vals += (vals.empty() ? "" : ",") +
                 (f.sqlDefault ? "coalesce(" + p + "," + f.sqlDefault + ")" : p);

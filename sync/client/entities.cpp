@@ -116,9 +116,12 @@ std::vector<EntitySpec> makeSpecs() {
           {"weekly_cap", FT::Int, true}},
          {"id"}},
         // Config is only collected here; checking the signature and applying it
-        // is the config module's job (it reads config_inbox).
+        // is the config module's job (kiosk/config_apply reads config_inbox).
+        // The signed envelope travels as `envelope` and lands in column `document`.
         {"config", "config_inbox",
-         {{"id", FT::Text, true}, {"version", FT::Int, true}, {"document", FT::Document, true}},
+         {{"id", FT::Text, true},
+          {"version", FT::Int, true},
+          {"envelope", FT::Document, true, nullptr, "document"}},
          {"id"}, false, true},
     };
 }

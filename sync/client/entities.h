@@ -26,10 +26,12 @@ enum class FieldType {
 };
 
 struct FieldSpec {
-    const char* name;                  // data field = column
+    const char* name;                  // data field (and column, unless `column` is set)
     FieldType type;
     bool required;                     // must be present and not null
     const char* sqlDefault = nullptr;  // optional field absent/null -> this SQL literal (else NULL)
+    const char* column = nullptr;      // local column when it is not named like the field
+    const char* columnName() const { return column ? column : name; }
 };
 
 struct EntitySpec {

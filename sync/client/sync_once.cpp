@@ -108,10 +108,16 @@ void pullChanges(Session& s, store::Database& db, SyncReport& rep) {
 void postStatus(Session& s, store::Database& db, const std::string& lastSync) {
     proto::StationStatus st;
     st.app_version = ELDER_APP_VERSION;
+    // As kiosk/config_apply keeps them: table config holds the one running
+    // document (none: the built-in defaults, version 0), config_rejections every
+    // refusal as "<code>: <message>". The refusal reported is the newest one no
+    // accepted document has superseded: the same SQL as ConfigManager's
+    // lastRejection() (kStandingRejectionSql in config_apply/config_tables.h).
     st.config_version = db.queryInt("SELECT coalesce(max(version), 0) FROM config").value_or(0);
     st.config_rejection = db.queryText(
-        "SELECT reason FROM config_rejections WHERE coalesce(version, 0) > ? "
-        "ORDER BY id DESC LIMIT 1", st.config_version);
+        "SELECT r.reason, r.version, r.at FROM config_rejections r WHERE NOT EXISTS (SELECT 1 "
+        "FROM config c WHERE c.applied_at > r.at OR (c.applied_at = r.at AND c.version >= "
+        "coalesce(r.version, 0))) ORDER BY r.id DESC LIMIT 1");
     st.oplog_depth = store::OpLog(db).depth();
     st.last_sync = lastSync;
     std::error_code ec;

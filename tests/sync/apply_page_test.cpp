@@ -147,7 +147,7 @@ TEST_F(ApplyPage, ConfigGoesToTheInbox) {
     json cfg = {{"rev", 1},
                 {"entity", "config"},
                 {"key", "district"},
-                {"data", {{"version", 4}, {"document", {{"signature", "sig"}}}}}};
+                {"data", {{"version", 4}, {"envelope", {{"signature", "sig"}}}}}};
     apply(page({cfg}, 1));
     EXPECT_EQ(count("SELECT version FROM config_inbox WHERE id='district'"), 4);
     EXPECT_EQ(db->queryText("SELECT received_at FROM config_inbox").value(), kNow);

@@ -45,7 +45,7 @@ TEST(Entities, EveryMappedColumnExistsInTheKioskSchema) {
         while (st.step()) cols.insert(st.getText(1));
         ASSERT_FALSE(cols.empty()) << "no table " << spec.table << " for " << spec.entity;
         for (const auto& f : spec.fields)
-            EXPECT_TRUE(cols.count(f.name)) << spec.table << "." << f.name;
+            EXPECT_TRUE(cols.count(f.columnName())) << spec.table << "." << f.columnName();
         if (spec.localState) {
             EXPECT_TRUE(cols.count("local_state")) << spec.table;
         }
@@ -126,14 +126,18 @@ TEST(Entities, SingleKeyIsFilledFromTheChangeKey) {
     EXPECT_EQ(std::get<std::string>(row.values[0]), "district");
 }
 
-TEST(Entities, ConfigDocumentKeptAsText) {
-    json doc = {{"payload", {{"idle_seconds", 60}}}, {"signature", "abc"}};
+TEST(Entities, ConfigEnvelopeKeptAsText) {
+    json env = {{"document", {{"version", 3}}}, {"signature", "abc"}, {"key_id", "k"}};
     auto row = decodeChange(*findEntity("config"),
-                            change("config", "district", {{"version", 3}, {"document", doc}}));
-    EXPECT_EQ(std::get<std::string>(row.values[2]), doc.dump());
+                            change("config", "district", {{"version", 3}, {"envelope", env}}));
+    EXPECT_EQ(std::get<std::string>(row.values[2]), env.dump());
     row = decodeChange(*findEntity("config"),
-                       change("config", "district", {{"version", 3}, {"document", "signed-text"}}));
+                       change("config", "district", {{"version", 3}, {"envelope", "signed-text"}}));
     EXPECT_EQ(std::get<std::string>(row.values[2]), "signed-text");
+    // The protocol's field is `envelope`; the old name is a missing field.
+    EXPECT_NE(errorOf(change("config", "district", {{"version", 3}, {"document", env}}))
+                  .find("'envelope' is missing"),
+              std::string::npos);
 }
 
 TEST(Entities, DeletedChangeNeedsNoData) {

@@ -118,6 +118,15 @@ CREATE TABLE changes (
   UNIQUE (entity, key));
 CREATE INDEX changes_scope_rev ON changes(scope, rev);
 )sql"},
+        // 2: configuration documents pushed by admins (`config push`). The
+        // version is the primary key: one district-wide sequence, so a district
+        // and a station document can never share a number.
+        {2, R"sql(
+CREATE TABLE config_docs (version INTEGER PRIMARY KEY CHECK (version >= 1),
+  scope TEXT NOT NULL, envelope TEXT NOT NULL, pushed_at TEXT NOT NULL);
+CREATE TRIGGER config_docs_immutable_u BEFORE UPDATE ON config_docs
+  BEGIN SELECT RAISE(ABORT, 'a pushed configuration is never changed: push a newer version'); END;
+)sql"},
     };
     return migrations;
 }

@@ -124,6 +124,19 @@ SubsidyRules SqliteTx::subsidyRules() {
     return SubsidyRules{s->getInt(0), s->getInt(1), s->getInt(2), s->getInt(3)};
 }
 
+std::int64_t SqliteTx::maxConfigVersion() {
+    auto s = q("SELECT coalesce(max(version), 0) FROM config_docs");
+    s->step();
+    return s->getInt(0);
+}
+
+std::vector<ConfigDoc> SqliteTx::configDocs() {
+    auto s = q("SELECT version, scope, envelope, pushed_at FROM config_docs ORDER BY version");
+    std::vector<ConfigDoc> out;
+    while (s->step()) out.push_back({s->getInt(0), s->getText(1), s->getText(2), s->getText(3)});
+    return out;
+}
+
 std::optional<Booking> SqliteTx::booking(const std::string& id) {
     auto s = q("SELECT id, member_id, slot_id, station_id, status, subsidy_cents, pay_cents, "
                "delivery, date, created_at FROM bookings WHERE id = ?");

@@ -60,6 +60,8 @@ public:
     std::optional<Activity> activity(const std::string& id) override;
     std::optional<CatalogItem> catalogItem(const std::string& id) override;
     SubsidyRules subsidyRules() override;
+    std::int64_t maxConfigVersion() override;
+    std::vector<ConfigDoc> configDocs() override;
     std::optional<Booking> booking(const std::string& id) override;
     std::int64_t subsidisedMeals(const std::string& memberId, const std::string& from,
                                  const std::string& to) override;
@@ -107,6 +109,7 @@ public:
     void putCatalogItem(const CatalogItem& c) override;
     void putSubsidyRules(const SubsidyRules& r) override;
     void putQuota(const Quota& q) override;
+    void putConfig(const ConfigDoc& c) override;
     void putBooking(const Booking& b) override;
     void putSignup(const Signup& s) override;
     void putRedemption(const Redemption& r) override;

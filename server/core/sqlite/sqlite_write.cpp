@@ -128,6 +128,16 @@ void SqliteTx::putQuota(const Quota& qt) {
     change("quota", quotaKey(qt), qt.station_id, toJson(qt));
 }
 
+void SqliteTx::putConfig(const ConfigDoc& c) {
+    auto s = q("INSERT INTO config_docs (version, scope, envelope, pushed_at) VALUES (?, ?, ?, ?)");
+    s->bindAll(c.version, c.scope, c.envelope_json, c.pushed_at);
+    s->run();
+    // One change row per audience: a newer district document replaces the
+    // older one in the change table, and each station keeps its own row.
+    const bool district = c.scope == "district";
+    change("config", district ? "district" : c.scope, district ? "" : c.scope, toJson(c));
+}
+
 void SqliteTx::putBooking(const Booking& b) {
     auto s = q("INSERT INTO bookings (id, member_id, slot_id, station_id, status, subsidy_cents, "
                "pay_cents, delivery, date, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "

@@ -1,0 +1,215 @@
+#include "admin/config_push.h"
+
+#include <cstdio>
+
+#include "config/signing.h"
+#include "config/station_config.h"
+#include "config/validate.h"
+#include "entity_json.h"
+#include "errors.h"
+#include "protocol.h"
+
+namespace district {
+namespace {
+
+using nlohmann::json;
+
+bool sameRules(const SubsidyRules& a, const SubsidyRules& b) {
+    return a.priority_cents == b.priority_cents && a.age70_cents == b.age70_cents &&
+           a.daily_cap == b.daily_cap && a.weekly_cap == b.weekly_cap;
+}
+
+std::string rulesText(const SubsidyRules& r) {
+    return "priority " + std::to_string(r.priority_cents) + " cents, age 70+ " +
+           std::to_string(r.age70_cents) + " cents, " + std::to_string(r.daily_cap) +
+           " a day, " + std::to_string(r.weekly_cap) + " a week";
+}
+
+// JSON Schema's "integer" (7 or 7.0), as the validator reads it; nullopt for
+// anything else, which the validator then names.
+std::optional<std::int64_t> wholeNumber(const json& v) {
+    if (v.is_number_integer()) return v.get<std::int64_t>();
+    if (v.is_number_float()) {
+        const double d = v.get<double>();
+        if (d == static_cast<double>(static_cast<std::int64_t>(d)) && d > -9e18 && d < 9e18)
+            return static_cast<std::int64_t>(d);
+    }
+    return std::nullopt;
+}
+
+json parseDocument(const std::string& text) {
+    json doc;
+    try {
+        doc = json::parse(text);
+    } catch (const json::parse_error& e) {
+        throw AdminError(std::string("the file is not JSON: ") + e.what());
+    }
+    if (!doc.is_object()) throw AdminError("a configuration document is a JSON object { ... }");
+    if (doc.size() == 3 && doc.contains("document") && doc.contains("signature") &&
+        doc.contains("key_id"))
+        throw AdminError("this is a signed envelope; push the plain document inside it: the server "
+                         "assigns the version and signs it with the district key");
+    return doc;
+}
+
+// The admin may leave scope out; if written, it must say where the push goes.
+void settleScope(json& doc, const std::string& target) {
+    if (auto it = doc.find("scope"); it != doc.end()) {
+        if (!it->is_string())
+            throw AdminError("scope: must be \"district\" or a station id, got " + it->dump());
+        const std::string written = it->get<std::string>();
+        if (written != target) {
+            if (target == "district")
+                throw AdminError("the document's scope is " + it->dump() +
+                                 ", but it is pushed to the whole district: add --station " +
+                                 written + ", or remove scope");
+            throw AdminError("the document's scope is " + it->dump() + ", but it is pushed to station " +
+                             target + ": fix scope or remove it");
+        }
+    }
+    doc["scope"] = target;
+}
+
+void settleVersion(json& doc, std::int64_t lastPushed) {
+    auto it = doc.find("version");
+    if (it == doc.end()) {
+        doc["version"] = lastPushed + 1;
+        return;
+    }
+    const auto v = wholeNumber(*it);
+    if (!v) return;  // validateConfig names it
+    if (*v <= lastPushed)
+        throw AdminError("version " + std::to_string(*v) + " is not above the last pushed version " +
+                         std::to_string(lastPushed) +
+                         " (stations never go back); leave version out and the server assigns " +
+                         std::to_string(lastPushed + 1));
+    doc["version"] = *v;  // written as a whole number, as the change data carries it
+}
+
+std::string refusal(const std::vector<std::string>& errors) {
+    std::string out = "the document was refused, nothing was pushed (" +
+                      std::to_string(errors.size()) +
+                      (errors.size() == 1 ? " problem):" : " problems):");
+    for (const auto& e : errors) out += "\n  " + e;
+    return out;
+}
+
+// Chinese names are 3 bytes a character and 2 columns wide: pad by columns.
+std::string padded(const std::string& s, int columns) {
+    int width = 0;
+    for (unsigned char c : s) width += (c < 0x80) ? 1 : ((c & 0xC0) != 0x80 ? 2 : 0);
+    return width >= columns ? s : s + std::string(static_cast<std::size_t>(columns - width), ' ');
+}
+
+}  // namespace
+
+ConfigPushed pushConfig(Storage& storage, const std::string& signingKeyPem, const ConfigPush& req,
+                        core::TimePoint now) {
+    json doc = parseDocument(req.document_text);
+    const bool forDistrict = req.station_id.empty();
+    const std::string target = forDistrict ? "district" : req.station_id;
+    settleScope(doc, target);
+    if (forDistrict && doc.contains("station_name"))
+        throw AdminError("station_name: a district-wide document would give every station this "
+                         "name; push it with --station, or leave it out (stations then show "
+                         "their enrolled names)");
+
+    ConfigPushed out;
+    storage.write([&](WriteTx& tx) {
+        if (!forDistrict) {
+            // "district" names every station in a document's scope, so no station may use it.
+            if (target == "district" || !tx.station(target))
+                throw AdminError("there is no station " + target + " (see `station list`)");
+        }
+        // Inside the write transaction: two admins pushing at once get two versions.
+        settleVersion(doc, tx.maxConfigVersion());
+
+        const SubsidyRules current = tx.subsidyRules();
+        if (!doc.contains("subsidy")) {
+            doc["subsidy"] = toJson(current);
+            out.subsidy_filled = true;
+        }
+        if (auto errors = config::validateConfig(doc); !errors.empty())
+            throw AdminError(refusal(errors));
+        const config::StationConfig cfg = config::parseConfig(doc);
+        if (cfg.expiresAt && *cfg.expiresAt <= now)
+            throw AdminError("expires_at " + doc["expires_at"].get<std::string>() +
+                             " has passed: every station would refuse the document (expired)");
+
+        const SubsidyRules wanted{cfg.subsidy.priorityCents, cfg.subsidy.age70Cents,
+                                  cfg.subsidy.dailyCap, cfg.subsidy.weeklyCap};
+        if (!forDistrict && !sameRules(wanted, current))
+            throw AdminError("subsidy: the subsidy is the district's (the server charges every "
+                             "booking by it; now " + rulesText(current) +
+                             "): leave it out of a station's document, or push it district-wide");
+
+        const json envelope = config::signConfig(doc, signingKeyPem);
+        tx.putConfig(ConfigDoc{cfg.version, target, envelope.dump(), core::isoLocal(now)});
+        if (forDistrict && !sameRules(wanted, current)) {
+            tx.putSubsidyRules(wanted);
+            out.subsidy_rules = wanted;
+        }
+        out.version = cfg.version;
+        out.scope = target;
+        out.expires_at = doc["expires_at"].get<std::string>();
+        out.key_id = envelope["key_id"].get<std::string>();
+    });
+    return out;
+}
+
+std::string configListText(Storage& storage) {
+    std::vector<ConfigDoc> docs;
+    storage.read([&](Tx& tx) { docs = tx.configDocs(); });
+    if (docs.empty())
+        return "no configuration pushed yet: stations run the built-in defaults (version 0)\n";
+    std::string out;
+    char buf[512];
+    std::snprintf(buf, sizeof buf, "%7s  %-20s %-26s %-26s %s\n", "VERSION", "SCOPE", "PUSHED_AT",
+                  "EXPIRES_AT", "KEY");
+    out += buf;
+    for (const auto& d : docs) {
+        const json env = json::parse(d.envelope_json);
+        const json& doc = env.at("document");
+        std::snprintf(buf, sizeof buf, "%7lld  %-20s %-26s %-26s %s\n",
+                      static_cast<long long>(d.version), d.scope.c_str(), d.pushed_at.c_str(),
+                      doc.value("expires_at", std::string("-")).c_str(),
+                      env.value("key_id", std::string("-")).c_str());
+        out += buf;
+    }
+    return out;
+}
+
+std::string configStatusText(Storage& storage) {
+    std::vector<StationOverview> stations;
+    std::vector<ConfigDoc> docs;
+    storage.read([&](Tx& tx) {
+        stations = tx.stationOverview();
+        docs = tx.configDocs();
+    });
+    std::string out;
+    char buf[512];
+    std::snprintf(buf, sizeof buf, "%-16s %s %7s %7s  %-26s %s\n", "STATION", padded("NAME", 24).c_str(),
+                  "RUNNING", "NEWEST", "REPORTED_AT", "REJECTION");
+    out += buf;
+    for (const auto& s : stations) {
+        // The newest document meant for it: what it should run once it has synced.
+        std::int64_t newest = 0;
+        for (const auto& d : docs)
+            if (d.scope == "district" || d.scope == s.station.id) newest = d.version;
+        std::string running = "-", reportedAt = "-", rejection = "-";
+        if (!s.status_json.empty()) {
+            const auto st = json::parse(s.status_json).get<proto::StationStatus>();
+            running = std::to_string(st.config_version);
+            reportedAt = s.status_received_at;
+            if (st.config_rejection) rejection = *st.config_rejection;
+        }
+        std::snprintf(buf, sizeof buf, "%-16s %s %7s %7lld  %-26s ", s.station.id.c_str(),
+                      padded(s.station.name, 24).c_str(), running.c_str(),
+                      static_cast<long long>(newest), reportedAt.c_str());
+        out += buf;
+        out += rejection + "\n";  // whole: a refusal's message says what to fix
+    }
+    return out;
+}
+
+}  // namespace district

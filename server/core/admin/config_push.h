@@ -1,0 +1,57 @@
+// config_push.h — admins configure stations over sync (DESIGN principle 6,
+// config/README.md): `config push`, `config list`, `config status`.
+//
+// The server is where a document gets its version and its signature: the
+// admin writes plain JSON, the server checks it with the same validator the
+// stations run, numbers it from the one district-wide sequence, signs it with
+// the district key and publishes it as the `config` change (PROTOCOL.md).
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "core/clock.h"
+#include "storage.h"
+
+namespace district {
+
+struct ConfigPush {
+    std::string document_text;  // the admin's JSON document (version may be left out)
+    std::string station_id;     // empty: the whole district
+};
+
+struct ConfigPushed {
+    std::int64_t version = 0;
+    std::string scope;       // "district" or the station id
+    std::string expires_at;  // as written in the document
+    std::string key_id;      // the key that signed it
+    bool subsidy_filled = false;               // the district's rules were written into it
+    std::optional<SubsidyRules> subsidy_rules;  // the district's rules changed with it
+};
+
+// Checks, numbers, signs and stores a document in one transaction, or throws
+// AdminError (nothing changed) when:
+//   - the text is not a JSON object, or is an already signed envelope;
+//   - its `scope` is not the target ("district", or the --station id), or the
+//     station does not exist; or a district-wide one names a station_name;
+//   - its `version` is not above every version pushed so far (left out: the
+//     next one is assigned);
+//   - config::validateConfig finds problems (all are listed), or it has
+//     already expired (every station would refuse it);
+//   - a station's document carries a subsidy other than the district's.
+// Subsidies are decided by the server for the whole district, so the kiosk's
+// figures and the server's must come from one source: a district document's
+// `subsidy` becomes the server's subsidy rules (and the `subsidy_rules` change)
+// in the same transaction, and a document without one gets the district's
+// current rules written in before it is signed.
+ConfigPushed pushConfig(Storage& storage, const std::string& signingKeyPem, const ConfigPush& req,
+                        core::TimePoint now);
+
+// `config list`: every document pushed, oldest first (version, scope, when, expiry).
+std::string configListText(Storage& storage);
+
+// `config status`: per station the version it runs, the newest version meant
+// for it, and the last refusal it reported ("<code>: <message>").
+std::string configStatusText(Storage& storage);
+
+}  // namespace district

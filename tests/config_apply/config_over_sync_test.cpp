@@ -1,0 +1,203 @@
+// Configuration over sync, end to end with no mocks: the admin pushes with the
+// real `district-server config push`, the real server serves it over TLS, the
+// real sync client pulls it into config_inbox, ConfigManager applies it, and
+// the station's status reaches `district-server config status`.
+#include <gtest/gtest.h>
+
+#include <thread>
+
+#include "cli_helpers.h"
+#include "config_apply/config_manager.h"
+#include "store/sqlite.h"
+#include "sync_fixture.h"
+#include "test_docs.h"
+
+using namespace cfgtest;
+using namespace std::chrono_literals;
+using nlohmann::json;
+using synctest::kChangcheng;
+using synctest::kMeilin;
+using testsupport::DistrictServer;
+
+namespace {
+
+// A kiosk: its database enrolled with the server's bundle, and its ConfigManager.
+struct Station {
+    explicit Station(const std::string& bundle) : kiosk(bundle), configs(kiosk.db(), clock) {}
+
+    // A sync cycle (push, pull, status), then what the UI thread does between frames.
+    cfgapply::InboxOutcome syncAndApply() {
+        sync();
+        return configs.processInbox();
+    }
+    void sync() {
+        const auto rep = kiosk.sync();
+        EXPECT_TRUE(rep.ok) << rep.error;
+    }
+
+    core::SystemClock clock;
+    synctest::Kiosk kiosk;
+    cfgapply::ConfigManager configs;
+};
+
+json adminDoc(int idleSeconds) {
+    json d = document(1, "district", idleSeconds);
+    d.erase("version");
+    d.erase("scope");
+    return d;
+}
+
+class ConfigOverSync : public ::testing::Test {
+protected:
+    std::string push(const json& doc, const std::string& station = "") {
+        std::vector<std::string> args = {"config", "push", writeDoc(files, "doc.json", doc)};
+        if (!station.empty()) args.insert(args.end(), {"--station", station});
+        return server.cli(args);
+    }
+    // Someone with write access to district.db (not the admin's CLI) changes
+    // what stations pull: a new revision of the district's `config` row.
+    void rewriteDistrictRow(const std::string& newData) {
+        store::Database db(server.dataDir() + "/district.db");
+        db.run("INSERT OR REPLACE INTO changes (entity, key, scope, deleted, data) "
+               "VALUES ('config', 'district', '', 0, " + newData + ")");
+    }
+
+    DistrictServer server{synctest::smallDistrict({kChangcheng, kMeilin})};
+    testsupport::TempDir files{"elder-cfgdocs"};
+};
+
+}  // namespace
+
+TEST_F(ConfigOverSync, APushedConfigIsAppliedAndReported) {
+    json doc = adminDoc(120);
+    doc["subsidy"] = {{"priority_cents", 1600}, {"age70_cents", 800}, {"daily_cap", 1},
+                      {"weekly_cap", 5}};
+    const std::string out = push(doc);
+    ASSERT_NE(out.find("version 1 to the whole district"), std::string::npos) << out;
+
+    Station st(server.bundle(kChangcheng.id));
+    EXPECT_EQ(st.configs.current()->version, 0);
+    const auto outcome = st.syncAndApply();
+    EXPECT_EQ(outcome.accepted, 1);
+    EXPECT_EQ(outcome.rejected, 0);
+    const auto cfg = st.configs.current();
+    EXPECT_EQ(cfg->version, 1);
+    EXPECT_EQ(cfg->idleTimeoutSeconds, 120);
+    EXPECT_FALSE(cfg->flows.meals);
+    EXPECT_TRUE(cfg->flows.activities);
+    EXPECT_EQ(cfg->announcement, "本周五上午九点健康讲座 (v1)");
+    EXPECT_EQ(st.configs.syncInterval(), 30s);
+    EXPECT_EQ(st.configs.generation(), 2u);
+    // The server's subsidy rules followed the document, and the kiosk pulled them.
+    EXPECT_EQ(cfg->subsidy.age70Cents, 800);
+    EXPECT_EQ(st.kiosk.count("SELECT age70_cents FROM subsidy_rules"), 800);
+
+    st.sync();  // the status now carries the running version
+    const std::string status = server.cli({"config", "status"});
+    const auto mine = row(status, kChangcheng.id);
+    ASSERT_GE(mine.size(), 6u) << status;
+    EXPECT_EQ(mine[2], "1");  // running
+    EXPECT_EQ(mine[3], "1");  // newest for it
+    EXPECT_EQ(rejectionOf(status, kChangcheng.id), "-");
+    const auto other = row(status, kMeilin.id);
+    ASSERT_GE(other.size(), 4u) << status;
+    EXPECT_EQ(other[2], "-");  // never reported
+    EXPECT_EQ(row(server.cli({"station", "list"}), kChangcheng.id).at(4), "1");
+}
+
+TEST_F(ConfigOverSync, AStationsDocumentReachesOnlyThatStation) {
+    push(adminDoc(90));                  // version 1, district
+    push(adminDoc(200), kMeilin.id);     // version 2, 梅林一村 only
+
+    Station changcheng(server.bundle(kChangcheng.id));
+    changcheng.sync();
+    EXPECT_EQ(changcheng.kiosk.count("SELECT count(*) FROM config_inbox"), 1);
+    EXPECT_EQ(changcheng.kiosk.text("SELECT id FROM config_inbox"), "district");
+    EXPECT_EQ(changcheng.configs.processInbox().accepted, 1);
+    EXPECT_EQ(changcheng.configs.current()->version, 1);
+    EXPECT_EQ(changcheng.configs.current()->idleTimeoutSeconds, 90);
+
+    Station meilin(server.bundle(kMeilin.id));
+    const auto outcome = meilin.syncAndApply();
+    EXPECT_EQ(outcome.accepted, 2);  // v1 then its own v2
+    EXPECT_EQ(outcome.rejected, 0);
+    EXPECT_EQ(meilin.configs.current()->version, 2);
+    EXPECT_EQ(meilin.configs.current()->idleTimeoutSeconds, 200);
+    EXPECT_EQ(meilin.configs.current()->scope, kMeilin.id);
+
+    const std::string status = server.cli({"config", "status"});
+    EXPECT_EQ(row(status, kChangcheng.id).at(3), "1");
+    EXPECT_EQ(row(status, kMeilin.id).at(3), "2");
+}
+
+TEST_F(ConfigOverSync, ATamperedDocumentIsRefusedAndTheRefusalReachesTheAdmin) {
+    push(adminDoc(90));
+    Station st(server.bundle(kChangcheng.id));
+    ASSERT_EQ(st.syncAndApply().accepted, 1);
+
+    // A higher version with a longer idle time, under the old signature.
+    rewriteDistrictRow(
+        "(SELECT json_set(data, '$.version', 2, '$.envelope.document.version', 2, "
+        "'$.envelope.document.idle_timeout_seconds', 600) FROM changes "
+        "WHERE entity='config' AND key='district')");
+    const auto outcome = st.syncAndApply();
+    EXPECT_EQ(outcome.rejected, 1);
+    EXPECT_EQ(outcome.accepted, 0);
+    EXPECT_EQ(st.configs.current()->version, 1);
+    EXPECT_EQ(st.configs.current()->idleTimeoutSeconds, 90);
+    const auto rej = st.configs.lastRejection();
+    ASSERT_TRUE(rej);
+    EXPECT_EQ(rej->code, "bad_signature");
+
+    st.sync();  // the next status reports it
+    std::string status = server.cli({"config", "status"});
+    EXPECT_EQ(row(status, kChangcheng.id).at(2), "1") << status;
+    EXPECT_EQ(rejectionOf(status, kChangcheng.id), rej->text()) << status;
+    EXPECT_EQ(row(server.cli({"station", "list"}), kChangcheng.id).at(4), "1!");
+
+    // The admin pushes a genuine next version: taken, and the refusal is settled.
+    EXPECT_NE(push(adminDoc(100)).find("version 2"), std::string::npos);
+    EXPECT_EQ(st.syncAndApply().accepted, 1);
+    EXPECT_EQ(st.configs.current()->idleTimeoutSeconds, 100);
+    EXPECT_FALSE(st.configs.lastRejection());
+    st.sync();
+    status = server.cli({"config", "status"});
+    EXPECT_EQ(row(status, kChangcheng.id).at(2), "2");
+    EXPECT_EQ(rejectionOf(status, kChangcheng.id), "-");
+}
+
+TEST_F(ConfigOverSync, TheVersionNeverGoesDown) {
+    push(adminDoc(100));  // v1
+    push(adminDoc(110));  // v2
+    Station st(server.bundle(kChangcheng.id));
+    ASSERT_EQ(st.syncAndApply().accepted, 1);  // the change table holds the newest only
+    EXPECT_EQ(st.configs.current()->version, 2);
+
+    // A refusal in the same second as the accept before it, of a version not
+    // above, counts as settled (config_tables.h): replay in a later second.
+    const std::string appliedAt = st.kiosk.text("SELECT applied_at FROM config");
+    while (core::isoLocal(std::chrono::system_clock::now()) == appliedAt)
+        std::this_thread::sleep_for(20ms);
+    // Replay the genuine, signed v1 as the district's newest row.
+    rewriteDistrictRow(
+        "(SELECT json_object('version', version, 'envelope', json(envelope)) FROM config_docs "
+        "WHERE version = 1)");
+    EXPECT_EQ(st.syncAndApply().rejected, 1);
+    EXPECT_EQ(st.configs.current()->version, 2);
+    EXPECT_EQ(st.configs.current()->idleTimeoutSeconds, 110);
+    ASSERT_TRUE(st.configs.lastRejection());
+    EXPECT_EQ(st.configs.lastRejection()->code, "rollback");
+    EXPECT_EQ(cfgapply::ConfigManager(st.kiosk.db(), st.clock).current()->version, 2);
+
+    st.sync();
+    const std::string status = server.cli({"config", "status"});
+    EXPECT_EQ(row(status, kChangcheng.id).at(2), "2");
+    EXPECT_EQ(rejectionOf(status, kChangcheng.id).rfind("rollback: version 1 is older", 0), 0u)
+        << status;
+    // Nor can the admin push a version that is not above.
+    json again = adminDoc(120);
+    again["version"] = 2;
+    EXPECT_NE(refusal(server, {"config", "push", writeDoc(files, "v2.json", again)})
+                  .find("not above the last pushed version 2"),
+              std::string::npos);
+}
