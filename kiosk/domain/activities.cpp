@@ -45,8 +45,9 @@ std::vector<Activity> activitiesOn(const Context& ctx, const std::string& date,
                                    const std::string& category, const std::string& memberId) {
     auto st = ctx.db.prepare(std::string(kSelect) +
                              "WHERE substr(a.starts_at,1,10)=?2 AND (?3='' OR a.category=?3) "
+                             "AND (?4='' OR a.station_id=?4 OR coalesce(a.station_id,'')='') "
                              "ORDER BY a.starts_at");
-    st.bind(1, memberId).bind(2, date).bind(3, category);
+    st.bind(1, memberId).bind(2, date).bind(3, category).bind(4, ctx.stationId);
     auto all = readAll(ctx, st);
     std::stable_partition(all.begin(), all.end(),
                           [](const Activity& a) { return !a.my_status.empty(); });
@@ -54,9 +55,10 @@ std::vector<Activity> activitiesOn(const Context& ctx, const std::string& date,
 }
 
 std::vector<std::string> activityCategories(const Context& ctx, const std::string& fromDate) {
-    auto st = ctx.db.prepare("SELECT DISTINCT category FROM activities WHERE starts_at >= ? AND "
-                             "category <> '' ORDER BY category");
-    st.bind(1, fromDate);
+    auto st = ctx.db.prepare("SELECT DISTINCT category FROM activities WHERE starts_at >= ?1 AND "
+                             "category <> '' AND (?2='' OR station_id=?2 OR "
+                             "coalesce(station_id,'')='') ORDER BY category");
+    st.bind(1, fromDate).bind(2, ctx.stationId);
     std::vector<std::string> out;
     while (st.step()) out.push_back(st.getText(0));
     return out;

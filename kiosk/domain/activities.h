@@ -31,7 +31,8 @@ struct SignupResult {
     std::string signup_id;
 };
 
-// Activities starting on `date` (all categories when `category` is empty);
+// This station's and district-wide activities starting on `date` (all
+// categories when `category` is empty);
 // the elder's own sign-ups first.
 std::vector<Activity> activitiesOn(const Context& ctx, const std::string& date,
                                    const std::string& category, const std::string& memberId);

@@ -60,10 +60,12 @@ std::string weekStart(const std::string& date) {
 }  // namespace
 
 std::vector<MealSlot> mealSlots(const Context& ctx, const std::string& fromDate, int days) {
+    // Every canteen's menu is pulled (an elder may eat anywhere in the
+    // district), but a station books for its own canteens: its quotas are there.
     auto st = ctx.db.prepare(std::string(kSlotSelect) +
-                             "WHERE s.date >= ? AND s.date < ? ORDER BY s.date, "
-                             "CASE s.slot WHEN 'lunch' THEN 0 ELSE 1 END, c.name");
-    st.bind(1, fromDate).bind(2, core::addDays(fromDate, days));
+                             "WHERE s.date >= ?1 AND s.date < ?2 AND (?3 = '' OR c.station_id = ?3) "
+                             "ORDER BY s.date, CASE s.slot WHEN 'lunch' THEN 0 ELSE 1 END, c.name");
+    st.bind(1, fromDate).bind(2, core::addDays(fromDate, days)).bind(3, ctx.stationId);
     std::vector<MealSlot> out;
     while (st.step()) out.push_back(readSlot(ctx, st));
     return out;

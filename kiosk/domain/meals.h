@@ -65,7 +65,8 @@ struct BookResult {
 
 enum class CancelOutcome { Cancelled, PastCutoff, NotFound };
 
-// Slots from `fromDate` for `days` days, in date then lunch/dinner order.
+// This station's canteens' slots from `fromDate` for `days` days, in date
+// then lunch/dinner order (all canteens before the station is enrolled).
 std::vector<MealSlot> mealSlots(const Context& ctx, const std::string& fromDate, int days);
 std::optional<MealSlot> mealSlot(const Context& ctx, const std::string& slotId);
 Price priceFor(const Context& ctx, const Member& m, const MealSlot& s);

@@ -8,8 +8,9 @@ std::vector<RapidTarget> todaysTargets(const Context& ctx) {
     std::vector<RapidTarget> out;
     const std::string today = ctx.today();
     auto acts = ctx.db.prepare("SELECT id, title, starts_at FROM activities WHERE "
-                               "substr(starts_at,1,10)=? ORDER BY starts_at");
-    acts.bind(1, today);
+                               "substr(starts_at,1,10)=?1 AND (?2='' OR station_id=?2 OR "
+                               "coalesce(station_id,'')='') ORDER BY starts_at");
+    acts.bind(1, today).bind(2, ctx.stationId);
     while (acts.step())
         out.push_back({RapidKind::Activity, acts.getText(0), acts.getText(1), acts.getText(2)});
     auto meals = ctx.db.prepare(

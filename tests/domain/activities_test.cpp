@@ -34,3 +34,16 @@ TEST_F(DomainTest, NoSignUpAfterStart) {
     EXPECT_EQ(signUp(*ctx, "m1", "a1", false).outcome, SignupOutcome::Started);
     EXPECT_EQ(pendingOps("activity_signup"), 0);
 }
+
+TEST_F(DomainTest, OtherStationsActivitiesAreNotOffered) {
+    addActivity("a1", "太极拳", "2026-11-23T10:00:00+08:00", 20, 5);
+    db->run("INSERT INTO activities(id, station_id, title, category, starts_at, capacity) VALUES "
+            "('a2', 'st-b', '书画', '文化', '2026-11-23T10:00:00+08:00', 20), "
+            "('a3', NULL, '健康讲座', '讲座', '2026-11-23T15:00:00+08:00', 200)");
+    auto list = activitiesOn(*ctx, "2026-11-23", "", "m1");
+    ASSERT_EQ(list.size(), 2u);
+    EXPECT_EQ(list[0].id, "a1");
+    EXPECT_EQ(list[1].id, "a3");
+    auto cats = activityCategories(*ctx, "2026-11-23");
+    EXPECT_EQ(cats.size(), 2u);
+}

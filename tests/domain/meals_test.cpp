@@ -89,3 +89,14 @@ TEST_F(DomainTest, RejectedBookingShowsAsRejectedAndFreesTheSeat) {
     EXPECT_EQ(mine[0].status, "rejected");
     EXPECT_EQ(mealSlot(*ctx, "s1")->seats_left, 1);
 }
+
+TEST_F(DomainTest, OnlyThisStationsCanteensAreOffered) {
+    addSlot("s1", "2026-11-23", "lunch", 1800, 50, kLunchCutoff, 5);
+    db->run("INSERT INTO canteens(id, name, station_id) VALUES ('c2', '梅林长者饭堂', 'st-b')");
+    db->run("INSERT INTO meal_slots(id, canteen_id, date, slot, price_cents, capacity, cutoff) "
+            "VALUES ('s2', 'c2', '2026-11-23', 'lunch', 1800, 50, ?)",
+            kLunchCutoff);
+    auto slots = mealSlots(*ctx, "2026-11-23", 1);
+    ASSERT_EQ(slots.size(), 1u);
+    EXPECT_EQ(slots[0].id, "s1");
+}
