@@ -1,18 +1,26 @@
-// activities_screen.h — 活动: the activities flow. Its steps call the domain layer
-// (kiosk/domain) through Context; until they land the screen shows the
-// flow's header (icon, title, hint) under the shared top bar.
+// activities_screen.h — 活动, one question a step (DESIGN.md):
+//
+//   activities          which day? 今天 / 明天 / 后天 / two dated days, and 我的报名
+//   activities.list     that day's activities (the elder's own first, marked
+//                       已报名 / 候补中 in words), category chips (全部 + at most 5)
+//   activities.detail   time, place, seats left, description; 报名, or 候补 when
+//                       full, or 取消报名
+//   activities.confirm  confirm the sign-up / waitlist / cancel -> domain
+//
+// Widget ids: activities.day.0 .. activities.day.4, activities.mine;
+// activities.cat.all, activities.cat.<n>, activities.item.<n>, activities.list (scroll);
+// activities.signup, activities.waitlist, activities.cancel;
+// activities.confirm.yes, activities.confirm.no.
 #pragma once
+
+#include <memory>
+#include <vector>
 
 #include "screens/screen.h"
 
 namespace screens {
 
-class ActivitiesScreen final : public Screen {
-public:
-    explicit ActivitiesScreen(Context& ctx);
-
-protected:
-    void drawContent(const shell::Rect& area) override;
-};
+// Adds the activities steps to the kiosk's screens (all_screens.cpp).
+void addActivitiesScreens(Context& ctx, std::vector<std::unique_ptr<Screen>>& out);
 
 }  // namespace screens

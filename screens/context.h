@@ -6,10 +6,13 @@
 // added here as the domain layer lands, so every screen reaches them the same way.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "config/station_config.h"
 #include "core/clock.h"
 #include "domain/context.h"
 #include "shell/router.h"
@@ -25,6 +28,13 @@ namespace screens {
 // words and a sound (DESIGN.md: a clear success or failure screen after every
 // action; state never by colour alone).
 enum class Feedback { Success, Failure, Info };
+
+// What staff see on 站点状态 besides the sync state (StatusInfo) and the op log.
+struct StationInfo {
+    std::string appVersion;
+    std::int64_t configVersion = 0;  // 0: the built-in defaults
+    std::int64_t freeDiskMb = -1;    // of the data directory; -1 unknown
+};
 
 struct Context {
     shell::Ui& ui;
@@ -56,6 +66,33 @@ struct Context {
     // true when an elder is identified; otherwise opens the identify screen,
     // which comes back to `screenId` once the elder is known.
     std::function<bool(const std::string& screenId)> requireMember;
+    // Staff mode: the staff who may unlock it (PIN hashes of the running
+    // config). Empty: staff mode cannot be unlocked.
+    std::function<std::vector<config::StaffPin>()> staffPins = [] { return config::builtinDefaults().staffPins; };
+    // Owe a few frames now: a screen waiting for a worker thread (the PIN
+    // check) or timing a held target calls it every frame until done.
+    std::function<void()> wake = [] {};
+    // Station status for staff (app and config version, free disk).
+    std::function<StationInfo()> stationInfo = [] { return StationInfo{}; };
+    // The short success / failure / info tone alone (showResult plays it too),
+    // for answers drawn on the screen itself (an unknown card on identify).
+    std::function<void(Feedback)> playSound = [](Feedback) {};
+    // Reads the current screen aloud (title, texts, choices), or the answer
+    // overlay while it shows; a notice when speech is not installed.
+    std::function<void()> readAloud = [] {};
+    // Tap-to-check-in: a card on the welcome screen checks the elder in at
+    // once (the lead sets it from the pushed config). Default off.
+    bool tapToCheckin = false;
+    // From the running configuration (applied live by the shell): flows the
+    // district turned off (their Home tiles are not shown) and the
+    // announcement banner ("" when none).
+    std::vector<std::string> flowsOff = {};
+    std::string announcement = {};
+    // Where the identify screen goes once the elder is known ("" = Home), set
+    // by requireMember; and a problem it opens with (a string key, e.g. an
+    // unknown card read on another screen). Read by identify and notices.
+    std::string identifyReturnTo = {};
+    std::string identifyProblemKey = {};
 };
 
 }  // namespace screens

@@ -1,5 +1,8 @@
 #include "screens/home_screen.h"
 
+#include <algorithm>
+#include <vector>
+
 #include "screens/flows.h"
 
 namespace screens {
@@ -30,16 +33,22 @@ void HomeScreen::drawContent(const Rect& area) {
         ui.textLeft(FontRole::Body, hint, {hx, area.y + (th - bh) / 2 + bh * 0.1f, area.right() - hx, bh}, c.textMuted);
 
     Rect tilesArea{area.x, area.y + th + m.gap, area.w, area.h - th - m.gap};
-    auto rects = shell::layoutTiles(ui.theme(), tilesArea, int(kFlows.size()));
+    // Flows the district turned off in the configuration have no tile.
+    std::vector<const Flow*> shown;
+    for (const Flow& f : kFlows)
+        if (std::find(ctx_.flowsOff.begin(), ctx_.flowsOff.end(), f.screenId) == ctx_.flowsOff.end())
+            shown.push_back(&f);
+    if (shown.empty()) return;
+    auto rects = shell::layoutTiles(ui.theme(), tilesArea, int(shown.size()));
     // The tiles look alike: hints and icons on all of them, or on none.
     bool hints = true, icons = true;
-    for (std::size_t i = 0; i < kFlows.size(); ++i) {
-        auto fit = ui.fitTile(rects[i], ctx_.strings.get(kFlows[i].labelKey), ctx_.strings.get(kFlows[i].hintKey));
+    for (std::size_t i = 0; i < shown.size(); ++i) {
+        auto fit = ui.fitTile(rects[i], ctx_.strings.get(shown[i]->labelKey), ctx_.strings.get(shown[i]->hintKey));
         hints = hints && !fit.hintLines.empty();
         icons = icons && fit.iconSize > 0;
     }
-    for (std::size_t i = 0; i < kFlows.size(); ++i) {
-        const Flow& f = kFlows[i];
+    for (std::size_t i = 0; i < shown.size(); ++i) {
+        const Flow& f = *shown[i];
         if (ui.tile(f.tileId, rects[i], ctx_.strings.get(f.labelKey), hints ? ctx_.strings.get(f.hintKey) : "",
                     icons ? f.icon : shell::Icon::None, c.*f.colour))
             ctx_.router.push(f.screenId);

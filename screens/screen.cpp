@@ -9,11 +9,26 @@ namespace screens {
 using shell::FontRole;
 using shell::Rect;
 
+namespace {
+
+float noticeHeight(Context& ctx) {
+    return ctx.ui.lineHeight(FontRole::Body) + 2 * ctx.ui.m().gap * 0.6f;
+}
+
+}  // namespace
+
 shell::FrameLayout frameLayout(Context& ctx) {
     const shell::Strings& s = ctx.strings;
     shell::TopBarLabels labels{s.get("nav.back"), s.get("nav.home"), s.get("textsize.label"),
                                {s.get("textsize.standard"), s.get("textsize.large"), s.get("textsize.xlarge")}};
-    return shell::layoutFrame(ctx.ui.theme(), labels, ctx.ui.measure());
+    shell::FrameLayout f = shell::layoutFrame(ctx.ui.theme(), labels, ctx.ui.measure());
+    // The district's announcement stays on screen: it gets its own strip above
+    // the status bar instead of covering the content (a notice may cover it).
+    if (!ctx.announcement.empty()) {
+        const shell::Metrics& m = ctx.ui.m();
+        f.content.h = std::max(0.0f, f.content.h - (noticeHeight(ctx) + m.gap));
+    }
+    return f;
 }
 
 Screen::Screen(Context& ctx, std::string id, std::string titleKey)
@@ -27,10 +42,31 @@ void Screen::draw() {
     drawNotice(f);
 }
 
-void Screen::drawTopBar(const shell::FrameLayout& f) {
+// 朗读 (nav.read): on every screen, welcome too, at one place — after Home on
+// a one-row bar, at the start of the second row (beside the text-size switch)
+// on a two-row bar.
+shell::Rect readButtonRect(Context& ctx, const shell::FrameLayout& f) {
+    const shell::Metrics& m = ctx.ui.m();
+    const float w = shell::navButtonWidth(ctx.ui.theme(), ctx.strings.get("nav.read"), true, ctx.ui.measure());
+    if (f.topRows == 1) return {f.home.right() + m.gap, f.home.y, w, f.home.h};
+    return {f.back.x, f.textSize[0].y, w, f.textSize[0].h};
+}
+
+void Screen::drawTopBar(const shell::FrameLayout& layout) {
     shell::Ui& ui = ctx_.ui;
     const shell::Palette& c = ui.c();
-    ui.fill(f.topBar, c.barBg);
+    ui.fill(layout.topBar, c.barBg);
+
+    // Drawn first: the shell's read-aloud takes the texts drawn before 朗读 as the content.
+    shell::FrameLayout f = layout;
+    const Rect read = readButtonRect(ctx_, f);
+    if (ui.button("nav.read", read, ctx_.strings.get("nav.read"), shell::Icon::Speaker, ui.navStyle()))
+        ctx_.readAloud();
+    if (f.topRows == 1) {
+        const float left = read.right() + ui.m().gap;
+        f.title.w = std::max(0.0f, f.title.right() - left);
+        f.title.x = left;
+    }
 
     if (showsNavigation()) {
         if (ui.button("nav.back", f.back, ctx_.strings.get("nav.back"), shell::Icon::Back, ui.navStyle()))
@@ -88,6 +124,10 @@ void Screen::drawStatusBar(const shell::FrameLayout& f) {
             iconColour = c.offlineIcon;
             break;
         case shell::StatusInfo::Sync::Waiting:
+            // Enrolled, first cycle not finished yet: not "offline".
+            syncText = ctx_.strings.get("status.connecting");
+            syncIcon = shell::Icon::Synced;
+            break;
         case shell::StatusInfo::Sync::Offline:
             syncText = ctx_.strings.get("status.offline");
             if (!st.lastSyncHHMM.empty())
@@ -114,15 +154,20 @@ void Screen::drawStatusBar(const shell::FrameLayout& f) {
 }
 
 void Screen::drawNotice(const shell::FrameLayout& f) {
-    if (ctx_.notice.empty()) return;
+    // A short-lived notice wins; otherwise the district's announcement stays.
+    const std::string text = !ctx_.notice.empty()         ? ctx_.notice
+                             : !ctx_.announcement.empty() ? ctx_.strings.format("announcement.banner",
+                                                                                {{"text", ctx_.announcement}})
+                                                          : std::string();
+    if (text.empty()) return;
     shell::Ui& ui = ctx_.ui;
     const shell::Metrics& m = ui.m();
-    const float h = ui.lineHeight(FontRole::Body) + 2 * m.gap * 0.6f;
-    const float w = std::min(f.content.w, ui.textWidth(FontRole::Body, ctx_.notice) + 4 * m.gap);
+    const float h = noticeHeight(ctx_);
+    const float w = std::min(f.content.w, ui.textWidth(FontRole::Body, text) + 4 * m.gap);
     Rect box{f.content.cx() - w / 2, f.statusBar.y - m.gap * 0.5f - h, w, h};
     ui.shadow(box, m.radius);
     ui.fill(box, ui.c().noticeBg, m.radius);
-    ui.textCentred(FontRole::Body, ctx_.notice, box.insetXY(m.gap, 0), ui.c().noticeText);
+    ui.textCentred(FontRole::Body, text, box.insetXY(m.gap, 0), ui.c().noticeText);
 }
 
 }  // namespace screens

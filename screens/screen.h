@@ -7,7 +7,7 @@
 // run between frames when the router shows or hides the screen; onCard gets a
 // card swipe first.
 //
-// Widget ids drawn by the frame: nav.back, nav.home, textsize.standard,
+// Widget ids drawn by the frame: nav.read (every screen), nav.back, nav.home, textsize.standard,
 // textsize.large, textsize.xlarge.
 #pragma once
 
@@ -37,6 +37,9 @@ public:
     // the screen used it; false hands it to the shell's card handler
     // (identify the elder, then Home).
     virtual bool onCard(const std::string& /*cardNo*/) { return false; }
+    // A code was scanned (the elder's QR code: "ELDER:m-000001" or a card
+    // number). Return true if used; false hands it to the shell (identify).
+    virtual bool onScan(const std::string& /*text*/) { return false; }
 
 protected:
     virtual void drawContent(const shell::Rect& area) = 0;

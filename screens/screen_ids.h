@@ -10,5 +10,7 @@ inline constexpr const char* kMeals = "meals";
 inline constexpr const char* kActivities = "activities";
 inline constexpr const char* kTimeBank = "timebank";
 inline constexpr const char* kHelp = "help";
+inline constexpr const char* kIdentify = "identify";
+inline constexpr const char* kNotices = "notices";
 
 }  // namespace screens::ids

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "domain/members.h"
+#include "screens/checkin_screen.h"
 #include "screens/screen_ids.h"
 
 namespace screens {
@@ -12,6 +14,22 @@ using shell::Rect;
 WelcomeScreen::WelcomeScreen(Context& ctx) : Screen(ctx, ids::kWelcome, "welcome.title") {}
 
 void WelcomeScreen::onEnter() { ctx_.session.clear(); }
+
+bool WelcomeScreen::onCard(const std::string& cardNo) {
+    if (!ctx_.tapToCheckin || !ctx_.domain) return false;
+    const domain::IdentifyResult r = domain::identifyByCard(ctx_.domain->db, cardNo);
+    if (r.outcome != domain::IdentifyOutcome::Found) {
+        ctx_.showResult(Feedback::Failure, ctx_.strings.get("identify.unknown_card.title"),
+                        ctx_.strings.get("checkin.tap_unknown"));
+        return true;
+    }
+    const std::string masked = domain::maskName(r.member->name);
+    ctx_.addText(masked);
+    const domain::CheckinResult c = domain::checkIn(*ctx_.domain, r.member->id);
+    ctx_.syncNow();
+    announceCheckin(ctx_, masked, c);
+    return true;
+}
 
 void WelcomeScreen::drawContent(const Rect& area) {
     shell::Ui& ui = ctx_.ui;

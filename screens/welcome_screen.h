@@ -10,6 +10,9 @@ class WelcomeScreen final : public Screen {
 public:
     explicit WelcomeScreen(Context& ctx);
     void onEnter() override;
+    // Tap-to-check-in (Context::tapToCheckin): a card checks the elder in at
+    // once and the answer shows here; the next elder taps right after.
+    bool onCard(const std::string& cardNo) override;
 
 protected:
     void drawContent(const shell::Rect& area) override;

@@ -18,6 +18,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <exception>
+#include <filesystem>
 #include <fstream>
 #include <future>
 #include <sstream>
@@ -27,6 +28,8 @@
 
 #include "screens/all_screens.h"
 #include "screens/idle_overlay.h"
+#include "screens/result_overlay.h"
+#include "screens/staff_screen.h"
 #include "shell/app_impl.h"
 #include "shell/keyboard.h"
 #include "shell/screenshot.h"
@@ -237,7 +240,31 @@ int App::Impl::start() {
             [this] {
                 if (syncLink) syncLink->syncNow();
             },
+        .showResult = [this](screens::Feedback kind, std::string title,
+                             std::string detail) { showResult(kind, std::move(title), std::move(detail)); },
+        .requireMember = [this](const std::string& screenId) { return requireMember(screenId); },
     });
+    ctx->playSound = [this](screens::Feedback kind) {
+        sound.play(kind == screens::Feedback::Success   ? Tone::Success
+                   : kind == screens::Feedback::Failure ? Tone::Failure
+                                                        : Tone::Info);
+    };
+    ctx->readAloud = [this] { readAloud(); };
+    // Staff mode (screens/staff_screen.h): frames while a worker answers, the
+    // station's status, and the staff PIN hashes of the running config (the
+    // last accepted document in the store; the built-in defaults before one).
+    ctx->wake = [this] { pacer.wake(); };
+    ctx->stationInfo = [this] {
+        screens::StationInfo info;
+        info.configVersion = configs->current()->version;
+        std::error_code ec;
+        const auto space = std::filesystem::space(opt.dataDir, ec);
+        if (!ec) info.freeDiskMb = std::int64_t(space.available / (1024 * 1024));
+        return info;
+    };
+    ctx->staffPins = [this] { return configs->current()->staffPins; };
+    configs = std::make_unique<cfgapply::ConfigManager>(*db, clock);
+    applyConfig();
     screenList = screens::makeScreens(*ctx);
     current().onEnter();
     tImgui = msSince(t);
@@ -258,6 +285,7 @@ int App::Impl::sleepMs() {
     if (auto d = cards.deadlineMs()) cardDeadline = now + std::max<std::int64_t>(0, *d - std::int64_t(SDL_GetTicks64()));
     std::optional<std::int64_t> noticeDeadline;
     if (!notice.empty()) noticeDeadline = noticeUntil;
+    if (result.visible && (!noticeDeadline || result.until < *noticeDeadline)) noticeDeadline = result.until;
     std::optional<std::int64_t> syncDeadline;
     if (syncLink) syncDeadline = nextSyncPollMs;
     std::optional<std::int64_t> scriptDeadline;
@@ -315,8 +343,17 @@ void App::Impl::timers() {
         notice.clear();
         pacer.redraw();
     }
+    if (result.visible && (now >= result.until || idle.expiries() != result.expiries)) {
+        result.visible = false;
+        pacer.redraw();
+    }
+    speech.poll();
     if (syncLink && now >= nextSyncPollMs) {
         nextSyncPollMs = now + kSyncPollMs;
+        // What the last pull brought: a config is judged and, if accepted,
+        // applied here, between frames, without a restart.
+        configs->poll();
+        if (configs->generation() != configGeneration) applyConfig();
         StatusInfo s = status;
         syncLink->fill(s);
         if (!(s == status)) {
@@ -326,6 +363,39 @@ void App::Impl::timers() {
         }
     }
     if (idle.tick()) pacer.redraw();
+}
+
+// The running configuration into the shell: idle timer, flows, banner,
+// check-in mode, text size (only when the district changes it, never over an
+// elder's own choice otherwise), station name, sync interval.
+void App::Impl::applyConfig() {
+    configGeneration = configs->generation();
+    const auto cfg = configs->current();
+    // --idle-seconds (tests, development) wins over the configuration.
+    const std::int64_t idleS = opt.idleSeconds > 0 ? opt.idleSeconds : cfg->idleTimeoutSeconds;
+    idle.timer().setConfig({idleS * 1000, std::int64_t(cfg->idleCountdownSeconds) * 1000});
+    ctx->flowsOff.clear();
+    const std::pair<bool, const char*> flows[] = {{cfg->flows.checkin, screens::ids::kCheckin},
+                                                  {cfg->flows.meals, screens::ids::kMeals},
+                                                  {cfg->flows.activities, screens::ids::kActivities},
+                                                  {cfg->flows.timebank, screens::ids::kTimeBank},
+                                                  {cfg->flows.help, screens::ids::kHelp}};
+    for (const auto& [on, id] : flows)
+        if (!on) ctx->flowsOff.push_back(id);
+    ctx->announcement = cfg->announcement;
+    fonts.addText(cfg->announcement);
+    ctx->tapToCheckin = opt.tapToCheckin || cfg->checkinMode == config::CheckinMode::TapToCheckin;
+    if (configTextSize && *configTextSize != cfg->defaultTextSize)
+        setTextSize(cfg->defaultTextSize == config::TextSize::XLarge ? TextSize::ExtraLarge
+                    : cfg->defaultTextSize == config::TextSize::Large ? TextSize::Large
+                                                                       : TextSize::Standard);
+    configTextSize = cfg->defaultTextSize;
+    if (!cfg->stationName.empty()) {
+        status.stationName = cfg->stationName;
+        fonts.addText(status.stationName);
+    }
+    if (syncLink) syncLink->setInterval(configs->syncInterval());
+    pacer.wake();
 }
 
 void App::Impl::applyNavigation() {
@@ -418,7 +488,20 @@ void App::Impl::drawFrame() {
         ImGui::SetNextWindowSize(io.DisplaySize);
         ImGui::Begin("##screen", nullptr, kFull | ImGuiWindowFlags_NoBringToFrontOnFocus);
         current().draw();
+        if (router.current() == screens::ids::kWelcome) screens::drawStaffCorner(*ctx);
         ImGui::End();
+        if (result.visible) {
+            registry.occludeAll();
+            ImGui::SetNextWindowPos(ImVec2(0, 0));
+            ImGui::SetNextWindowSize(io.DisplaySize);
+            ImGui::SetNextWindowFocus();
+            ImGui::Begin("##result", nullptr, kFull);
+            if (screens::drawResultOverlay(*ctx, result.kind, result.title, result.detail)) {
+                result.visible = false;
+                pacer.wake();
+            }
+            ImGui::End();
+        }
         if (idle.overlayVisible()) {
             registry.occludeAll();
             ImGui::SetNextWindowPos(ImVec2(0, 0));
@@ -470,6 +553,63 @@ void App::Impl::drawFrame() {
     if (fonts.dirty()) pacer.redraw();
 }
 
+// ---------------------------------------------------------------- [answers]
+
+void App::Impl::showResult(screens::Feedback kind, std::string title, std::string detail) {
+    fonts.addText(title);
+    fonts.addText(detail);
+    result.visible = true;
+    result.shownOnce = true;
+    result.kind = kind;
+    result.title = std::move(title);
+    result.detail = std::move(detail);
+    result.until = clock.monotonicMs() + kResultMs;
+    result.expiries = idle.expiries();
+    ctx->playSound(kind);
+    pacer.wake();
+}
+
+bool App::Impl::requireMember(const std::string& screenId) {
+    if (session.active()) return true;
+    ctx->identifyReturnTo = screenId;
+    ctx->identifyProblemKey.clear();
+    // The flow gives way to identify, so Back from identify does not land on
+    // a flow that would only send the elder to identify again.
+    if (router.current() == screenId) router.back();
+    router.push(screens::ids::kIdentify);
+    return false;
+}
+
+void App::Impl::readAloud() {
+    std::string text;
+    auto add = [&](const std::string& t) {
+        if (t.empty()) return;
+        if (!text.empty()) text += "\n";
+        text += t;
+    };
+    if (result.visible) {
+        add(result.title);
+        add(result.detail);
+    } else {
+        // The screen's title, then what its content drew (texts and choices)
+        // in drawing order: content comes first in a frame, then the top bar,
+        // which starts with 朗读 itself (screens/screen.cpp).
+        const std::string& marker = strings.get("nav.read");
+        const std::string title = current().title();
+        add(title);
+        std::vector<std::string> seen;
+        for (const auto& t : registry.texts()) {
+            if (t == marker) break;
+            if (t == title || std::find(seen.begin(), seen.end(), t) != seen.end()) continue;
+            seen.push_back(t);
+            add(t);
+        }
+    }
+    const bool started = speech.speak(text, strings.lang() == "en" ? "en" : "cmn");
+    if (!speech.available()) ctx->showNotice(strings.get("read.unavailable"));
+    else if (!started) ctx->showNotice(strings.get("read.failed"));
+}
+
 // ---------------------------------------------------------------- [exit]
 
 void App::Impl::writeState() const {
@@ -482,6 +622,14 @@ void App::Impl::writeState() const {
         {"idle_overlay", idle.overlayVisible()},
         {"idle_expiries", idle.expiries()},
         {"card_swipes", cardSwipes},
+        {"sounds", sound.played()},
+        {"last_result", result.shownOnce ? nlohmann::json{{"kind", screens::feedbackName(result.kind)},
+                                                          {"title", result.title},
+                                                          {"detail", result.detail},
+                                                          {"visible", result.visible}}
+                                         : nlohmann::json(nullptr)},
+        {"reads", speech.spoken()},
+        {"speech_available", speech.available()},
         {"frames", frames},
         {"atlas", {{"width", fonts.stats().width}, {"height", fonts.stats().height}, {"glyphs", fonts.stats().glyphs},
                    {"builds", fonts.stats().builds}}},

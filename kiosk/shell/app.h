@@ -36,8 +36,9 @@ struct Options {
     std::string fontSpec;              // PATH or PATH:INDEX; empty: fontconfig
     std::string stateOut;              // JSON written on exit
     bool printTimings = false;
-    std::int64_t idleSeconds = 60;     // DESIGN.md default; config will set it
+    std::int64_t idleSeconds = 0;      // 0: from the running configuration (default 60 s)
     std::int64_t idleCountdownSeconds = 20;
+    bool tapToCheckin = false;         // --checkin-mode tap (config can also turn it on)
 };
 
 class App {
@@ -47,6 +48,9 @@ public:
         std::function<void(App&)> onStart;
         // A card was read (digits only) and the current screen did not use it.
         std::function<void(App&, const std::string& cardNo)> onCard;
+        // A code was scanned (a fast burst of text then Enter, not only
+        // digits: the elder's QR code) and the current screen did not use it.
+        std::function<void(App&, const std::string& text)> onScan;
     };
 
     App(Options options, std::chrono::steady_clock::time_point processStart);

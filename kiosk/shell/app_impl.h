@@ -8,10 +8,12 @@
 #include <chrono>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "config_apply/config_manager.h"
 #include "screens/context.h"
 #include "screens/screen.h"
 #include "screens/screen_ids.h"
@@ -25,6 +27,7 @@
 #include "shell/script_driver.h"
 #include "shell/session.h"
 #include "shell/shift_clock.h"
+#include "shell/sound.h"
 #include "shell/status_info.h"
 #include "shell/strings.h"
 #include "shell/sync_link.h"
@@ -42,6 +45,7 @@ inline double msSince(Steady::time_point t) {
 
 inline constexpr std::int64_t kNoticeMs = 5000;
 inline constexpr std::int64_t kSyncPollMs = 2000;  // a locked copy of the snapshot: microseconds
+inline constexpr std::int64_t kResultMs = 8000;   // the answer overlay goes by itself after this
 inline constexpr int kMaxFrameErrorsInRow = 3;      // then the kiosk goes back to the welcome screen
 
 struct App::Impl final : ScriptHost {
@@ -66,6 +70,18 @@ struct App::Impl final : ScriptHost {
     std::string notice;
     std::int64_t noticeUntil = 0;
 
+    // The answer to the last action (Context::showResult), over the screen.
+    struct Result {
+        bool visible = false;
+        screens::Feedback kind = screens::Feedback::Info;
+        std::string title, detail;
+        std::int64_t until = 0;
+        int expiries = 0;        // the idle guard's count when shown: a session that ended takes it away
+        bool shownOnce = false;  // for the state file: the last one stays recorded
+    } result;
+    Sound sound;
+    Speech speech;
+
     // Platform, fonts, UI, screens.
     std::unique_ptr<store::Database> db;
     std::unique_ptr<Platform> platform;
@@ -74,6 +90,12 @@ struct App::Impl final : ScriptHost {
     std::unique_ptr<screens::Context> ctx;
     std::vector<std::unique_ptr<screens::Screen>> screenList;
     std::unique_ptr<SyncLink> syncLink;
+    // The running configuration (pushed by the district over sync), applied
+    // live between frames when its generation changes.
+    std::unique_ptr<cfgapply::ConfigManager> configs;
+    std::uint64_t configGeneration = 0;
+    std::optional<config::TextSize> configTextSize;
+    void applyConfig();
     std::unique_ptr<ScriptDriver> script;
     bool imguiReady = false;
     bool gpuReady = false;  // device objects exist (first NewFrame done)
@@ -99,7 +121,8 @@ struct App::Impl final : ScriptHost {
     Impl(Options o, Steady::time_point start)
         : opt(std::move(o)),
           processStart(start),
-          idle(clock, {opt.idleSeconds * 1000, opt.idleCountdownSeconds * 1000}, session, router) {}
+          idle(clock, {(opt.idleSeconds > 0 ? opt.idleSeconds : 60) * 1000, opt.idleCountdownSeconds * 1000},
+               session, router) {}
 
     ~Impl() override;
 
@@ -116,6 +139,10 @@ struct App::Impl final : ScriptHost {
     void routeKey(const SDL_Event& e);
     void releaseHeldKeys();
     void onCard(const std::string& cardNo);
+    void onScan(const std::string& text);
+    void showResult(screens::Feedback kind, std::string title, std::string detail);
+    bool requireMember(const std::string& screenId);
+    void readAloud();
     void timers();
     void applyNavigation();
     void drawFrame();
@@ -134,6 +161,8 @@ struct App::Impl final : ScriptHost {
     std::uint64_t framesDrawn() const override { return frames; }
     std::int64_t realMs() const override { return std::int64_t(SDL_GetTicks64()); }
     void tapAt(float x, float y) override;
+    void pressAt(float x, float y) override;
+    void releaseAt(float x, float y) override;
     void typeAsCardReader(const std::string& text) override;
     bool pressKey(const std::string& name) override;
     void requestScreenshot(const std::string& path) override;
@@ -146,6 +175,9 @@ struct App::Impl final : ScriptHost {
         pacer.wake();
     }
     void keepDrawing() override { pacer.wake(); }
+    void syncNow() override {
+        if (syncLink) syncLink->syncNow();
+    }
 };
 
 }  // namespace shell

@@ -67,11 +67,16 @@ void App::Impl::routeKey(const SDL_Event& e) {
         if (t[0] >= '0' && t[0] <= '9' && t[1] == 0) {
             kind = K::Digit;
             digit = t[0];
+        } else if (t[0] > ' ' && t[0] <= '~' && t[1] == 0) {
+            kind = K::Char;  // may be part of a QR scan ("ELDER:m-000001")
+            digit = t[0];
         }
     } else if (e.type == SDL_KEYDOWN) {
         SDL_Keycode k = e.key.keysym.sym;
         if (k == SDLK_RETURN || k == SDLK_KP_ENTER) kind = K::Enter;
         else if ((k >= SDLK_0 && k <= SDLK_9) || (k >= SDLK_KP_1 && k <= SDLK_KP_0)) kind = K::DigitKey;
+        else if (k > SDLK_SPACE && k <= SDLK_z && (e.key.keysym.mod & (KMOD_CTRL | KMOD_ALT | KMOD_GUI)) == 0)
+            kind = K::DigitKey;  // a printable key: a scanner types these between the text events
         else if (k == SDLK_LSHIFT || k == SDLK_RSHIFT) kind = K::Passive;
     } else if (e.type == SDL_KEYUP) {
         kind = K::Passive;
@@ -97,6 +102,10 @@ void App::Impl::routeKey(const SDL_Event& e) {
             heldKeys.clear();  // the number never reaches a text field
             onCard(cards.cardNumber());
             break;
+        case CardBurstDetector::Action::Scan:
+            heldKeys.clear();
+            onScan(cards.scanText());
+            break;
     }
 }
 
@@ -119,6 +128,21 @@ void App::Impl::onCard(const std::string& cardNo) {
         std::fprintf(stderr, "kiosk: card read (%zu digits), no card handler\n", cardNo.size());
     } catch (const std::exception& ex) {
         std::fprintf(stderr, "kiosk: card handler failed: %s\n", ex.what());
+        ctx->showNotice(strings.get("notice.frame_error"));
+    }
+}
+
+void App::Impl::onScan(const std::string& text) {
+    ++cardSwipes;
+    try {
+        if (current().onScan(text)) return;
+        if (hooks.onScan) {
+            hooks.onScan(*appOf, text);
+            return;
+        }
+        std::fprintf(stderr, "kiosk: code scanned (%zu characters), no scan handler\n", text.size());
+    } catch (const std::exception& ex) {
+        std::fprintf(stderr, "kiosk: scan handler failed: %s\n", ex.what());
         ctx->showNotice(strings.get("notice.frame_error"));
     }
 }
@@ -152,6 +176,42 @@ void App::Impl::tapAt(float x, float y) {
         e.button.y = int(y);
         SDL_PushEvent(&e);
     }
+    pacer.wake();
+}
+
+// The `hold` step: the same touch-down as a tap, the touch-up later.
+void App::Impl::pressAt(float x, float y) {
+    SDL_Event e{};
+    e.type = SDL_MOUSEMOTION;
+    e.motion.windowID = platform->windowId();
+    e.motion.which = SDL_TOUCH_MOUSEID;
+    e.motion.x = int(x);
+    e.motion.y = int(y);
+    SDL_PushEvent(&e);
+    e = {};
+    e.type = SDL_MOUSEBUTTONDOWN;
+    e.button.windowID = platform->windowId();
+    e.button.which = SDL_TOUCH_MOUSEID;
+    e.button.button = SDL_BUTTON_LEFT;
+    e.button.state = SDL_PRESSED;
+    e.button.clicks = 1;
+    e.button.x = int(x);
+    e.button.y = int(y);
+    SDL_PushEvent(&e);
+    pacer.wake();
+}
+
+void App::Impl::releaseAt(float x, float y) {
+    SDL_Event e{};
+    e.type = SDL_MOUSEBUTTONUP;
+    e.button.windowID = platform->windowId();
+    e.button.which = SDL_TOUCH_MOUSEID;
+    e.button.button = SDL_BUTTON_LEFT;
+    e.button.state = SDL_RELEASED;
+    e.button.clicks = 1;
+    e.button.x = int(x);
+    e.button.y = int(y);
+    SDL_PushEvent(&e);
     pacer.wake();
 }
 

@@ -5,6 +5,7 @@ namespace shell {
 void CardBurstDetector::startHold(std::int64_t t) {
     holding_ = true;
     digits_.clear();
+    nonDigit_ = false;
     lastMs_ = t;
 }
 
@@ -13,19 +14,32 @@ CardBurstDetector::Action CardBurstDetector::feed(Kind kind, char digit, std::in
     switch (kind) {
         case Kind::Digit:
         case Kind::DigitKey:
+        case Kind::Char: {
+            auto count = [&] {
+                if (kind == Kind::DigitKey) return;
+                digits_ += digit;
+                if (kind == Kind::Char) nonDigit_ = true;
+            };
             if (holding_ && !inTime) {
                 // A pause: what was held was typed by a person. This key may
                 // still start a burst of its own.
                 startHold(t);
-                if (kind == Kind::Digit) digits_ += digit;
+                count();
                 return Action::ReleaseThenHold;
             }
             if (!holding_) startHold(t);
-            if (kind == Kind::Digit) digits_ += digit;
+            count();
             lastMs_ = t;
             return Action::Hold;
+        }
         case Kind::Enter:
-            if (holding_ && inTime && int(digits_.size()) >= config_.minDigits) {
+            if (holding_ && inTime && nonDigit_ && int(digits_.size()) >= config_.minScanChars) {
+                scan_ = digits_;
+                holding_ = false;
+                digits_.clear();
+                return Action::Scan;
+            }
+            if (holding_ && inTime && !nonDigit_ && int(digits_.size()) >= config_.minDigits) {
                 card_ = digits_;
                 holding_ = false;
                 digits_.clear();

@@ -8,6 +8,9 @@
 //   anything else (a slow key, a non-digit, Enter too early, a pause)
 //       → Release: the held keys go to the UI in order, as typed
 // A person typing into a field sees each digit maxGapMs late, no more.
+// A QR scanner (the elder's code on a phone) is a keyboard too: a fast burst
+// of printable characters ("ELDER:m-000001") then Enter. Such a burst with at
+// least one non-digit and minScanChars characters → Scan (scanText()).
 // Plain C++ on abstract keys; the shell holds the real SDL events alongside.
 #pragma once
 
@@ -21,11 +24,13 @@ class CardBurstDetector {
 public:
     struct Config {
         int minDigits = 6;
+        int minScanChars = 4;
         std::int64_t maxGapMs = 50;
     };
     enum class Kind {
         Digit,     // a typed digit (text input '0'..'9'): counts towards the burst
-        DigitKey,  // key-down of a digit key: starts holding, does not count
+        DigitKey,  // key-down of a digit (or other printable) key: starts holding, does not count
+        Char,      // a typed printable non-digit (text input): counts towards a scan burst
         Enter,     // key-down of Return / keypad Enter
         Passive,   // key-up, or the like: held while holding, else passed on
         Other,     // anything else: ends a hold
@@ -36,6 +41,7 @@ public:
         ReleaseThenPass,  // hand every held key, then this one, to the UI
         ReleaseThenHold,  // hand every held key to the UI; hold this one (it may start a burst)
         Card,             // drop every held key and this one: cardNumber() was read
+        Scan,             // drop every held key and this one: scanText() was read
     };
 
     CardBurstDetector() = default;
@@ -48,14 +54,17 @@ public:
     // When expire() should next be called (nullopt when nothing is held).
     std::optional<std::int64_t> deadlineMs() const;
     const std::string& cardNumber() const { return card_; }
+    const std::string& scanText() const { return scan_; }
     const Config& config() const { return config_; }
 
 private:
     void startHold(std::int64_t t);
     Config config_;
     bool holding_ = false;
-    std::string digits_;
+    std::string digits_;  // everything typed in the burst (digits, and characters of a scan)
+    bool nonDigit_ = false;
     std::string card_;
+    std::string scan_;
     std::int64_t lastMs_ = 0;
 };
 

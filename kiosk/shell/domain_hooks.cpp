@@ -2,6 +2,7 @@
 
 #include "domain/members.h"
 #include "screens/context.h"
+#include "screens/identify_screen.h"
 #include "screens/screen_ids.h"
 #include "shell/router.h"
 #include "shell/session.h"
@@ -11,7 +12,12 @@ namespace shell {
 
 DomainHooks::DomainHooks(App& app) {
     app.hooks().onStart = [this](App& a) { start(a); };
-    app.hooks().onCard = [this](App& a, const std::string& cardNo) { card(a, cardNo); };
+    app.hooks().onCard = [this](App& a, const std::string& cardNo) {
+        identified(a, domain::identifyByCard(a.database(), cardNo), "identify.unknown_card");
+    };
+    app.hooks().onScan = [this](App& a, const std::string& text) {
+        identified(a, domain::identifyByQr(a.database(), text), "identify.unknown_code");
+    };
 }
 
 void DomainHooks::start(App& app) {
@@ -21,17 +27,18 @@ void DomainHooks::start(App& app) {
     ctx.domain = domain_.get();
 }
 
-// A card on any screen identifies the elder (a new elder replaces whoever was
-// at the screen) and opens Home; an unknown card says so and how to get help.
-void DomainHooks::card(App& app, const std::string& cardNo) {
-    auto r = domain::identifyByCard(app.database(), cardNo);
+// A card (or the elder's code) on any screen identifies the elder — a new
+// elder replaces whoever was at the screen — the same way the identify screen
+// does: rejections first (notices), then Home. One that matches nobody opens
+// identify with the plain answer and the button that calls staff.
+void DomainHooks::identified(App& app, const domain::IdentifyResult& r, const std::string& unknownKey) {
+    auto& ctx = app.context();
+    ctx.identifyReturnTo.clear();
     if (r.outcome != domain::IdentifyOutcome::Found) {
-        app.showNotice(app.strings().get("card.unknown"));
+        screens::showUnknown(ctx, unknownKey);
         return;
     }
-    app.context().addText(r.member->name);
-    app.session().begin(r.member->id, r.member->name);
-    app.router().home();
+    screens::onIdentified(ctx, *r.member);
 }
 
 }  // namespace shell

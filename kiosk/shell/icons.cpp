@@ -107,6 +107,28 @@ void drawIcon(ImDrawList* dl, Icon icon, ImVec2 c, float size, ImU32 col) {
             pen.fillRect(-0.46f, -0.16f, 0.46f, -0.04f);
             pen.fillRect(-0.34f, 0.06f, -0.10f, 0.20f, 0.02f);
             break;
+        case Icon::Speaker:
+            pen.fillRect(-0.42f, -0.14f, -0.22f, 0.14f, 0.02f);
+            dl->AddTriangleFilled(pen.p(-0.26f, 0), pen.p(0.02f, -0.38f), pen.p(0.02f, 0.38f), col);
+            for (float r : {0.20f, 0.36f}) {
+                dl->PathArcTo(pen.p(0.06f, 0), r * size, -kPi * 0.28f, kPi * 0.28f, 16);
+                dl->PathStroke(col, ImDrawFlags_None, pen.w * 0.8f);
+            }
+            break;
+        case Icon::Phone:
+            pen.rect(-0.24f, -0.44f, 0.24f, 0.44f, 0.08f);
+            pen.line(-0.08f, -0.32f, 0.08f, -0.32f);
+            pen.disc(0, 0.32f, 0.05f);
+            break;
+        case Icon::Scan:
+            for (float sx : {-1.0f, 1.0f})
+                for (float sy : {-1.0f, 1.0f})
+                    pen.poly({{sx * 0.44f, sy * 0.22f}, {sx * 0.44f, sy * 0.44f}, {sx * 0.22f, sy * 0.44f}});
+            pen.fillRect(-0.24f, -0.24f, -0.04f, -0.04f);
+            pen.fillRect(0.04f, -0.24f, 0.24f, -0.04f);
+            pen.fillRect(-0.24f, 0.04f, -0.04f, 0.24f);
+            pen.fillRect(0.10f, 0.10f, 0.20f, 0.20f);
+            break;
         case Icon::Person:
             pen.disc(0, -0.18f, 0.17f);
             dl->PathArcTo(pen.p(0, 0.44f), 0.34f * size, kPi, 2 * kPi, 32);

@@ -23,6 +23,9 @@ enum class Icon {
     Person,    // the elder at the screen
     Synced,    // sync state: a check in a circle
     Offline,   // sync state: a cross in a circle
+    Speaker,   // 朗读: a loudspeaker with sound waves
+    Phone,     // 手机号: a mobile phone
+    Scan,      // 扫码: a code in a frame
 };
 
 void drawIcon(ImDrawList* dl, Icon icon, ImVec2 centre, float size, ImU32 colour);

@@ -8,6 +8,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "screens/context.h"
 #include "shell/app.h"
 #include "shell/domain_hooks.h"
 #include "shell/paths.h"
@@ -21,6 +22,7 @@ int main(int argc, char** argv) {
     std::string windowed;
     std::string enrollBundle;
     bool syncOnce = false;
+    std::string checkinMode = "off";
 
     CLI::App cli{"Elder-service station kiosk: full-screen touch kiosk for community elder-service stations."};
     cli.add_option("--windowed", windowed, "Run in a window of WxH pixels instead of full screen (development), "
@@ -41,8 +43,12 @@ int main(int argc, char** argv) {
                                          "Noto Sans CJK SC");
     cli.add_option("--state-out", o.stateOut, "On exit write a JSON state file (screen, member, text size)");
     cli.add_flag("--print-timings", o.printTimings, "Print start-up timings after the first frame");
-    cli.add_option("--idle-seconds", o.idleSeconds, "Seconds without input before the idle overlay")
-        ->check(CLI::Range(5, 3600))
+    cli.add_option("--idle-seconds", o.idleSeconds,
+                   "Seconds without input before the idle overlay (default: the configuration's, 60)")
+        ->check(CLI::Range(5, 3600));
+    cli.add_option("--checkin-mode", checkinMode,
+                   "tap: a card on the welcome screen checks the elder in at once (until pushed config sets it)")
+        ->check(CLI::IsMember({"off", "tap"}))
         ->capture_default_str();
 #ifdef KIOSK_WITH_SYNC
     auto* enroll = cli.add_option("--enroll", enrollBundle, "Store this enrollment bundle and exit (no window)")
@@ -78,6 +84,9 @@ int main(int argc, char** argv) {
     (void)syncOnce;
 #endif
 
+    // The pushed configuration sets the check-in mode; this flag forces tap
+    // mode on top of it (tests, a station trying it out).
+    o.tapToCheckin = checkinMode == "tap";
     shell::App app(o, started);
     shell::DomainHooks domainHooks(app);
     return app.run();

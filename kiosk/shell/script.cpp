@@ -26,9 +26,13 @@ const char* opName(ScriptStep::Op op) {
     using Op = ScriptStep::Op;
     switch (op) {
         case Op::Tap: return "tap";
+        case Op::Hold: return "hold";
         case Op::Type: return "type";
         case Op::Key: return "key";
         case Op::Wait: return "wait";
+        case Op::WaitText: return "wait_text";
+        case Op::ExpectAbsent: return "expect_absent";
+        case Op::SyncNow: return "sync_now";
         case Op::WaitFor: return "wait_for";
         case Op::ExpectScreen: return "expect_screen";
         case Op::ExpectText: return "expect_text";
@@ -69,6 +73,13 @@ std::vector<ScriptStep> parseScript(std::string_view text) {
         if (verb == "tap") {
             st.op = Op::Tap;
             single("a widget id");
+        } else if (verb == "hold") {
+            st.op = Op::Hold;
+            needArg("a widget id and milliseconds");
+            std::size_t s2 = rest.find_first_of(" \t");
+            if (s2 == std::string_view::npos) throw ScriptError(lineNo, "hold needs a widget id and milliseconds");
+            st.arg = std::string(rest.substr(0, s2));
+            st.a = parseInt(trim(rest.substr(s2)), lineNo, "milliseconds");
         } else if (verb == "type") {
             st.op = Op::Type;
             needArg("text");
@@ -87,6 +98,19 @@ std::vector<ScriptStep> parseScript(std::string_view text) {
             std::size_t s2 = rest.find_first_of(" \t");
             st.arg = std::string(rest.substr(0, s2));
             st.a = s2 == std::string_view::npos ? 5000 : parseInt(trim(rest.substr(s2)), lineNo, "a timeout in ms");
+        } else if (verb == "wait_text") {
+            // Until some drawn text contains TEXT (10 s at most): data that
+            // arrives by sync, e.g. a pushed announcement.
+            st.op = Op::WaitText;
+            needArg("text");
+            st.arg = std::string(rest);
+            st.a = 10000;
+        } else if (verb == "expect_absent") {
+            st.op = Op::ExpectAbsent;
+            single("a widget id");
+        } else if (verb == "sync_now") {
+            st.op = Op::SyncNow;
+            if (!rest.empty()) throw ScriptError(lineNo, "sync_now takes no argument");
         } else if (verb == "expect_screen") {
             st.op = Op::ExpectScreen;
             single("a screen id");

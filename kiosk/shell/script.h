@@ -1,6 +1,7 @@
 // script.h — the kiosk's test script: one step per line (docs/SCRIPTS.md).
 //
 //   tap ID                 press and release at the widget's centre
+//   hold ID MS             press at the widget's centre, keep it down MS ms, release
 //   type TEXT              type as a card reader: fast keys, then Enter
 //   key NAME               one key (SDL key name: Return, Escape, A ...)
 //   wait MS                real time passes; the loop keeps drawing
@@ -23,10 +24,13 @@
 namespace shell {
 
 struct ScriptStep {
-    enum class Op { Tap, Type, Key, Wait, WaitFor, ExpectScreen, ExpectText, Screenshot, Size, IdleAdvance, Quit };
+    enum class Op {
+        Tap, Hold, Type, Key, Wait, WaitFor, WaitText, ExpectScreen, ExpectText, ExpectAbsent,
+        Screenshot, Size, IdleAdvance, SyncNow, Quit
+    };
     Op op = Op::Quit;
     std::string arg;        // id, text, key name, file
-    std::int64_t a = 0;     // ms (wait, wait_for timeout, idle_advance), width (size)
+    std::int64_t a = 0;     // ms (wait, wait_for timeout, hold, idle_advance), width (size)
     std::int64_t b = 0;     // height (size)
     int line = 0;
 };

@@ -62,6 +62,18 @@ bool ScriptDriver::start(ScriptHost& host, const ScriptStep& st) {
             host.tapAt(w->rect.cx(), w->rect.cy());
             return true;
         }
+        case Op::Hold: {
+            const WidgetInfo* w = host.widgets().find(st.arg);
+            if (!w) {
+                fail(st, "no such widget on screen; " + describeScreen(host));
+                return true;
+            }
+            holdX_ = w->rect.cx();
+            holdY_ = w->rect.cy();
+            host.pressAt(holdX_, holdY_);
+            deadline_ = host.realMs() + st.a;
+            return false;
+        }
         case Op::Type: host.typeAsCardReader(st.arg); return true;
         case Op::Key:
             if (!host.pressKey(st.arg)) fail(st, "unknown key name (use SDL key names: Return, Escape, A ...)");
@@ -70,8 +82,13 @@ bool ScriptDriver::start(ScriptHost& host, const ScriptStep& st) {
             deadline_ = host.realMs() + st.a;
             return continueStep(host, st);
         case Op::WaitFor:
+        case Op::WaitText:
             deadline_ = host.realMs() + st.a;
             return continueStep(host, st);
+        case Op::ExpectAbsent:
+            if (host.widgets().find(st.arg)) fail(st, "the widget is on screen '" + host.screenId() + "'");
+            return true;
+        case Op::SyncNow: host.syncNow(); return true;
         case Op::ExpectScreen:
             if (host.screenId() != st.arg) fail(st, "the screen is '" + host.screenId() + "'");
             return true;
@@ -104,6 +121,19 @@ bool ScriptDriver::continueStep(ScriptHost& host, const ScriptStep& st) {
     switch (st.op) {
         case Op::Wait:
             host.keepDrawing();
+            return host.realMs() >= deadline_;
+        case Op::Hold:
+            // The finger stays down (no events): the screen keeps drawing.
+            host.keepDrawing();
+            if (host.realMs() < deadline_) return false;
+            host.releaseAt(holdX_, holdY_);
+            return true;
+        case Op::WaitText:
+            host.keepDrawing();
+            if (host.widgets().textContains(st.arg)) return true;
+            if (host.realMs() >= deadline_)
+                fail(st, "no drawn text contained it within " + std::to_string(st.a) + " ms; " +
+                             describeScreen(host));
             return host.realMs() >= deadline_;
         case Op::WaitFor:
             if (host.widgets().find(st.arg)) return true;

@@ -26,6 +26,10 @@ public:
     virtual std::uint64_t framesDrawn() const = 0;
     virtual std::int64_t realMs() const = 0;
     virtual void tapAt(float x, float y) = 0;
+    // A finger put down and lifted later (the `hold` step). A host without a
+    // held pointer gets a tap when the finger lifts.
+    virtual void pressAt(float /*x*/, float /*y*/) {}
+    virtual void releaseAt(float x, float y) { tapAt(x, y); }
     virtual void typeAsCardReader(const std::string& text) = 0;
     virtual bool pressKey(const std::string& name) = 0;  // false: unknown key name
     virtual void requestScreenshot(const std::string& path) = 0;
@@ -35,6 +39,8 @@ public:
     virtual void windowSize(int& w, int& h) const = 0;
     virtual void advanceClock(std::int64_t ms) = 0;
     virtual void keepDrawing() = 0;  // owe frames now (wait keeps the loop drawing)
+    // Asks the background sync for a cycle now (the `sync_now` step).
+    virtual void syncNow() {}
 };
 
 class ScriptDriver {
@@ -63,6 +69,7 @@ private:
     std::size_t next_ = 0;
     bool inStep_ = false;
     std::int64_t deadline_ = 0;
+    float holdX_ = 0, holdY_ = 0;  // where the `hold` step's finger is down
     std::uint64_t settleAfterFrame_ = 1;  // the first step waits for the first frame
     Status status_ = Status::Running;
     std::string error_;

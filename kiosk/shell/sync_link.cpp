@@ -34,6 +34,7 @@ public:
     }
 
     void syncNow() override { worker_.syncNow(); }
+    void setInterval(std::chrono::seconds interval) override { worker_.setInterval(interval); }
 
 private:
     core::SystemClock clock_;  // declared before worker_: it must outlive it

@@ -4,6 +4,7 @@
 // Built only with the sync client (KIOSK_WITH_SYNC).
 #pragma once
 
+#include <chrono>
 #include <memory>
 #include <string>
 
@@ -18,6 +19,8 @@ public:
     virtual void fill(StatusInfo& status) const = 0;
     // Ask for a cycle soon, e.g. right after an action was committed.
     virtual void syncNow() = 0;
+    // The pushed configuration's sync interval.
+    virtual void setInterval(std::chrono::seconds interval) = 0;
 };
 
 // Starts the worker for an enrolled station. `lastSyncHHMM` is the last good

@@ -2,7 +2,9 @@
 // placeholders agree, and the compiled-in tables match the files.
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <fstream>
+#include <vector>
 #include <regex>
 #include <set>
 #include <sstream>
@@ -13,10 +15,26 @@
 
 namespace {
 
+// A language's table as the build embeds it: <lang>.json plus the per-flow
+// fragments <lang>/*.json. A key defined in two files is a mistake (the build
+// would keep one of them silently).
 nlohmann::json readTable(const std::string& lang) {
-    std::ifstream in(std::string(STRINGS_DIR) + "/" + lang + ".json");
-    EXPECT_TRUE(in) << "missing assets/strings/" << lang << ".json";
-    return nlohmann::json::parse(in);
+    std::vector<std::filesystem::path> files{std::filesystem::path(STRINGS_DIR) / (lang + ".json")};
+    const auto dir = std::filesystem::path(STRINGS_DIR) / lang;
+    if (std::filesystem::is_directory(dir))
+        for (const auto& e : std::filesystem::directory_iterator(dir))
+            if (e.path().extension() == ".json") files.push_back(e.path());
+    nlohmann::json merged = nlohmann::json::object();
+    for (const auto& f : files) {
+        std::ifstream in(f);
+        EXPECT_TRUE(in) << "missing " << f;
+        auto part = nlohmann::json::parse(in);
+        for (auto& [key, value] : part.items()) {
+            EXPECT_FALSE(merged.contains(key)) << key << " is defined twice (again in " << f << ")";
+            merged[key] = value;
+        }
+    }
+    return merged;
 }
 
 std::set<std::string> placeholders(const std::string& s) {

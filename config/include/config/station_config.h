@@ -83,7 +83,7 @@ struct StationConfig {
     int idleTimeoutSeconds = 60;
     int idleCountdownSeconds = 20;
     Flows flows;
-    CheckinMode checkinMode = CheckinMode::TapToCheckin;
+    CheckinMode checkinMode = CheckinMode::Menu;
     Canteen canteen;
     Subsidy subsidy;
     std::string announcement;                // empty: no banner

@@ -1,0 +1,36 @@
+// meals_format_test — the plain words of the meals and activities screens:
+// money, day labels, clock times, with the real string tables.
+#include <gtest/gtest.h>
+
+#include "screens/meals_format.h"
+
+namespace {
+
+TEST(MealsFormat, MoneyIsWholeYuanOrTwoDecimals) {
+    const auto zh = shell::Strings::load("zh-CN");
+    EXPECT_EQ(screens::money(zh, 1300), "13元");
+    EXPECT_EQ(screens::money(zh, 1350), "13.50元");
+    EXPECT_EQ(screens::money(zh, 5), "0.05元");
+    EXPECT_EQ(screens::money(zh, 0), "0元");
+    EXPECT_EQ(screens::money(shell::Strings::load("en"), 1800), "18 yuan");
+}
+
+TEST(MealsFormat, DayLabels) {
+    const auto zh = shell::Strings::load("zh-CN");
+    EXPECT_EQ(screens::dayLabel(zh, "2026-11-24", "2026-11-24"), "今天");
+    EXPECT_EQ(screens::dayLabel(zh, "2026-11-24", "2026-11-25"), "明天");
+    EXPECT_EQ(screens::dayLabel(zh, "2026-11-30", "2026-12-02"), "后天");
+    EXPECT_EQ(screens::dayLabel(zh, "2026-11-24", "2026-11-27"), "11月27日");
+    EXPECT_EQ(screens::dayDate(zh, "2026-11-25"), "11月25日 周三");
+    EXPECT_EQ(screens::dayDate(zh, "2027-01-03"), "1月3日 周日");
+    EXPECT_EQ(screens::comingDays("2026-12-30", 3), (std::vector<std::string>{"2026-12-30", "2026-12-31", "2027-01-01"}));
+}
+
+TEST(MealsFormat, ClockTime) {
+    EXPECT_EQ(screens::clockTime("2026-11-24T09:30:00+08:00"), "9:30");
+    EXPECT_EQ(screens::clockTime("2026-11-24T15:00:00+08:00"), "15:00");
+    EXPECT_EQ(screens::clockTime("2026-11-24"), "");
+    EXPECT_EQ(screens::clockTime("garbage-date-xxxxx"), "");
+}
+
+}  // namespace

@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# staff_e2e.sh KIOSK SERVER SRCDIR OUTDIR — issue 5 item 1, staff mode end to
+# end: the real kiosk under Xvfb against the real district server.
+#   entry: hold the welcome screen's corner 3 s, choose a name, PIN pad;
+#     a wrong PIN is refused, the right one enters (PINs: the example
+#     station config, config/README.md: s-chen 246810)
+#   the rapid check-in loop over 200 cards (8801000001..8801000200) plus one
+#     repeated card (AlreadyDone, not counted twice): 200 attendance ops in
+#     kiosk.db, 200 attendances on the server after sync
+#   undo last (a reversal op, the server's undo row), manual lookup by phone
+kiosk=$1 server=$2 SRC=$3 OUT=$4
+here=$(cd "$(dirname "$0")" && pwd)
+source "$here/timebank_lib.sh"
+rm -rf "$OUT"; mkdir -p "$OUT"; cd "$OUT"
+district_up "$OUT"
+K=$OUT/kiosk
+kiosk_enroll "$K"
+KDB=$K/kiosk.db DDB=$D/district.db
+# The station runs the example config (as if pushed and accepted): its staff PINs.
+q "$KDB" "INSERT INTO config(id, version, document, applied_at) VALUES ('station', 7, CAST(readfile('$SRC/config/example-station.json') AS TEXT), datetime('now'))"
+today=$(TZ=Asia/Shanghai date +%F)
+[ "$(q "$KDB" "SELECT count(*) FROM activities WHERE substr(starts_at,1,10)='$today'")" -gt 0 ] ||
+  { echo "FAIL: no activity today ($today) in the demo district" >&2; exit 1; }
+
+# ---- entry, wrong PIN, right PIN, then 200 cards and a repeat
+{
+  echo "wait_for welcome.start"
+  echo "hold staff.corner 3200"
+  echo "expect_screen staff_login"
+  echo "tap staff.name.s-chen"
+  echo "expect_screen staff_pin"
+  for d in 1 1 1 1; do echo "tap staff.pin.$d"; done
+  echo "expect_text ●●●●"
+  echo "tap staff.pin.ok"
+  echo "expect_text 密码不对"
+  echo "expect_screen staff_pin"
+  for d in 2 4 6 8 1 0; do echo "tap staff.pin.$d"; done
+  echo "tap staff.pin.ok"
+  echo "expect_screen staff"
+  echo "tap staff.rapid"
+  echo "expect_screen staff_rapid_targets"
+  echo "tap staff.target.0"
+  echo "expect_screen staff_rapid"
+  echo "expect_text 请刷卡"
+  for j in $(seq 1 200); do printf 'type 8801%06d\n' "$j"; done
+  echo "expect_text 已签到 200 人"
+  echo "type 8801000005"
+  echo "expect_text 已经签过了"
+  echo "expect_text 已签到 200 人"
+  echo "quit"
+} > rapid.script
+t0=$(date +%s.%N)
+# Small panel: software GL under Xvfb draws a 960x540 frame 4x faster; the
+# loop measures the kiosk, not the rasteriser.
+kiosk_run "$K" rapid.script rapid_state.json 960x540
+t1=$(date +%s.%N)
+echo "rapid loop run: $(echo "$t1 - $t0" | bc) s"
+expect_eq "attendance ops in kiosk.db" "$(q "$KDB" "SELECT count(*) FROM op_log WHERE kind='activity_attend'")" 200
+act=$(q "$KDB" "SELECT DISTINCT json_extract(payload,'\$.activity_id') FROM op_log WHERE kind='activity_attend'")
+echo "activity checked in: $act"
+expect_eq "distinct members in them" "$(q "$KDB" "SELECT count(DISTINCT json_extract(payload,'\$.member_id')) FROM op_log WHERE kind='activity_attend'")" 200
+env -u DISPLAY "$kiosk" --data-dir "$K" --sync-once >/dev/null
+expect_eq "server attendances" "$(q "$DDB" "SELECT count(*) FROM attendances WHERE activity_id='$act' AND station_id='st-changcheng' AND undo=0")" 200
+expect_eq "ops answered" "$(q "$KDB" "SELECT count(*) FROM op_log WHERE kind='activity_attend' AND state='applied'")" 200
+
+# ---- undo last, manual lookup by the phone of member 250
+phone=$(q "$KDB" "SELECT phone FROM members WHERE id='m-000250'")
+{
+  echo "wait_for welcome.start"
+  echo "hold staff.corner 3200"
+  echo "tap staff.name.s-chen"
+  for d in 2 4 6 8 1 0; do echo "tap staff.pin.$d"; done
+  echo "tap staff.pin.ok"
+  echo "expect_screen staff"
+  echo "tap staff.rapid"
+  echo "tap staff.target.0"
+  echo "expect_text 已签到 200 人"
+  echo "type 8801000201"
+  echo "expect_text 已签到 201 人"
+  echo "tap staff.undo"
+  echo "expect_text 已撤销上一个"
+  echo "expect_text 已签到 200 人"
+  echo "tap staff.lookup"
+  echo "expect_screen staff_lookup"
+  for d in $(echo "$phone" | grep -o .); do echo "tap staff.key.$d"; done
+  echo "tap staff.member.0"
+  echo "expect_screen staff_rapid"
+  echo "expect_text 已签到 201 人"
+  echo "quit"
+} > undo.script
+kiosk_run "$K" undo.script undo_state.json
+env -u DISPLAY "$kiosk" --data-dir "$K" --sync-once >/dev/null
+expect_eq "undo ops" "$(q "$KDB" "SELECT count(*) FROM op_log WHERE kind='activity_attend_undo'")" 1
+expect_eq "server undo rows" "$(q "$DDB" "SELECT count(*) FROM attendances WHERE activity_id='$act' AND undo=1 AND member_id='m-000201'")" 1
+expect_eq "member 250 attended" "$(q "$DDB" "SELECT count(*) FROM attendances WHERE activity_id='$act' AND undo=0 AND member_id='m-000250'")" 1
+
+# ---- five wrong PINs lock the pad
+{
+  echo "wait_for welcome.start"
+  echo "hold staff.corner 3200"
+  echo "tap staff.name.s-li"
+  for i in 1 2 3 4 5; do echo "tap staff.pin.9"; echo "tap staff.pin.ok"; done
+  echo "expect_text 已锁定"
+  for d in 1 3 5 7 9; do echo "tap staff.pin.$d"; done
+  echo "tap staff.pin.ok"
+  echo "expect_screen staff_pin"
+  echo "expect_text 已锁定"
+  echo "quit"
+} > lock.script
+kiosk_run "$K" lock.script lock_state.json
+echo "staff e2e: all passed"
