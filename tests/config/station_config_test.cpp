@@ -28,7 +28,7 @@ TEST(StationConfig, BuiltInDefaults) {
     EXPECT_EQ(d.idleTimeoutSeconds, 60);     // DESIGN: default 60 s
     EXPECT_EQ(d.idleCountdownSeconds, 20);   // DESIGN: a 20 s countdown
     EXPECT_TRUE(d.flows.checkin && d.flows.meals && d.flows.activities && d.flows.timebank && d.flows.help);
-    EXPECT_EQ(d.checkinMode, CheckinMode::TapToCheckin);
+    EXPECT_EQ(d.checkinMode, CheckinMode::Menu);  // a card opens the elder's menu
     EXPECT_EQ(d.subsidy.priorityCents, 1500);  // PROTOCOL.md subsidy_rules
     EXPECT_EQ(d.subsidy.age70Cents, 500);
     EXPECT_EQ(d.subsidy.dailyCap, 1);

@@ -16,8 +16,11 @@ district_up "$OUT"
 K=$OUT/kiosk
 kiosk_enroll "$K"
 KDB=$K/kiosk.db DDB=$D/district.db
-# The station runs the example config (as if pushed and accepted): its staff PINs.
-q "$KDB" "INSERT INTO config(id, version, document, applied_at) VALUES ('station', 7, CAST(readfile('$SRC/config/example-station.json') AS TEXT), datetime('now'))"
+# The district pushes the example config (its staff PINs) to this station;
+# the kiosk pulls it, checks the signature and runs it.
+"$server" --data-dir "$D" config push "$SRC/config/example-station.json" --station st-changcheng >/dev/null
+"$kiosk" --data-dir "$K" --sync-once >/dev/null
+[ "$(q "$KDB" "SELECT count(*) FROM config_inbox")" -eq 1 ] || { echo "FAIL: the pushed config did not arrive" >&2; exit 1; }
 today=$(TZ=Asia/Shanghai date +%F)
 [ "$(q "$KDB" "SELECT count(*) FROM activities WHERE substr(starts_at,1,10)='$today'")" -gt 0 ] ||
   { echo "FAIL: no activity today ($today) in the demo district" >&2; exit 1; }
