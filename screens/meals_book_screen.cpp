@@ -179,11 +179,13 @@ void MealsBookScreen::drawContent(const shell::Rect& area) {
         {s.format("meals.confirm_heading", {{"day", dayLabel(s, ctx_.domain->today(), slot->date)},
                                             {"date", dayDate(s, slot->date)},
                                             {"slot", slotName(s, slot->slot)}}), true, false},
+        // What it costs comes first: it must be seen before confirming, even
+        // when the rest has to scroll at a large text size.
+        {s.format("meals.you_pay", {{"pay", money(s, p.pay_cents)}}), true, false},
+        {priceLine(ctx_, p), false, true},
         {slot->canteen_name, false, false},
         {dishesLine(ctx_, slot->dishes), false, false},
         {s.get(flow_.delivery ? "meals.way.delivery" : "meals.way.pickup"), false, false},
-        {s.format("meals.you_pay", {{"pay", money(s, p.pay_cents)}}), true, false},
-        {priceLine(ctx_, p), false, true},
     };
     const float pad = m.gap;
     const float buttonH = m.primaryHeight;
@@ -191,10 +193,16 @@ void MealsBookScreen::drawContent(const shell::Rect& area) {
     // Landscape: the words on the left, the two buttons on the right.
     const float buttonsW = portrait ? rest.w : std::max(m.primaryMinWidth, rest.w * 0.32f);
     const float textW = (portrait ? rest.w : rest.w - buttonsW - m.gap) - 2 * pad;
-    const float cardH = std::min(rest.h, 2 * pad + linesHeight(ctx_, lines, textW));
+    // At large text sizes the summary can be taller than the screen: it then
+    // scrolls by dragging instead of running under the bars.
+    const float wantH = 2 * pad + linesHeight(ctx_, lines, textW);
+    const float room = portrait ? std::max(m.touchMin, rest.h - buttonH - m.touchMin * 1.2f - 2 * m.gap) : rest.h;
+    const float cardH = std::min(room, wantH);
     shell::Rect card{rest.x, rest.y, textW + 2 * pad, cardH};
     ctx_.ui.card(card);
-    drawLines(ctx_, lines, {card.x + pad, card.y + pad, textW, card.h - 2 * pad});
+    const shell::Rect inner = ctx_.ui.beginScroll("meals.confirm.summary", card, wantH);
+    drawLines(ctx_, lines, {inner.x + pad, inner.y + pad, textW, wantH - 2 * pad});
+    ctx_.ui.endScroll();
 
     shell::Rect confirmR, abortR;
     if (portrait) {

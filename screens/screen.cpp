@@ -20,7 +20,8 @@ float noticeHeight(Context& ctx) {
 shell::FrameLayout frameLayout(Context& ctx) {
     const shell::Strings& s = ctx.strings;
     shell::TopBarLabels labels{s.get("nav.back"), s.get("nav.home"), s.get("textsize.label"),
-                               {s.get("textsize.standard"), s.get("textsize.large"), s.get("textsize.xlarge")}};
+                               {s.get("textsize.standard"), s.get("textsize.large"), s.get("textsize.xlarge")},
+                               s.get("nav.read")};
     shell::FrameLayout f = shell::layoutFrame(ctx.ui.theme(), labels, ctx.ui.measure());
     // The district's announcement stays on screen: it gets its own strip above
     // the status bar instead of covering the content (a notice may cover it).
@@ -42,16 +43,6 @@ void Screen::draw() {
     drawNotice(f);
 }
 
-// 朗读 (nav.read): on every screen, welcome too, at one place — after Home on
-// a one-row bar, at the start of the second row (beside the text-size switch)
-// on a two-row bar.
-shell::Rect readButtonRect(Context& ctx, const shell::FrameLayout& f) {
-    const shell::Metrics& m = ctx.ui.m();
-    const float w = shell::navButtonWidth(ctx.ui.theme(), ctx.strings.get("nav.read"), true, ctx.ui.measure());
-    if (f.topRows == 1) return {f.home.right() + m.gap, f.home.y, w, f.home.h};
-    return {f.back.x, f.textSize[0].y, w, f.textSize[0].h};
-}
-
 void Screen::drawTopBar(const shell::FrameLayout& layout) {
     shell::Ui& ui = ctx_.ui;
     const shell::Palette& c = ui.c();
@@ -59,7 +50,7 @@ void Screen::drawTopBar(const shell::FrameLayout& layout) {
 
     // Drawn first: the shell's read-aloud takes the texts drawn before 朗读 as the content.
     shell::FrameLayout f = layout;
-    const Rect read = readButtonRect(ctx_, f);
+    const Rect read = f.read;
     if (ui.button("nav.read", read, ctx_.strings.get("nav.read"), shell::Icon::Speaker, ui.navStyle()))
         ctx_.readAloud();
     if (f.topRows == 1) {

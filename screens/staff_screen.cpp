@@ -529,9 +529,13 @@ void StaffScreen::drawRapid(const Rect& area) {
     const int count = st_->last ? st_->last->count : domain::rapidCount(*ctx_.domain, t);
 
     // Head: what, and how many so far.
-    ui.textLeft(FontRole::Body, targetTitle(ctx_, t), {area.x, area.y, area.w * 0.62f, bh}, c.text);
-    ui.textRight(FontRole::Title, ctx_.strings.format("staff.rapid.count", {{"count", std::to_string(count)}}),
-                 {area.x + area.w * 0.62f, area.y, area.w * 0.38f, th}, c.text);
+    // The running count is what staff watch: it gets the room it needs, the
+    // target's name the rest.
+    const std::string countText = ctx_.strings.format("staff.rapid.count", {{"count", std::to_string(count)}});
+    const float countW = std::min(area.w, ui.textWidth(FontRole::Title, countText) + m.gap);
+    ui.textLeft(FontRole::Body, targetTitle(ctx_, t), {area.x, area.y, std::max(0.0f, area.w - countW - m.gap), bh},
+                c.text);
+    ui.textRight(FontRole::Title, countText, {area.right() - countW, area.y, countW, th}, c.text);
     const float buttonsH = std::max(m.touchMin, m.primaryHeight * 0.7f);
     Rect panel{area.x, area.y + th + m.gap * 0.5f, area.w, area.h - th - m.gap * 1.5f - buttonsH};
 

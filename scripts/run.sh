@@ -31,7 +31,7 @@ fi
 log="$data/server.log"
 "$server" --data-dir "$district" serve --listen "127.0.0.1:$port" > "$log" 2>&1 &
 server_pid=$!
-trap 'kill $server_pid 2>/dev/null; wait $server_pid 2>/dev/null || true' EXIT
+trap 'kill $server_pid 2>/dev/null || true; wait $server_pid 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do
   grep -q "listening on" "$log" 2>/dev/null && break
   kill -0 $server_pid 2>/dev/null || { cat "$log"; echo "run: the district server did not start" >&2; exit 1; }
@@ -45,6 +45,11 @@ if [ ! -f "$kiosk_data/kiosk.db" ] || \
     --url "https://127.0.0.1:$port"
   "$kiosk" --data-dir "$kiosk_data" --enroll "$data/station-bundle.json"
 fi
+# The demo station runs the example configuration (its staff PINs:
+# config/README.md), pushed and signed like any admin's.
+if ! "$server" --data-dir "$district" config list 2>/dev/null | grep -q st-changcheng; then
+  "$server" --data-dir "$district" config push config/example-station.json --station st-changcheng
+fi
 "$kiosk" --data-dir "$kiosk_data" --sync-once
 
 if [ -n "${DISPLAY:-}" ] && [ -z "${CI:-}" ]; then
@@ -53,6 +58,9 @@ if [ -n "${DISPLAY:-}" ] && [ -z "${CI:-}" ]; then
   echo "run: starting the kiosk (staff mode: hold the top-left corner 3 s)"
   "$kiosk" "${args[@]}"
 else
+  # The tour's kiosks work on copies of the station's data: they must not
+  # sync those copies' actions to the district, so the district goes away.
+  kill $server_pid 2>/dev/null; wait $server_pid 2>/dev/null || true
   echo "run: no display; touring the kiosk under Xvfb"
   KIOSK="$kiosk" KIOSK_DATA="$kiosk_data" bash scripts/tour.sh "$root/docs/screenshots"
 fi

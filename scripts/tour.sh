@@ -8,6 +8,8 @@
 # to OUTDIR/landscape and OUTDIR/portrait. Environment:
 #   KIOSK=path      the kiosk binary (default: build-shell/ or build/ under the repo)
 #   KIOSK_LANG=en   tour the English screens
+#   KIOSK_DATA=dir  an enrolled, synced kiosk data dir to tour with (copied:
+#                   the tour's taps never change it); default: an empty kiosk
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 out=$(realpath -m "${1:-$root/docs/screenshots}")
@@ -31,7 +33,18 @@ for orientation in 1920x1080:landscape 1080x1920:portrait; do
   dir=$out/$name
   mkdir -p "$dir"
   rm -f "$dir"/*.png
-  (cd "$dir" && xvfb-run -a -s "-screen 0 ${size}x24" \
-    "$kiosk" --data-dir "$data/$name" --lang "${KIOSK_LANG:-zh-CN}" --script "$root/scripts/tour/tour.script")
+  # tour.script: the shell's screens. With an enrolled, synced data dir the
+  # flow tours too (identify, meals, activities, time bank, staff): each on a
+  # fresh copy, since they book, redeem and check in.
+  scripts=(tour)
+  [ -n "${KIOSK_DATA:-}" ] && scripts+=(identify meals activities timebank staff)
+  for script in "${scripts[@]}"; do
+    run_dir="$data/$name-$script"
+    mkdir -p "$run_dir"
+    [ -n "${KIOSK_DATA:-}" ] && cp -a "$KIOSK_DATA"/. "$run_dir"/
+    (cd "$dir" && xvfb-run -a -s "-screen 0 ${size}x24 -nolisten tcp" \
+      "$kiosk" --data-dir "$run_dir" --lang "${KIOSK_LANG:-zh-CN}" --idle-seconds 60 --script "$root/scripts/tour/$script.script" \
+      > "$data/$name-$script.log" 2>&1) || { cat "$data/$name-$script.log" >&2; echo "tour: $script failed" >&2; exit 1; }
+  done
   echo "tour: $name ($size): $(ls "$dir"/*.png | wc -l) screenshots in $dir"
 done

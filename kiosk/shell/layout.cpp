@@ -33,8 +33,12 @@ FrameLayout layoutFrame(const Theme& theme, const TopBarLabels& labels, const Me
     const float span = W - 2 * m.margin;
     // Very large text on a narrow panel: first the "字号" label goes, then the
     // segments share the row (their labels are cut to fit, never below 96 px).
-    if (labelW + m.gap * 0.75f + 3 * segW + 2 * m.targetGap > span) labelW = 0;
-    if (3 * segW + 2 * m.targetGap > span) segW = std::floor((span - 2 * m.targetGap) / 3);
+    const float readW = labels.read.empty() ? 0 : navButtonWidth(theme, labels.read, true, measure);
+    // On two rows 朗读 shares the second row with the switch.
+    const float readRoom = readW > 0 ? readW + m.gap : 0;
+    if (readRoom + labelW + m.gap * 0.75f + 3 * segW + 2 * m.targetGap > span) labelW = 0;
+    if (readRoom + 3 * segW + 2 * m.targetGap > span)
+        segW = std::floor((span - readRoom - 2 * m.targetGap) / 3);
     const float labelGap = labelW > 0 ? m.gap * 0.75f : 0;
     const float switchW = labelW + labelGap + 3 * segW + 2 * m.targetGap;
     // Room kept for a title of five characters (时间银行 and a margin), whatever this screen's
@@ -42,7 +46,7 @@ FrameLayout layoutFrame(const Theme& theme, const TopBarLabels& labels, const Me
     const float titleAllowance = 5 * m.titlePx;
 
     const float left = m.margin, right = W - m.margin;
-    const float oneRow = backW + homeW + switchW + titleAllowance + 4 * m.gap;
+    const float oneRow = backW + homeW + readRoom + switchW + titleAllowance + 4 * m.gap;
     f.topRows = oneRow <= span ? 1 : 2;
 
     const float rowH = m.navHeight;
@@ -59,8 +63,10 @@ FrameLayout layoutFrame(const Theme& theme, const TopBarLabels& labels, const Me
     }
     f.textSizeLabel = {f.textSize[0].x - labelGap - labelW, y2, labelW, rowH};
 
+    f.read = f.topRows == 1 ? Rect{f.home.right() + m.gap, y1, readW, rowH} : Rect{left, y2, readW, rowH};
+
     // The title is centred on the panel when it fits there, else in the free span.
-    const float titleLeft = f.home.right() + m.gap;
+    const float titleLeft = (f.topRows == 1 && readW > 0 ? f.read.right() : f.home.right()) + m.gap;
     const float titleRight = f.topRows == 1 ? f.textSizeLabel.x - m.gap : right;
     f.title = {titleLeft, y1, std::max(0.0f, titleRight - titleLeft), rowH};
 

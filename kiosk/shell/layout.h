@@ -40,11 +40,13 @@ using Measure = std::function<float(FontRole, std::string_view)>;
 struct TopBarLabels {
     std::string back, home, textSizeLabel;
     std::array<std::string, 3> textSizes;  // standard, large, xlarge
+    std::string read = {};                 // 朗读; empty: no read-aloud button
 };
 
 struct FrameLayout {
     Rect topBar;
     Rect back, home;                  // nav buttons (drawn unless the screen hides them)
+    Rect read;                        // 朗读: after Home (one row) or first on the second row
     Rect title;                       // centred title area
     Rect textSizeLabel;               // "字号"
     std::array<Rect, 3> textSize{};   // standard, large, xlarge
