@@ -99,26 +99,6 @@ const char* titleKeyOf(Step s) {
     return "staff.title";
 }
 
-shell::ButtonStyle primaryStyle(const shell::Ui& ui) {
-    return {ui.c().primary, ui.c().primaryText, ui.c().primary, false};
-}
-
-std::vector<Rect> grid(const Rect& area, int count, int cols, float gap) {
-    std::vector<Rect> out;
-    if (count <= 0) return out;
-    cols = std::min(cols, count);
-    const int rows = (count + cols - 1) / cols;
-    const float w = (area.w - float(cols - 1) * gap) / float(cols);
-    const float h = (area.h - float(rows - 1) * gap) / float(rows);
-    for (int i = 0; i < count; ++i) {
-        const int row = i / cols, col = i % cols;
-        const int inRow = std::min(cols, count - row * cols);
-        const float x0 = area.x + (area.w - (float(inRow) * w + float(inRow - 1) * gap)) / 2;
-        out.push_back({x0 + float(col) * (w + gap), area.y + float(row) * (h + gap), w, h});
-    }
-    return out;
-}
-
 // "HH:MM" of an ISO time, else the text as it is.
 std::string hhmm(const std::string& iso) { return iso.size() >= 16 ? iso.substr(11, 5) : iso; }
 // "MM-DD HH:MM".
@@ -317,7 +297,7 @@ void StaffScreen::drawLogin(const Rect& area) {
     const float footer = pages > 1 ? rowH + m.gap : 0;
     Rect gridArea{area.x, area.y + bh + m.gap, area.w, area.h - bh - m.gap - footer};
     const int first = st_->page * kPerPage, count = std::min(kPerPage, n - first);
-    auto cells = grid(gridArea, count, ui.theme().portrait() ? 2 : 3, m.gap);
+    auto cells = shell::layoutGrid(gridArea, count, ui.theme().portrait() ? 2 : 3, m.gap);
     for (int i = 0; i < count; ++i) {
         const auto& s = st_->staff[std::size_t(first + i)];
         Rect r = cells[std::size_t(i)];
@@ -407,7 +387,7 @@ void StaffScreen::drawPin(const Rect& area) {
         const std::string key = kKeys[i];
         const std::string label = key == "del" ? ctx_.strings.get("staff.pin.del") : key == "ok" ? ctx_.strings.get("staff.pin.ok") : key;
         const bool pressed = ui.button("staff.pin." + key, r, label, shell::Icon::None,
-                                       key == "ok" ? primaryStyle(ui) : ui.secondaryStyle());
+                                       key == "ok" ? ui.primaryStyle() : ui.secondaryStyle());
         if (!pressed || checking || locked) continue;
         st_->wrongShown = false;
         if (key == "del") {
@@ -796,7 +776,7 @@ void StaffScreen::drawHelp(const Rect& area) {
         const std::string who = st_->helpMembers[i].empty() ? "" : "  " + st_->helpMembers[i];
         ui.textLeft(FontRole::Body, screenName + who, {row.x, row.y, row.w - btnW - m.gap, rowH}, c.text);
         if (ui.button("staff.help_done." + std::to_string(i), {row.right() - btnW, row.y, btnW, rowH}, ctx_.strings.get("staff.help.done"),
-                      shell::Icon::Check, primaryStyle(ui))) {
+                      shell::Icon::Check, ui.primaryStyle())) {
             domain::markHelpHandled(*ctx_.domain, h.id);
             onEnter();
             break;
@@ -847,7 +827,7 @@ void StaffScreen::drawStatus(const Rect& area) {
         y += rowH;
     }
     Rect b = shell::centredButton(area, area.bottom() - buttonH, m.primaryMinWidth, buttonH);
-    if (ui.button("staff.sync_now", b, ctx_.strings.get("staff.home.sync"), shell::Icon::Synced, primaryStyle(ui))) {
+    if (ui.button("staff.sync_now", b, ctx_.strings.get("staff.home.sync"), shell::Icon::Synced, ui.primaryStyle())) {
         ctx_.syncNow();
         ctx_.showNotice(ctx_.strings.get("staff.sync.started"));
     }

@@ -193,27 +193,6 @@ std::string hours(const Context& ctx, int minutes) {
     return ctx.strings.format("timebank.hours", {{"hours", domain::formatHours(minutes)}});
 }
 
-shell::ButtonStyle primaryStyle(const shell::Ui& ui) {
-    return {ui.c().primary, ui.c().primaryText, ui.c().primary, false};
-}
-
-// A grid of `count` cells: `cols` across (fewer in a short last row, centred).
-std::vector<Rect> grid(const Rect& area, int count, int cols, float gap) {
-    std::vector<Rect> out;
-    if (count <= 0) return out;
-    cols = std::min(cols, count);
-    const int rows = (count + cols - 1) / cols;
-    const float w = (area.w - float(cols - 1) * gap) / float(cols);
-    const float h = (area.h - float(rows - 1) * gap) / float(rows);
-    for (int i = 0; i < count; ++i) {
-        const int row = i / cols, col = i % cols;
-        const int inRow = std::min(cols, count - row * cols);
-        const float x0 = area.x + (area.w - (float(inRow) * w + float(inRow - 1) * gap)) / 2;
-        out.push_back({x0 + float(col) * (w + gap), area.y + float(row) * (h + gap), w, h});
-    }
-    return out;
-}
-
 // "3月2日" from an ISO date-time.
 std::string dayOf(const Context& ctx, const std::string& iso) {
     if (iso.size() < 10) return iso;
@@ -257,7 +236,7 @@ void TimeBankScreen::drawOverview(const Rect& area) {
 
     // Four choices.
     Rect rest{area.x, card.bottom() + m.gap, area.w, area.bottom() - card.bottom() - m.gap};
-    auto cells = grid(rest, 4, ui.theme().portrait() ? 2 : 4, m.gap);
+    auto cells = shell::layoutGrid(rest, 4, ui.theme().portrait() ? 2 : 4, m.gap);
     struct Choice {
         const char* id;
         const char* label;
@@ -343,7 +322,7 @@ void TimeBankScreen::drawCatalog(const Rect& area, bool forService) {
         for (int i = 0; i < 2; ++i) {
             Rect r{area.right() - float(2 - i) * tabW - float(1 - i) * m.gap, y, tabW, rowH};
             const bool sel = st_->kind == kinds[i];
-            shell::ButtonStyle style = sel ? primaryStyle(ui) : ui.secondaryStyle();
+            shell::ButtonStyle style = sel ? ui.primaryStyle() : ui.secondaryStyle();
             if (ui.button(i == 0 ? "timebank.kind_service" : "timebank.kind_goods", r,
                           ctx_.strings.get(i == 0 ? "timebank.kind.service" : "timebank.kind.goods"),
                           sel ? shell::Icon::Check : shell::Icon::None, style, sel) &&
@@ -367,7 +346,7 @@ void TimeBankScreen::drawCatalog(const Rect& area, bool forService) {
         return;
     }
     const int first = st_->page * kPerPage, count = std::min(kPerPage, n - first);
-    auto cells = grid(gridArea, count, ui.theme().portrait() ? 2 : 3, m.gap);
+    auto cells = shell::layoutGrid(gridArea, count, ui.theme().portrait() ? 2 : 3, m.gap);
     for (int i = 0; i < count; ++i) {
         const auto& item = st_->items[std::size_t(first + i)];
         if (ui.tile("timebank.item." + item.id, cells[std::size_t(i)], item.name, hours(ctx_, item.minutes),
@@ -436,7 +415,7 @@ void TimeBankScreen::drawConfirm(const Rect& area) {
     Rect yes{area.cx() + m.gap, by, bw, m.primaryHeight};
     if (ui.button("timebank.cancel", no, ctx_.strings.get("timebank.confirm.no"), shell::Icon::Back, ui.secondaryStyle()))
         ctx_.router.back();
-    if (ui.button("timebank.confirm", yes, ctx_.strings.get("timebank.confirm.yes"), shell::Icon::Check, primaryStyle(ui))) {
+    if (ui.button("timebank.confirm", yes, ctx_.strings.get("timebank.confirm.yes"), shell::Icon::Check, ui.primaryStyle())) {
         auto r = domain::redeem(*ctx_.domain, ctx_.session.memberId(), item.id);
         switch (r.outcome) {
             case domain::RedeemOutcome::Requested:
@@ -501,7 +480,7 @@ void TimeBankScreen::drawRedemptions(const Rect& area) {
         if (voucher) {
             Rect b{row.right() - btnW, row.cy() - m.touchMin / 2, btnW, m.touchMin};
             if (ui.button("timebank.voucher." + r.id, b, ctx_.strings.get("timebank.voucher.show"), shell::Icon::None,
-                          primaryStyle(ui))) {
+                          ui.primaryStyle())) {
                 st_->voucher = r;
                 ctx_.router.push(ids::kTimeBankVoucher);
             }
@@ -575,7 +554,7 @@ void TimeBankScreen::drawServiceHours(const Rect& area) {
     y += big + bh + m.gap * 1.3f;
     ui.textCentred(FontRole::Body, ctx_.strings.get("timebank.hours.step"), {area.x, y, area.w, bh}, c.textMuted);
     Rect next = shell::centredButton(area, area.bottom() - m.primaryHeight, m.primaryMinWidth * 1.2f, m.primaryHeight);
-    if (ui.button("timebank.hours_next", next, ctx_.strings.get("timebank.hours.next"), shell::Icon::Card, primaryStyle(ui)))
+    if (ui.button("timebank.hours_next", next, ctx_.strings.get("timebank.hours.next"), shell::Icon::Card, ui.primaryStyle()))
         ctx_.router.push(ids::kTimeBankServiceCard);
 }
 

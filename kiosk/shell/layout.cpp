@@ -76,6 +76,22 @@ FrameLayout layoutFrame(const Theme& theme, const TopBarLabels& labels, const Me
     return f;
 }
 
+std::vector<Rect> layoutGrid(const Rect& area, int count, int cols, float gap) {
+    std::vector<Rect> out;
+    if (count <= 0) return out;
+    cols = std::min(cols, count);
+    const int rows = (count + cols - 1) / cols;
+    const float w = (area.w - float(cols - 1) * gap) / float(cols);
+    const float h = (area.h - float(rows - 1) * gap) / float(rows);
+    for (int i = 0; i < count; ++i) {
+        const int row = i / cols, col = i % cols;
+        const int inRow = std::min(cols, count - row * cols);
+        const float x0 = area.x + (area.w - (float(inRow) * w + float(inRow - 1) * gap)) / 2;
+        out.push_back({x0 + float(col) * (w + gap), area.y + float(row) * (h + gap), w, h});
+    }
+    return out;
+}
+
 std::vector<Rect> layoutTiles(const Theme& theme, const Rect& area, int count) {
     std::vector<Rect> out;
     if (count <= 0) return out;

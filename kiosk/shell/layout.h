@@ -66,6 +66,8 @@ float navButtonWidth(const Theme& theme, std::string_view label, bool withIcon, 
 // A grid of `count` tiles filling `area`: 3 columns in landscape, 2 in
 // portrait; a short last row is centred.
 std::vector<Rect> layoutTiles(const Theme& theme, const Rect& area, int count);
+// A grid of `count` equal cells, `cols` across (a short last row is centred).
+std::vector<Rect> layoutGrid(const Rect& area, int count, int cols, float gap);
 
 // One wide button centred in `area` at `y`, for primary actions.
 Rect centredButton(const Rect& area, float y, float width, float height);

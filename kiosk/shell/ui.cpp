@@ -215,6 +215,7 @@ bool Ui::hit(std::string_view id, const Rect& r, bool* held) {
 ButtonStyle Ui::navStyle() const { return {c().navBg, c().navText, c().navBg, false}; }
 
 ButtonStyle Ui::secondaryStyle() const { return {c().card, c().navText, c().navText, true}; }
+ButtonStyle Ui::primaryStyle() const { return {c().primary, c().primaryText, c().primary, false}; }
 
 bool Ui::button(std::string_view id, const Rect& r, std::string_view label, Icon icon,
                 const ButtonStyle& style, bool selected) {

@@ -90,6 +90,7 @@ public:
                        std::string_view line2, Icon icon);
     ButtonStyle navStyle() const;        // white on the blue bar
     ButtonStyle secondaryStyle() const;  // outlined, on the page
+    ButtonStyle primaryStyle() const;    // filled, the step's main action
 
     // ---- shapes
     void fill(const Rect& r, Rgb colour, float rounding = 0, float alpha = 1.0f);
