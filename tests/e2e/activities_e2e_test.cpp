@@ -13,7 +13,8 @@ namespace {
 using e2e::query;
 
 TEST(ActivitiesE2E, SignUpWaitlistCancelRejected) {
-    if (!e2e::haveDisplayAndSync()) GTEST_SKIP() << "needs xvfb-run and a kiosk with the sync client";
+    // setup.sh installs xvfb and the kiosk always builds with sync: missing either is a failure, not a skip.
+    ASSERT_TRUE(e2e::haveDisplayAndSync()) << "needs xvfb-run and a kiosk with the sync client";
     const std::string d0 = e2e::shenzhenDate(0), d1 = e2e::shenzhenDate(1), d2 = e2e::shenzhenDate(2);
     testsupport::DistrictServerOptions opts;
     opts.members = 100;
