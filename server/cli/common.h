@@ -19,6 +19,10 @@ struct Context {
 // DATA_DIR/district.db (migrating it).
 std::unique_ptr<SqliteStorage> openData(const Context& ctx);
 std::string readInput(const std::string& path);  // "-" reads stdin
+// One line in the audit log for a command that changed something: admin
+// "cli:<user>", client "local".
+void auditCli(Storage& storage, const std::string& action, const std::string& target,
+              const std::string& detail);
 
 void addServe(CLI::App& app, Context& ctx);
 void addDemo(CLI::App& app, Context& ctx);
@@ -27,5 +31,6 @@ void addData(CLI::App& app, Context& ctx);  // member, canteen, menu, activity, 
 void addTimebank(CLI::App& app, Context& ctx);
 void addReport(CLI::App& app, Context& ctx);
 void addConfig(CLI::App& app, Context& ctx);  // config push / list / status
+void addAdmin(CLI::App& app, Context& ctx);   // admin add / list / disable (the console's accounts)
 
 }  // namespace district::cli

@@ -4,6 +4,12 @@
 #include <iostream>
 #include <sstream>
 
+#include <pwd.h>
+#include <unistd.h>
+
+#include <chrono>
+
+#include "admin/audit.h"
 #include "cli/common.h"
 #include "errors.h"
 #include "pki/pki.h"
@@ -24,6 +30,14 @@ std::string readInput(const std::string& path) {
     return ss.str();
 }
 
+void auditCli(Storage& storage, const std::string& action, const std::string& target,
+              const std::string& detail) {
+    const passwd* pw = getpwuid(geteuid());
+    const std::string user = pw && pw->pw_name ? pw->pw_name : std::to_string(geteuid());
+    recordAudit(storage, AuditEntry{0, "", "cli:" + user, "local", action, target, "ok", detail},
+                std::chrono::system_clock::now());
+}
+
 }  // namespace district::cli
 
 int main(int argc, char** argv) {
@@ -41,6 +55,7 @@ int main(int argc, char** argv) {
     cli::addTimebank(app, ctx);
     cli::addReport(app, ctx);
     cli::addConfig(app, ctx);
+    cli::addAdmin(app, ctx);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
