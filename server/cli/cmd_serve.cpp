@@ -16,6 +16,7 @@ void addServe(CLI::App& app, Context& ctx) {
     auto listen = std::make_shared<std::string>("127.0.0.1:8443");
     auto adminListen = std::make_shared<std::string>("127.0.0.1:8444");
     auto adminIdle = std::make_shared<int>(15 * 60);
+    auto publicUrl = std::make_shared<std::string>();
     auto opts = std::make_shared<ServeOptions>();
     cmd->add_option("--listen", *listen, "HOST:PORT to listen on; port 0 picks a free port")
         ->capture_default_str();
@@ -25,6 +26,9 @@ void addServe(CLI::App& app, Context& ctx) {
     cmd->add_option("--admin-idle", *adminIdle, "Seconds without a request before a console session ends")
         ->check(CLI::Range(1, 24 * 3600))
         ->capture_default_str();
+    cmd->add_option("--public-url", *publicUrl,
+                    "The API's URL as stations reach it, offered for bundles re-issued in the console "
+                    "(default https://HOST:PORT of --listen)");
     cmd->add_option("--threads", opts->threads, "Worker threads")
         ->check(CLI::Range(1, 256))
         ->capture_default_str();
@@ -32,7 +36,7 @@ void addServe(CLI::App& app, Context& ctx) {
                     "Connections allowed to wait for a worker; beyond it 503 + Retry-After")
         ->check(CLI::Range(1, 100000))
         ->capture_default_str();
-    cmd->callback([&ctx, listen, adminListen, adminIdle, opts] {
+    cmd->callback([&ctx, listen, adminListen, adminIdle, publicUrl, opts] {
         parseListen(*listen, opts->host, opts->port);
         auto storage = openData(ctx);
 
@@ -50,7 +54,9 @@ void addServe(CLI::App& app, Context& ctx) {
             parseListen(*adminListen, co.host, co.port);
             co.console.session_idle = std::chrono::seconds(*adminIdle);
             const std::string apiHost = opts->host.find(':') != std::string::npos ? "[" + opts->host + "]" : opts->host;
-            co.console.api_url = "https://" + apiHost + ":" + std::to_string(opts->port);
+            co.console.api_url = !publicUrl->empty() ? *publicUrl
+                                 : opts->port == 0 ? ""  // not known before the API binds
+                                                   : "https://" + apiHost + ":" + std::to_string(opts->port);
             consoleServer = std::make_unique<console::ConsoleServer>(ctx.data_dir, *storage, co);
             consoleServer->bind();
             consoleServer->start();

@@ -87,7 +87,7 @@ void Console::mount(httplib::Server& server) {
          "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"},
         {"X-Content-Type-Options", "nosniff"},
         {"X-Frame-Options", "DENY"},
-        {"Referrer-Policy", "no-referrer"},
+        {"Referrer-Policy", "same-origin"},  // "no-referrer" makes Chromium send "Origin: null"
         {"Strict-Transport-Security", "max-age=31536000"},
         {"Cache-Control", "no-store"},
     });
@@ -197,7 +197,7 @@ httplib::Server::HandlerResponse Console::vet(const httplib::Request& req, httpl
         res.set_header("Connection", "close");  // the body, if any, was not read
         res.set_content(renderPage({}, {"请求被拒绝", "", "<p>" + esc(why) + "</p>", ""}),
                         "text/html; charset=utf-8");
-        requestNote().detail = "refused=" + std::to_string(status);
+        requestNote().detail += " refused=" + std::to_string(status);
         return HR::Handled;
     };
     if (req.method != "GET" && req.method != "HEAD" && req.method != "POST")
@@ -219,8 +219,10 @@ httplib::Server::HandlerResponse Console::vet(const httplib::Request& req, httpl
 
     // A browser names the page a form came from; another site's page is refused.
     const std::string origin = req.get_header_value("Origin");
-    if (!origin.empty() && origin != "https://" + req.get_header_value("Host"))
+    if (!origin.empty() && origin != "https://" + req.get_header_value("Host")) {
+        requestNote().detail = "origin=" + origin.substr(0, 80) + " host=" + req.get_header_value("Host").substr(0, 80);
         return refuse(403, "这个表单不是从管理台提交的。");
+    }
 
     // Only a live session's body is read (the login form is the one exception).
     if (req.path != "/login" &&

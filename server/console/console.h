@@ -31,7 +31,7 @@ namespace district::console {
 struct ConsoleOptions {
     std::chrono::seconds session_idle{15 * 60};       // without a request
     std::chrono::seconds session_max{12 * 60 * 60};   // in any case
-    std::string api_url = "https://127.0.0.1:8443";   // the station API, for re-issued bundles
+    std::string api_url;  // the station API as stations reach it, for re-issued bundles ("": ask)
     std::size_t max_upload_bytes = 32 * 1024 * 1024;  // a CSV of 150,000 members is ~12 MB
     std::size_t max_form_bytes = 1024 * 1024;         // any other form (a config document)
     ThrottlePolicy throttle;

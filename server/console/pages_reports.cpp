@@ -11,17 +11,41 @@
 namespace district::console {
 namespace {
 
-struct Series {
-    std::vector<Bar> byDay, byStation;
+// Days from..to (inclusive) as bars of zero; months when the range is long.
+// A bar per day ("24", under it "11月" where the month starts), or per month
+// ("11月", under it the year) for a long range; `key` is what rows match.
+struct DayBar {
+    std::string key;
+    Bar bar;
 };
 
-// Days from..to (inclusive) as bars of zero; months when the range is long.
-std::vector<Bar> emptyDays(const std::string& from, const std::string& to, bool monthly) {
-    std::vector<Bar> out;
+struct Series {
+    std::vector<DayBar> byDay;
+    std::vector<Bar> byStation;
+};
+
+std::vector<DayBar> emptyDays(const std::string& from, const std::string& to, bool monthly) {
+    std::vector<DayBar> out;
     for (std::string d = from; d <= to; d = core::addDays(d, 1)) {
-        const std::string label = monthly ? d.substr(0, 7) : d.substr(5);
-        if (out.empty() || out.back().label != label) out.push_back({label, 0});
+        const std::string key = monthly ? d.substr(0, 7) : d;
+        if (!out.empty() && out.back().key == key) continue;
+        const int month = std::stoi(d.substr(5, 2));
+        if (monthly)
+            out.push_back({key, {std::to_string(month) + "月", 0, d.substr(0, 4) + "年"}});
+        else
+            out.push_back({key, {std::to_string(std::stoi(d.substr(8, 2))), 0, std::to_string(month) + "月"}});
     }
+    return out;
+}
+
+void addToDay(std::vector<DayBar>& days, const std::string& key, std::int64_t v) {
+    for (auto& d : days)
+        if (d.key == key) d.bar.value += v;
+}
+
+std::vector<Bar> barsOf(const std::vector<DayBar>& days) {
+    std::vector<Bar> out;
+    for (const auto& d : days) out.push_back(d.bar);
     return out;
 }
 
@@ -31,7 +55,7 @@ void addTo(std::vector<Bar>& bars, const std::string& label, std::int64_t v) {
             b.value += v;
             return;
         }
-    bars.push_back({label, v});
+    bars.push_back({label, v, ""});
 }
 
 }  // namespace
@@ -53,7 +77,7 @@ void Console::reports(Req& r) {
         problem = "最多看一年：结束日期已改为 " + to + "。";
     }
     const bool monthly = core::addDays(from, 62) < to;
-    auto label = [&](const std::string& day) { return monthly ? day.substr(0, 7) : day.substr(5); };
+    auto key = [&](const std::string& day) { return monthly ? day.substr(0, 7) : day; };
 
     std::vector<CheckinReportRow> checkins;
     std::vector<MealReportRow> meals;
@@ -71,15 +95,15 @@ void Console::reports(Req& r) {
     Series c, m;
     c.byDay = m.byDay = emptyDays(from, to, monthly);
     for (const auto& id : order) {
-        c.byStation.push_back({stationName[id], 0});
-        m.byStation.push_back({stationName[id], 0});
+        c.byStation.push_back({stationName[id], 0, ""});
+        m.byStation.push_back({stationName[id], 0, ""});
     }
     for (const auto& row : checkins) {
-        addTo(c.byDay, label(row.day), row.checkins);
+        addToDay(c.byDay, key(row.day), row.checkins);
         addTo(c.byStation, stationName.count(row.station_id) ? stationName[row.station_id] : row.station_id, row.checkins);
     }
     for (const auto& row : meals) {
-        addTo(m.byDay, label(row.date), row.booked);
+        addToDay(m.byDay, key(row.date), row.booked);
         const std::string st = canteenStation.count(row.canteen_id) ? canteenStation[row.canteen_id] : row.canteen_id;
         addTo(m.byStation, stationName.count(st) ? stationName[st] : st, row.booked);
     }
@@ -96,9 +120,9 @@ void Console::reports(Req& r) {
             hidden("from", from) + hidden("to", to) +
             "<button type=\"submit\" class=\"primary\" id=\"download\">下载 " + esc(from) + " 至 " + esc(to) + "</button></form>";
     body += "<div class=\"charts\">";
-    body += columnChart(std::string("每") + (monthly ? "月" : "天") + "签到人数", c.byDay, "人次");
+    body += columnChart(std::string("每") + (monthly ? "月" : "天") + "签到人数", barsOf(c.byDay), "人次");
     body += rowChart("各站点签到人数", c.byStation, "人次");
-    body += columnChart(std::string("每") + (monthly ? "月" : "天") + "助餐份数（已订和已取，不含取消）", m.byDay, "份");
+    body += columnChart(std::string("每") + (monthly ? "月" : "天") + "助餐份数（已订和已取，不含取消）", barsOf(m.byDay), "份");
     body += rowChart("各站点助餐份数", m.byStation, "份");
     body += "</div>";
     sendPage(r, {"报表", "reports", body, problem.empty() ? "" : notice("info", esc(problem))});

@@ -80,6 +80,25 @@ std::vector<StationRow> stationRows(Storage& storage, core::TimePoint now) {
     return rows;
 }
 
+// A rejection's reason code (rules/outcome.h) in words, the code after it.
+std::string reasonText(const std::string& code) {
+    static const std::pair<const char*, const char*> kWords[] = {
+        {"unknown_member", "没有这位长者"},        {"already_checked_in", "今天已签到过"},
+        {"unknown_slot", "没有这个餐次"},          {"full", "已满"},
+        {"past_cutoff", "已过截止时间"},           {"subsidy_cap", "超过补贴次数"},
+        {"not_eligible_delivery", "不符合送餐条件"}, {"unknown_booking", "没有这个预订"},
+        {"cancelled", "已取消"},                   {"picked_up", "已取餐"},
+        {"unknown_activity", "没有这个活动"},      {"already_signed_up", "已报名过"},
+        {"unknown_signup", "没有这个报名"},        {"unknown_item", "没有这个项目"},
+        {"insufficient_balance", "时间余额不足"},  {"invalid_hours", "服务时长不对"},
+        {"duplicate_uuid", "重复的操作"},          {"seq_conflict", "序号冲突"},
+        {"invalid_payload", "内容不完整或有误"},   {"unknown_kind", "不认识的操作"},
+    };
+    for (const auto& [k, v] : kWords)
+        if (code == k) return std::string(v) + "（" + code + "）";
+    return code;
+}
+
 std::string problemTags(const StationRow& r) {
     if (r.problems.empty()) return tag("ok", "正常");
     std::string h;
@@ -158,7 +177,7 @@ void Console::stationDetail(Req& r) {
     cells.clear();
     for (const auto& op : rejected)
         cells.push_back({std::to_string(op.seq), esc(op.kind), esc(shortTime(op.created_at)),
-                         esc(shortTime(op.received_at)), tag("bad", op.reason), "<code>" + esc(op.detail_json) + "</code>"});
+                         esc(shortTime(op.received_at)), tag("bad", reasonText(op.reason)), "<code>" + esc(op.detail_json) + "</code>"});
     body += "<h2>被区里拒绝的操作（最近 " + std::to_string(rejected.size()) + " 条）</h2>";
     body += table({"序号", "操作", "站点时间", "收到时间", "原因", "详情"}, cells);
 
@@ -167,8 +186,8 @@ void Console::stationDetail(Req& r) {
     if (r.canChange()) {
         body += "<form method=\"post\" action=\"/stations/" + esc(id) + "/reissue\" data-confirm=\"旧令牌会立即失效。确定重新签发吗？\">" +
                 csrfField(r.viewer()) +
-                "<label for=\"url\">站点连接的服务器地址</label><input id=\"url\" name=\"url\" value=\"" +
-                esc(options_.api_url) + "\" size=\"40\">"
+                "<label for=\"url\">站点连接的服务器地址</label><input id=\"url\" name=\"url\" required "
+                "placeholder=\"https://district.example:8443\" value=\"" + esc(options_.api_url) + "\" size=\"40\">"
                 "<button type=\"submit\" class=\"danger\" id=\"reissue\">签发并下载登记包</button></form>";
     }
     sendPage(r, {station->name, "stations", body, ""});
@@ -182,7 +201,7 @@ void Console::stationReissue(Req& r) {
     StationAdd req;
     req.name = station->name;
     req.id = station->id;
-    req.server_url = formValue(r.http, "url").empty() ? options_.api_url : formValue(r.http, "url");
+    req.server_url = formValue(r.http, "url");
     StationAdded out;
     try {
         out = addStation(storage_, dataDir_, req);

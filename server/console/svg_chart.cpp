@@ -41,10 +41,10 @@ std::string summaryOf(const std::vector<Bar>& bars, const std::string& unit) {
 
 std::string columnChart(const std::string& title, const std::vector<Bar>& bars,
                         const std::string& unit) {
-    const int left = 70, right = 20, top = 30, bottom = 60;
+    const int left = 80, right = 20, top = 34, bottom = 76;
     const int n = std::max<int>(1, static_cast<int>(bars.size()));
-    const int slot = std::clamp(900 / n, 36, 90);
-    const int w = left + right + slot * n, h = 380;
+    const int slot = std::clamp(1300 / n, 40, 110);
+    const int w = left + right + slot * n, h = 420;
     const int plotH = h - top - bottom;
     std::int64_t maxV = 0;
     for (const auto& b : bars) maxV = std::max(maxV, b.value);
@@ -69,8 +69,11 @@ std::string columnChart(const std::string& title, const std::vector<Bar>& bars,
              esc(unit) + "</title></rect>";
         s += "<text x=\"" + num(x + bw / 2) + "\" y=\"" + num(y - 6) +
              "\" text-anchor=\"middle\" class=\"value\">" + thousands(b.value) + "</text>";
-        s += "<text x=\"" + num(x + bw / 2) + "\" y=\"" + std::to_string(h - bottom + 24) +
+        s += "<text x=\"" + num(x + bw / 2) + "\" y=\"" + std::to_string(h - bottom + 26) +
              "\" text-anchor=\"middle\" class=\"label\">" + esc(b.label) + "</text>";
+        if (!b.group.empty() && (i == 0 || bars[static_cast<std::size_t>(i - 1)].group != b.group))
+            s += "<text x=\"" + num(left + slot * i + 2) + "\" y=\"" + std::to_string(h - bottom + 56) +
+                 "\" class=\"group\">" + esc(b.group) + "</text>";
     }
     s += "</svg><figcaption>" + esc(title) + "（" + esc(summary) + "）</figcaption></figure>\n";
     return s;
@@ -78,8 +81,8 @@ std::string columnChart(const std::string& title, const std::vector<Bar>& bars,
 
 std::string rowChart(const std::string& title, const std::vector<Bar>& bars,
                      const std::string& unit) {
-    const int labelW = 230, right = 90, top = 10, row = 40;
-    const int w = 1000, h = top * 2 + row * std::max<int>(1, static_cast<int>(bars.size()));
+    const int labelW = 260, right = 100, top = 10, row = 44;
+    const int w = 1400, h = top * 2 + row * std::max<int>(1, static_cast<int>(bars.size()));
     const int plotW = w - labelW - right;
     std::int64_t maxV = 0;
     for (const auto& b : bars) maxV = std::max(maxV, b.value);

@@ -10,8 +10,9 @@
 namespace district::console {
 
 struct Bar {
-    std::string label;  // a day ("11-24") or a station's name
+    std::string label;  // a day ("24") or a station's name
     std::int64_t value = 0;
+    std::string group;  // a second line under the label when it changes (the month: "11月")
 };
 
 // Vertical bars, one per label (days), with the value above each bar.

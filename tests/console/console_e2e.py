@@ -9,7 +9,8 @@ announcement, and the console then shows the station running that version),
 approves a pending time-bank service, and downloads a report. Three other
 demo stations push real ops over the sync API first (check-ins, meal
 bookings, help calls, statuses), so the pages and charts have something to
-show. Every page is saved as a screenshot (--shots).
+show. With --shots DIR every page is saved there as a screenshot, 1600 px wide
+(docs/screenshots/console is made this way).
 
   console_e2e.py --server BIN --kiosk BIN --out DIR [--shots DIR]
 """
@@ -51,8 +52,11 @@ def fail(msg):
     sys.exit(1)
 
 
+T0 = time.monotonic()
+
+
 def step(msg):
-    print("console e2e: " + msg, flush=True)
+    print("console e2e: [%5.1f s] %s" % (time.monotonic() - T0, msg), flush=True)
 
 
 class District:
@@ -183,8 +187,10 @@ def browser(work, downloads, pin):
     opts.add_experimental_option("prefs", {"download.default_directory": downloads,
                                            "download.prompt_for_download": False,
                                            "intl.accept_languages": "zh-CN,zh"})
-    d = webdriver.Chrome(service=Service("/usr/bin/chromedriver", log_output=os.path.join(work, "chromedriver.log")),
-                         options=opts)
+    # The page's language and date fields follow the environment's locale.
+    env = dict(os.environ, LANG="zh_CN.UTF-8", LANGUAGE="zh_CN:zh")
+    d = webdriver.Chrome(service=Service("/usr/bin/chromedriver", log_output=os.path.join(work, "chromedriver.log"),
+                                         env=env), options=opts)
     d.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": downloads})
     d.set_page_load_timeout(20)
     return d
@@ -193,13 +199,21 @@ def browser(work, downloads, pin):
 class Shots:
     def __init__(self, driver, out):
         self.d, self.out = driver, out
-        os.makedirs(out, exist_ok=True)
+        if out:
+            os.makedirs(out, exist_ok=True)
 
     def take(self, name):
-        h = self.d.execute_script("return Math.max(document.documentElement.scrollHeight, 1000)")
-        self.d.set_window_size(1600, min(h, 4000))
-        self.d.save_screenshot(os.path.join(self.out, name + ".png"))
-        self.d.set_window_size(1600, 1000)
+        if not self.out:
+            return  # a full-page capture costs about a second; only asked for with --shots
+        """The whole page, 1600 px wide (Chromium's own full-page capture)."""
+        h = self.d.execute_cdp_cmd("Page.getLayoutMetrics", {})["cssContentSize"]["height"]
+        self.d.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                               {"width": 1600, "height": int(min(max(h, 900), 5000)), "deviceScaleFactor": 1,
+                                "mobile": False})
+        png = self.d.execute_cdp_cmd("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True})
+        self.d.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+        with open(os.path.join(self.out, name + ".png"), "wb") as f:
+            f.write(base64.b64decode(png["data"]))
 
 
 def main():
@@ -207,13 +221,13 @@ def main():
     ap.add_argument("--server", required=True)
     ap.add_argument("--kiosk", required=True)
     ap.add_argument("--out", required=True)
-    ap.add_argument("--shots", help="where the page screenshots go (default OUT/shots)")
+    ap.add_argument("--shots", help="save a screenshot of every page here (docs/screenshots/console)")
     a = ap.parse_args()
     t0 = time.monotonic()
     shutil.rmtree(a.out, ignore_errors=True)
     os.makedirs(a.out)
     work = a.out
-    shots_dir = a.shots or os.path.join(work, "shots")
+    shots_dir = a.shots
     downloads = os.path.join(work, "downloads")
     os.makedirs(downloads)
     if not shutil.which("xvfb-run"):
@@ -236,6 +250,7 @@ def main():
         station_traffic(district, today)
         step("district up, stations synced (%.1f s)" % (time.monotonic() - t0))
 
+        step("starting Chromium")
         driver = browser(work, downloads, spki_pin(os.path.join(district.data, "tls", "server.pem")))
         wait = WebDriverWait(driver, 15)
         shots = Shots(driver, shots_dir)
@@ -283,6 +298,7 @@ def main():
         step("pushed configuration version %d" % version)
 
         # The station's next sync applies it: the kiosk shows the announcement.
+        step("the kiosk syncs")
         script = os.path.join(work, "apply.script")
         with open(script, "w") as f:
             f.write("wait_for welcome.start 10000\nsync_now\nwait_text %s\nscreenshot %s\nquit\n"
@@ -365,7 +381,7 @@ def main():
             if action not in text:
                 fail("the audit log has no " + action)
         shots.take("audit")
-        step("all pages shown; screenshots in %s; %.1f s in all" % (shots_dir, time.monotonic() - t0))
+        step("all pages shown%s" % ("; screenshots in " + shots_dir if shots_dir else ""))
     finally:
         if driver:
             driver.quit()
