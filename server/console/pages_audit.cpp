@@ -57,6 +57,18 @@ const char* actionText(const std::string& a) {
     return "";
 }
 
+// The kiosk screen a help call came from (screens/screen_ids.h), in words.
+std::string screenText(const std::string& screen) {
+    static const std::pair<const char*, const char*> kWords[] = {
+        {"welcome", "欢迎"}, {"home", "首页"},       {"identify", "确认身份"}, {"checkin", "签到"},
+        {"meals", "订餐"},   {"activities", "活动"}, {"timebank", "时间银行"}, {"help", "求助"},
+        {"staff", "工作人员"}, {"notices", "通知"},
+    };
+    for (const auto& [k, v] : kWords)
+        if (screen.rfind(k, 0) == 0) return std::string(v) + "（" + screen + "）";
+    return screen.empty() ? "-" : screen;
+}
+
 std::string auditQueryString(const AuditQuery& q) {
     std::string s;
     auto add = [&](const char* k, const std::string& v) {
@@ -81,20 +93,19 @@ void Console::alerts(Req& r) {
     std::vector<std::vector<std::string>> rows;
     for (const auto& h : open)
         rows.push_back({esc(shortTime(h.at)), esc(h.station_name.empty() ? h.station_id : h.station_name),
-                        esc(h.screen), tag("bad", "未处理"),
+                        esc(screenText(h.screen)), tag("bad", "未处理"),
                         r.canChange() ? postButton(v, "/alerts/ack", "已处理", {{"id", h.id}}, "primary") : "-"});
     std::string body = "<p class=\"lead\">长者在站点屏幕上按了“求助”。请联系站点工作人员处理，然后标记为已处理。</p>";
     body += "<h2>未处理的求助（" + std::to_string(open.size()) + " 条）</h2>";
     body += table({"时间", "站点", "在哪个画面", "状态", "操作"}, rows, "alerts");
     rows.clear();
     for (const auto& h : recent)
-        rows.push_back({esc(shortTime(h.at)), esc(h.station_name.empty() ? h.station_id : h.station_name), esc(h.screen),
+        rows.push_back({esc(shortTime(h.at)), esc(h.station_name.empty() ? h.station_id : h.station_name), esc(screenText(h.screen)),
                         h.acked_at.empty() ? tag("bad", "未处理")
                                            : tag("ok", "已处理") + " <small>" + esc(h.acked_by) + " " +
                                                  esc(shortTime(h.acked_at)) + "</small>"});
-    body += "<h2>最近的求助（50 条）</h2>";
+    body += "<h2>最近的求助（" + std::to_string(recent.size()) + " 条）</h2>";
     body += table({"时间", "站点", "在哪个画面", "状态"}, rows);
-    body += "<p class=\"hint\">关爱名单（需要定期探访的长者）要等新增关爱名单的议题完成后才显示在这里。</p>";
     sendPage(r, {"求助提醒", "alerts", body, ""});
 }
 

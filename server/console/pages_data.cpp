@@ -157,7 +157,6 @@ void Console::members(Req& r) {
         body += table({"编号", "姓名", "颐年卡", "手机", "出生日期", "类别", "送餐", "时间银行"}, rows, "members");
     }
     if (r.canChange()) body += uploadForm(r.viewer(), "members", kKinds[2].header);
-    body += "<p class=\"hint\">待审核的长者登记：要等新增登记功能的议题完成后才有。</p>";
     sendPage(r, {"长者", "members", body, ""});
 }
 
