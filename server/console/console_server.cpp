@@ -34,7 +34,7 @@ ConsoleServer::ConsoleServer(const std::string& dataDir, Storage& storage, Conso
     const std::size_t threads = options_.threads;
     server_->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
     server_->set_tcp_nodelay(true);
-    server_->set_keep_alive_timeout(5);
+    server_->set_keep_alive_timeout(2);  // a page and its assets; then the worker is free
     server_->set_read_timeout(30, 0);  // an upload over a slow office line
     server_->set_write_timeout(30, 0);
 }

@@ -1,7 +1,7 @@
 // console_server.h — the console's own HTTPS listener (default
 // 127.0.0.1:8444), next to the station API in the same `serve` process and on
-// the same TLS material (DATA_DIR/tls/server.pem), with a small pool of
-// workers: a handful of admins, never the stations' load.
+// the same TLS material (DATA_DIR/tls/server.pem), with a pool of workers
+// of its own: the stations' load never delays an admin, nor the reverse.
 //
 //     ConsoleServer console(dataDir, storage, {.host = "127.0.0.1", .port = 8444});
 //     console.bind();    // throws when the address is taken; prints nothing
@@ -22,7 +22,9 @@ namespace district::console {
 struct ConsoleServerOptions {
     std::string host = "127.0.0.1";
     int port = 8444;  // 0: any free port
-    std::size_t threads = 4;
+    // httplib gives each connection a worker for its whole keep-alive life, and
+    // one browser opens up to six: a few admins need a few dozen workers.
+    std::size_t threads = 24;
     ConsoleOptions console;
 };
 

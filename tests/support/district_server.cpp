@@ -198,12 +198,14 @@ void DistrictServer::start() {
         while (failure.empty()) {
             const std::string out = readFile(logPath, from);
             const auto at = out.find("listening on https://");
-            // The console binds first: its line is there before "listening on".
-            const auto consoleAt = out.find("console on https://");
-            if (at != std::string::npos && consoleAt != std::string::npos) {
-                const auto cStart = consoleAt + std::string("console on ").size();
-                consoleUrl_ = out.substr(cStart, out.find_first_of(" \r\n", cStart) - cStart);
-                consolePort_ = std::stoi(consoleUrl_.substr(consoleUrl_.rfind(':') + 1));
+            if (at != std::string::npos) {
+                // The console binds first: its line is there before "listening on"
+                // (none with serveArgs --admin-listen off).
+                if (const auto c = out.find("console on https://"); c != std::string::npos) {
+                    const auto cStart = c + std::string("console on ").size();
+                    consoleUrl_ = out.substr(cStart, out.find_first_of(" \r\n", cStart) - cStart);
+                    consolePort_ = std::stoi(consoleUrl_.substr(consoleUrl_.rfind(':') + 1));
+                }
                 const auto start = at + std::string("listening on ").size();
                 const auto end = out.find_first_of(" \r\n", start);
                 if (end != std::string::npos) {
