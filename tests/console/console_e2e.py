@@ -136,7 +136,8 @@ def iso(dt):
 
 
 def station_traffic(district, today):
-    """Three stations check elders in over the last week, book meals, call for help, report."""
+    """Three stations check elders in over the last week, book meals, sign up for
+    activities, call for help and report their status."""
     now = datetime.datetime.now(SHENZHEN)
     per = MEMBERS // 13
     for k, (sid, name, number) in enumerate(OTHERS):
@@ -158,6 +159,10 @@ def station_traffic(district, today):
                 ops.append(("meal_book", {"booking_id": str(uuid.uuid4()), "member_id": "m-%06d" % (first + j),
                                           "slot_id": "slot-ct-%s-%s-%s" % (slug, date, slot), "delivery": False},
                             iso(now)))
+        for n in (3, 4, 5):  # upcoming activities of the station (demo ids act-SLUG-NN)
+            for j in range(1, 3 + n + k):
+                ops.append(("activity_signup", {"signup_id": str(uuid.uuid4()), "member_id": "m-%06d" % (first + j),
+                                                "activity_id": "act-%s-%02d" % (slug, n), "waitlist": True}, iso(now)))
         if k != 1:
             ops.append(("help_call", {"at": iso(now), "screen": "meals"}, iso(now)))
         statuses = st.push(ops)
