@@ -1,13 +1,12 @@
 // district-server — the district's sync server and admin CLI (server/README.md).
-#include <cstdio>
-#include <filesystem>
-#include <iostream>
-#include <sstream>
-
 #include <pwd.h>
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <sstream>
 
 #include "admin/audit.h"
 #include "cli/common.h"

@@ -165,7 +165,8 @@ void Console::mount(httplib::Server& server) {
             requestNote().detail += " error=" + what.substr(0, 200);
         });
     server.set_logger([](const httplib::Request& req, const httplib::Response& res) {
-        // The path only: a query may hold a member's name, card or phone.
+        // The path only: a query may hold a member's name, card or phone. The
+        // note's station_id field carries the admin's name here.
         char ms[32];
         std::snprintf(ms, sizeof ms, "%.1fms", requestMillis());
         const auto& note = requestNote();

@@ -169,8 +169,8 @@ void Console::importPreview(Req& r) {
     else if (std::string(k->kind) == "menu") p = previewMenu(storage_, text);
     else p = previewActivities(storage_, text);
     const std::string digest = sha256Hex(text);
-    if (p.problems.empty()) sessions_.setPending(r.token, PendingImport{k->kind, text, digest});
-    else sessions_.setPending(r.token, std::nullopt);
+    if (p.problems.empty()) sessions_.setPending(r.token, std::make_shared<const PendingImport>(PendingImport{k->kind, text, digest}));
+    else sessions_.setPending(r.token, nullptr);
 
     std::string body;
     std::string top;
@@ -206,7 +206,7 @@ void Console::importPreview(Req& r) {
 
 void Console::importConfirm(Req& r) {
     const ImportKind* k = importKind(formValue(r.http, "kind"));
-    const auto& pending = r.session.pending;
+    const auto pending = r.session.pending;
     if (!k || !pending || pending->kind != k->kind || !sameSecret(pending->digest, formValue(r.http, "digest")))
         return errorPage(r, 409, "导入", "没有等待确认的文件（或已经导入过了）。请重新上传并预览。什么都没有改变。");
     int n = 0;
@@ -215,11 +215,11 @@ void Console::importConfirm(Req& r) {
         else if (std::string(k->kind) == "menu") n = importMenu(storage_, pending->text);
         else n = importActivities(storage_, pending->text);
     } catch (const AdminError& e) {
-        sessions_.setPending(r.token, std::nullopt);
+        sessions_.setPending(r.token, nullptr);
         audit(r, std::string("import.") + k->kind, "", false, e.what());
         throw;
     }
-    sessions_.setPending(r.token, std::nullopt);
+    sessions_.setPending(r.token, nullptr);
     audit(r, std::string("import.") + k->kind, "", true,
           std::to_string(n) + " rows, sha256 " + pending->digest.substr(0, 16));
     flashRedirect(r, "已导入 " + std::to_string(n) + " 行" + k->title + "。", k->page);

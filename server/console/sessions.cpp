@@ -89,7 +89,7 @@ void Sessions::setGeneration(const std::string& token, std::int64_t generation) 
         it->second.generation = generation;
 }
 
-void Sessions::setPending(const std::string& token, std::optional<PendingImport> p) {
+void Sessions::setPending(const std::string& token, std::shared_ptr<const PendingImport> p) {
     std::lock_guard lock(mutex_);
     if (auto it = byHash_.find(sha256Hex(token)); it != byHash_.end()) it->second.pending = std::move(p);
 }

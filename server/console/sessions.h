@@ -17,6 +17,7 @@
 #include <chrono>
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -38,7 +39,8 @@ struct Session {
     std::string csrf;    // synchronizer token for every form of this session
     std::string client;  // address it logged in from (shown in the audit log)
     SteadyTime created{}, last_seen{};
-    std::optional<PendingImport> pending;
+    // Shared, not copied: every request copies its Session, and a file may be 32 MiB.
+    std::shared_ptr<const PendingImport> pending;
     std::string flash;   // a message for the next page
 };
 
@@ -56,7 +58,7 @@ public:
     bool live(const std::string& token, SteadyTime now);
     void end(const std::string& token);
     void setGeneration(const std::string& token, std::int64_t generation);
-    void setPending(const std::string& token, std::optional<PendingImport> p);
+    void setPending(const std::string& token, std::shared_ptr<const PendingImport> p);
     void setFlash(const std::string& token, const std::string& message);
     std::string takeFlash(const std::string& token);
     std::size_t size();
