@@ -93,6 +93,8 @@ std::string reasonText(const std::string& code) {
         {"insufficient_balance", "时间余额不足"},  {"invalid_hours", "服务时长不对"},
         {"duplicate_uuid", "重复的操作"},          {"seq_conflict", "序号冲突"},
         {"invalid_payload", "内容不完整或有误"},   {"unknown_kind", "不认识的操作"},
+        {"already_booked", "这餐已经订过"},        {"not_owner", "不是本站的预订或报名"},
+        {"stale_op", "操作太久以前，已过期"},      {"op_failed", "服务器处理出错"},
     };
     for (const auto& [k, v] : kWords)
         if (code == k) return std::string(v) + "（" + code + "）";

@@ -127,11 +127,18 @@ CREATE TABLE config_docs (version INTEGER PRIMARY KEY CHECK (version >= 1),
 CREATE TRIGGER config_docs_immutable_u BEFORE UPDATE ON config_docs
   BEGIN SELECT RAISE(ABORT, 'a pushed configuration is never changed: push a newer version'); END;
 )sql"},
-        // 3: the admin console (server/console): admin accounts, the audit log
+        // 3: one active booking per member and meal slot (PROTOCOL.md
+        // `already_booked`): the rule checks first, the index makes it hold
+        // whatever a rule forgets.
+        {3, R"sql(
+CREATE UNIQUE INDEX bookings_one_active ON bookings(member_id, slot_id)
+  WHERE status <> 'cancelled';
+)sql"},
+        // 4: the admin console (server/console): admin accounts, the audit log
         // (append-only, like the ledger), every status a station reported,
         // acknowledged help calls, and services an admin rejected (SQLite
         // changes a CHECK only by rebuilding the table; nothing points at it).
-        {3, R"sql(
+        {4, R"sql(
 CREATE TABLE admins (name TEXT PRIMARY KEY, role TEXT NOT NULL CHECK (role IN ('admin','viewer')),
   password_hash TEXT NOT NULL, must_change INTEGER NOT NULL CHECK (must_change IN (0, 1)),
   disabled INTEGER NOT NULL CHECK (disabled IN (0, 1)), generation INTEGER NOT NULL,

@@ -64,6 +64,8 @@ public:
     std::int64_t maxConfigVersion() override;
     std::vector<ConfigDoc> configDocs() override;
     std::optional<Booking> booking(const std::string& id) override;
+    std::optional<Booking> activeBooking(const std::string& memberId,
+                                         const std::string& slotId) override;
     std::int64_t subsidisedMeals(const std::string& memberId, const std::string& from,
                                  const std::string& to) override;
     std::optional<Signup> signup(const std::string& id) override;
@@ -85,6 +87,7 @@ public:
                                          const std::string& nowIso) override;
     std::optional<StoredOp> storedOp(const std::string& stationId, std::int64_t seq) override;
     bool uuidSeen(const std::string& uuid) override;
+    std::optional<std::string> lastOpCreatedAt(const std::string& stationId) override;
     void changesSince(const std::string& stationId, std::int64_t since, int limit,
                       const std::function<void(const ChangeRow&)>& row) override;
     std::vector<CheckinReportRow> checkinReport(const std::string& from,
@@ -108,6 +111,7 @@ public:
     std::vector<Transfer> transfersOf(const std::string& accountId, int limit) override;
 
     // ---- WriteTx
+    void savepoint(const std::function<void()>& fn) override;
     void putStation(const Station& s) override;
     void setStationToken(const std::string& stationId, const std::string& sha256Hex) override;
     void setLastApplied(const std::string& stationId, std::int64_t seq) override;
