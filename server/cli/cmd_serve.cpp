@@ -3,8 +3,9 @@
 #include <pthread.h>
 #include <signal.h>
 
-
+#include "admin/backup.h"
 #include "cli/common.h"
+#include "errors.h"
 #include "console/console_server.h"
 #include "http/https_server.h"
 #include "http/request_log.h"
@@ -43,6 +44,9 @@ void addServe(CLI::App& app, Context& ctx) {
     cmd->callback([&ctx, listen, adminListen, adminIdle, publicUrl, opts] {
         parseListen(*listen, opts->host, opts->port);
         auto storage = openData(ctx);
+        // Held until the process ends: `restore` refuses while it is.
+        if (lockDataDir(ctx.data_dir) < 0)
+            throw AdminError("another server is serving " + ctx.data_dir + " (DATA_DIR/serve.lock is held)");
 
         // Block the stop signals before the console's threads start, so they
         // inherit the mask and only runHttpsServer's stopper receives them.

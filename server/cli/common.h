@@ -29,6 +29,7 @@ void auditCli(Storage& storage, const std::string& action, const std::string& ta
 
 void addInit(CLI::App& app, Context& ctx);
 void addKeys(CLI::App& app, Context& ctx);   // keys list / rotate / retire
+void addBackup(CLI::App& app, Context& ctx); // backup / restore
 void addServe(CLI::App& app, Context& ctx);
 void addDemo(CLI::App& app, Context& ctx);
 void addStation(CLI::App& app, Context& ctx);

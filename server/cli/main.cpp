@@ -69,6 +69,7 @@ int main(int argc, char** argv) {
     app.fallthrough();  // --data-dir may also follow the command
     cli::addInit(app, ctx);
     cli::addKeys(app, ctx);
+    cli::addBackup(app, ctx);
     cli::addServe(app, ctx);
     cli::addDemo(app, ctx);
     cli::addStation(app, ctx);

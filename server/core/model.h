@@ -205,6 +205,8 @@ struct StationOverview {
     std::string status_received_at;
     std::int64_t help_calls = 0;  // help_call ops received from this station
     std::int64_t open_help_calls = 0;  // of those, not acknowledged by an admin
+    bool enrolled = false;                // a bundle (token) was issued
+    std::int64_t bundle_keyset_version = 0;  // the keyset its newest bundle carried
 };
 
 struct CheckinReportRow {

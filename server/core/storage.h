@@ -158,7 +158,9 @@ public:
 
     // Stations.
     virtual void putStation(const Station& s) = 0;
-    virtual void setStationToken(const std::string& stationId, const std::string& sha256Hex) = 0;
+    // A new token; `keysetVersion` is the trusted keyset its bundle carries.
+    virtual void setStationToken(const std::string& stationId, const std::string& sha256Hex,
+                                 std::int64_t keysetVersion) = 0;
     virtual void setLastApplied(const std::string& stationId, std::int64_t seq) = 0;
     virtual void storeOp(const std::string& stationId, std::int64_t seq, const std::string& uuid,
                          const std::string& kind, const std::string& createdAt,

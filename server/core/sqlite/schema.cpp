@@ -180,6 +180,11 @@ DROP TABLE services;
 ALTER TABLE services_v3 RENAME TO services;
 CREATE INDEX services_status ON services(status);
 )sql"},
+        // 6: the keyset a station's bundle carried, so `keys retire` knows
+        // what a station that has not reported yet holds.
+        {6, R"sql(
+ALTER TABLE stations ADD COLUMN bundle_keyset_version INTEGER NOT NULL DEFAULT 0;
+)sql"},
     };
     return migrations;
 }

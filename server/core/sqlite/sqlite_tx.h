@@ -115,7 +115,8 @@ public:
     // ---- WriteTx
     void savepoint(const std::function<void()>& fn) override;
     void putStation(const Station& s) override;
-    void setStationToken(const std::string& stationId, const std::string& sha256Hex) override;
+    void setStationToken(const std::string& stationId, const std::string& sha256Hex,
+                         std::int64_t keysetVersion) override;
     void setLastApplied(const std::string& stationId, std::int64_t seq) override;
     void storeOp(const std::string& stationId, std::int64_t seq, const std::string& uuid,
                  const std::string& kind, const std::string& createdAt,

@@ -59,9 +59,10 @@ void SqliteTx::putStation(const Station& st) {
     change("station", st.id, "", toJson(st));
 }
 
-void SqliteTx::setStationToken(const std::string& stationId, const std::string& sha256Hex) {
-    auto s = q("UPDATE stations SET token_sha256 = ? WHERE id = ?");
-    s->bindAll(sha256Hex, stationId);
+void SqliteTx::setStationToken(const std::string& stationId, const std::string& sha256Hex,
+                               std::int64_t keysetVersion) {
+    auto s = q("UPDATE stations SET token_sha256 = ?, bundle_keyset_version = ? WHERE id = ?");
+    s->bindAll(sha256Hex, keysetVersion, stationId);
     s->run();
 }
 
