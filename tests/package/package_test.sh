@@ -64,12 +64,15 @@ for k in "User=elder-kiosk" "Restart=always" "PAMName=login" "Conflicts=getty@tt
 done
 grep -q "ExecStart=/usr/bin/cage -d -- /usr/bin/elder-kiosk" "$unit/elder-kiosk.service" \
   || fail "the kiosk does not run under cage (without -s: no VT switching)"
-if [ ! -e /usr/bin/cage ]; then
-  mkdir -p "$root/usr/bin" && printf '#!/bin/sh\n' >"$root/usr/bin/cage" && chmod 755 "$root/usr/bin/cage"
-fi
-for u in district-server.service district-server@8445.service elder-kiosk.service; do
+# The machine's own units (sysinit.target, getty@.service …) are what the
+# package's units order against: copied in beside them, not over them.
+mkdir -p "$root/usr/bin"
+[ -e /usr/bin/cage ] && cp /usr/bin/cage "$root/usr/bin/cage" \
+  || { printf '#!/bin/sh\n' >"$root/usr/bin/cage"; chmod 755 "$root/usr/bin/cage"; }
+cp -an /lib/systemd/system/. "$unit/"
+for u in district-server.service district-server@.service elder-kiosk.service; do
   out=$(SYSTEMD_LOG_LEVEL=warning systemd-analyze verify --root="$root" --man=no --generators=no \
-        "$unit/${u/@8445/@}" 2>&1 | grep -v "is not a valid ID\|Failed to .*instance" || true)
+        "$unit/$u" 2>&1 || true)
   if [ -n "$out" ]; then echo "$out" >&2; fail "systemd-analyze verify $u"; fi
 done
 echo "package test: $(basename "$kiosk") $(basename "$server") ok"
