@@ -24,7 +24,7 @@ protected:
     void expectLedgerBalanced() {
         EXPECT_EQ(sql("SELECT coalesce(sum(minutes),0) FROM movements"), 0);
         EXPECT_EQ(sql("SELECT count(*) FROM (SELECT transfer_id FROM movements GROUP BY transfer_id "
-                      "HAVING sum(minutes) <> 0 OR count(*) <> 2)"), 0)
+                      "HAVING sum(minutes) <> 0 OR count(*) <> 2) AS unbalanced"), 0)
             << "every transfer is two movements summing to zero";
         EXPECT_EQ(sql("SELECT count(*) FROM accounts a WHERE a.minutes <> "
                       "(SELECT coalesce(sum(minutes),0) FROM movements m WHERE m.account_id = a.id)"), 0)
