@@ -81,17 +81,43 @@ void pauseBeforeRetry(int attempt) {
 
 }  // namespace
 
+namespace {
+
+// The district's write lock, a session-level advisory lock taken *before*
+// BEGIN so the transaction's snapshot is taken after it is held (a lock taken
+// inside a serializable transaction comes after its snapshot, and racing
+// writers would still abort each other). Released after COMMIT or ROLLBACK;
+// a connection that dies releases it too.
+constexpr std::int64_t kWriteLockKey = 0x6469737472696303;  // beside pg_tx.h's keys
+
+void lockWrites(PgSession& s) {
+    s.conn.exec("SELECT pg_advisory_lock(" + std::to_string(kWriteLockKey) + ")");
+}
+
+void unlockWrites(std::unique_ptr<PgSession>& s) {
+    if (!s) return;
+    try {
+        s->conn.exec("SELECT pg_advisory_unlock(" + std::to_string(kWriteLockKey) + ")");
+    } catch (...) {
+        s.reset();  // closing the session frees the lock
+    }
+}
+
+}  // namespace
+
 void PgStorage::write(const std::function<void(WriteTx&)>& fn) {
     std::string last;
     for (int attempt = 1; attempt <= kWriteAttempts; ++attempt) {
         auto s = acquire();
         bool committing = false;
         try {
+            lockWrites(*s);
             s->conn.exec("BEGIN ISOLATION LEVEL SERIALIZABLE");
             s->tx.begin();
             fn(s->tx);
             committing = true;
             s->conn.exec("COMMIT");
+            unlockWrites(s);
             release(std::move(s));
             return;
         } catch (const PgError& e) {
@@ -101,20 +127,20 @@ void PgStorage::write(const std::function<void(WriteTx&)>& fn) {
                 // again could do it twice, so the caller decides.
                 if (committing) throw TransientStorageError(last);
                 s.reset();
-            } else if (!e.retryable()) {
-                rollback(s);
-                release(std::move(s));
-                throw;
             } else {
                 rollback(s);
+                unlockWrites(s);
                 release(std::move(s));
+                if (!e.retryable()) throw;
             }
         } catch (const TransientStorageError& e) {
             last = e.what();
             rollback(s);
+            unlockWrites(s);
             release(std::move(s));
         } catch (...) {
             rollback(s);
+            unlockWrites(s);
             release(std::move(s));
             throw;
         }
