@@ -5,13 +5,13 @@
 # below. tests/package checks what comes out (files, units, scripts).
 
 install(PROGRAMS $<TARGET_FILE:kiosk> DESTINATION bin RENAME elder-kiosk COMPONENT kiosk)
-install(FILES packaging/elder-kiosk/elder-kiosk.service DESTINATION lib/systemd/system COMPONENT kiosk)
+install(FILES packaging/elder-kiosk/elder-kiosk.service DESTINATION /lib/systemd/system COMPONENT kiosk)
 install(FILES docs/DEPLOY.md DESTINATION share/doc/elder-kiosk COMPONENT kiosk)
 
 install(TARGETS district-server RUNTIME DESTINATION bin COMPONENT server)
 install(FILES packaging/district-server/district-server.service
               packaging/district-server/district-server@.service
-        DESTINATION lib/systemd/system COMPONENT server)
+        DESTINATION /lib/systemd/system COMPONENT server)
 install(FILES packaging/district-server/district-server.conf DESTINATION /etc/district-server COMPONENT server)
 install(FILES docs/DEPLOY.md server/README.md DESTINATION share/doc/district-server COMPONENT server)
 
