@@ -12,6 +12,7 @@ packages=(
   libcpp-httplib-dev libcli11-dev uuid-dev libgtest-dev libgmock-dev
   xvfb xauth xdotool imagemagick espeak-ng python3 python3-jsonschema
   libargon2-dev openssl chromium chromium-driver python3-selenium
+  postgresql libpq-dev libpqxx-dev systemd dpkg-dev
 )
 
 missing=()

@@ -44,8 +44,9 @@ void addServe(CLI::App& app, Context& ctx) {
     cmd->callback([&ctx, listen, adminListen, adminIdle, publicUrl, opts] {
         parseListen(*listen, opts->host, opts->port);
         auto storage = openData(ctx);
-        // Held until the process ends: `restore` refuses while it is.
-        if (lockDataDir(ctx.data_dir) < 0)
+        // Held until the process ends: `restore` refuses while it is. On
+        // PostgreSQL several servers share the data dir's keys on purpose.
+        if (!ctx.postgres() && lockDataDir(ctx.data_dir) < 0)
             throw AdminError("another server is serving " + ctx.data_dir + " (DATA_DIR/serve.lock is held)");
 
         // Block the stop signals before the console's threads start, so they

@@ -119,10 +119,17 @@ void Api::mount(httplib::Server& server) {
         if (res.body.empty()) sendError(res, res.status, statusText(res.status), "see sync/PROTOCOL.md");
     });
     server.set_exception_handler(
-        [](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
+        [this](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
             std::string what = "unknown";
             try {
                 std::rethrow_exception(ep);
+            } catch (const TransientStorageError& e) {
+                // Busy, not broken (a serialization failure that kept coming
+                // back, a lost database connection): nothing was changed.
+                res.set_header("Retry-After", std::to_string(options_.retry_after_seconds));
+                sendError(res, 503, "overloaded", "the database is busy; retry after the given seconds");
+                requestNote().detail += std::string(" ") + std::string(e.what()).substr(0, 200);
+                return;
             } catch (const std::exception& e) {
                 what = e.what();
             } catch (...) {
