@@ -49,6 +49,27 @@ void from_json(const json& j, Op& v) {
     if (!v.payload.is_object()) throw std::invalid_argument("op payload must be an object");
 }
 
+Op opFrom(json&& j) {
+    Op v;
+    j.at("seq").get_to(v.seq);
+    j.at("uuid").get_to(v.uuid);
+    j.at("kind").get_to(v.kind);
+    j.at("created_at").get_to(v.created_at);
+    v.payload = std::move(j.at("payload"));
+    if (!v.payload.is_object()) throw std::invalid_argument("op payload must be an object");
+    return v;
+}
+
+PushRequest pushRequestFrom(json&& j) {
+    PushRequest v;
+    j.at("station_id").get_to(v.station_id);
+    json& ops = j.at("ops");
+    if (!ops.is_array()) throw std::invalid_argument("ops must be an array");
+    v.ops.reserve(ops.size());
+    for (json& op : ops) v.ops.push_back(opFrom(std::move(op)));
+    return v;
+}
+
 void to_json(json& j, const PushRequest& v) { j = json{{"station_id", v.station_id}, {"ops", v.ops}}; }
 void from_json(const json& j, PushRequest& v) {
     j.at("station_id").get_to(v.station_id);

@@ -115,4 +115,10 @@ void from_json(const nlohmann::json& j, StationStatus& v);
 void to_json(nlohmann::json& j, const ErrorBody& v);
 void from_json(const nlohmann::json& j, ErrorBody& v);
 
+// Like from_json, but takes a DOM the caller owns and moves each op's payload
+// out of it instead of copying it (the server's push path: a copy costs as
+// much again as the parse).
+Op opFrom(nlohmann::json&& j);
+PushRequest pushRequestFrom(nlohmann::json&& j);
+
 }  // namespace proto
