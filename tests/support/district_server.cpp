@@ -180,7 +180,9 @@ void DistrictServer::start() {
     // Restarting on the same port can race the old socket's release; a few tries.
     for (int attempt = 1;; ++attempt) {
         const auto from = fileSize(logPath);
-        pid_ = spawn({binary(), "--data-dir", dataDir(), "serve", "--listen", listen}, logPath);
+        std::vector<std::string> args = {binary(), "--data-dir", dataDir(), "serve", "--listen", listen};
+        args.insert(args.end(), opts_.serveArgs.begin(), opts_.serveArgs.end());
+        pid_ = spawn(args, logPath);
         const auto until = std::chrono::steady_clock::now() + 20s;
         std::string failure;
         while (failure.empty()) {

@@ -34,6 +34,7 @@ struct DistrictServerOptions {
     // large district): reused when its options match, generated otherwise.
     std::string demoCache;
     bool start = true;                 // start serving in the constructor
+    std::vector<std::string> serveArgs; // further `serve` options (limits)
 };
 
 class DistrictServer {
@@ -64,6 +65,7 @@ public:
     std::string cli(const std::vector<std::string>& args) const;
 
     int port() const { return port_; }
+    pid_t pid() const { return pid_; }  // the serving process; -1 when stopped
     const std::string& url() const { return url_; }  // https://HOST:PORT
     std::string dataDir() const { return dir_ / "district"; }
     std::string log() const;  // what the serving process printed so far
