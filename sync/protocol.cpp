@@ -109,6 +109,28 @@ void from_json(const json& j, Change& v) {
     v.data = j.value("data", json::object());
 }
 
+Change changeFrom(json&& j) {
+    Change v;
+    j.at("rev").get_to(v.rev);
+    j.at("entity").get_to(v.entity);
+    j.at("key").get_to(v.key);
+    v.deleted = j.value("deleted", false);
+    auto it = j.find("data");
+    v.data = it == j.end() ? json::object() : std::move(*it);
+    return v;
+}
+
+ChangesPage changesPageFrom(json&& j) {
+    ChangesPage v;
+    json& changes = j.at("changes");
+    if (!changes.is_array()) throw std::invalid_argument("changes must be an array");
+    v.changes.reserve(changes.size());
+    for (json& c : changes) v.changes.push_back(changeFrom(std::move(c)));
+    j.at("next_cursor").get_to(v.next_cursor);
+    j.at("more").get_to(v.more);
+    return v;
+}
+
 void to_json(json& j, const ChangesPage& v) {
     j = json{{"changes", v.changes}, {"next_cursor", v.next_cursor}, {"more", v.more}};
 }

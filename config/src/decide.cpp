@@ -1,5 +1,7 @@
 #include "config/decide.h"
 
+#include "bounded_json.h"
+
 #include "config/signing.h"
 #include "config/validate.h"
 #include "rules.h"
@@ -84,8 +86,14 @@ ConfigDecision decide(const json& envelope, const std::string& publicKeyPem, std
 
 ConfigDecision decideText(std::string_view envelopeText, const std::string& publicKeyPem, std::int64_t runningVersion,
                       const std::string& stationId, core::TimePoint now) {
-    json envelope = json::parse(envelopeText, nullptr, /*allow_exceptions=*/false);
-    if (envelope.is_discarded()) return reject(RejectCode::Malformed, "the envelope is not valid JSON");
+    json envelope;
+    try {
+        envelope = proto::parseBounded(envelopeText);
+    } catch (const proto::JsonTooDeep& e) {
+        return reject(RejectCode::Malformed, std::string("the envelope is not acceptable: ") + e.what());
+    } catch (const json::parse_error&) {
+        return reject(RejectCode::Malformed, "the envelope is not valid JSON");
+    }
     return decide(envelope, publicKeyPem, runningVersion, stationId, now);
 }
 

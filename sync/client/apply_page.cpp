@@ -3,6 +3,8 @@
 #include <memory>
 #include <unordered_map>
 
+#include "bounded_json.h"
+
 namespace syncc {
 namespace {
 
@@ -87,7 +89,8 @@ void bindValue(store::Statement& st, int index, const Value& v) {
 DecodedPage decodePage(const std::string& body, std::int64_t since) {
     proto::ChangesPage page;
     try {
-        nlohmann::json::parse(body).get_to(page);
+        // Bounded depth; each change's data is moved out of the DOM, not copied.
+        page = proto::changesPageFrom(proto::parseBounded(body));
     } catch (const std::exception& e) {
         throw PageError(std::string("the changes page is not valid (") + e.what() + ")");
     }

@@ -16,6 +16,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "bounded_json.h"
 #include "sync_client.h"
 
 namespace syncc {
@@ -97,7 +98,7 @@ void enrollFromFile(store::Database& db, const std::string& bundlePath, const co
 
     proto::EnrollmentBundle b;
     try {
-        nlohmann::json::parse(text.str()).get_to(b);
+        proto::parseBounded(text.str()).get_to(b);
     } catch (const nlohmann::json::exception& e) {
         refuse(bundlePath + " is not a valid bundle (" + e.what() + ")");
     }

@@ -11,6 +11,7 @@
 
 #include "apply_page.h"
 #include "backoff.h"
+#include "bounded_json.h"
 #include "enroll.h"
 #include "session.h"
 #include "store/oplog.h"
@@ -59,7 +60,7 @@ void Session::expectOk(const HttpResponse& r, const char* what) const {
                          "enroll the kiosk again with a new bundle");
     std::string detail;
     try {
-        const auto body = nlohmann::json::parse(r.body).get<proto::ErrorBody>();
+        const auto body = proto::parseBounded(r.body).get<proto::ErrorBody>();
         detail = body.error + (body.message.empty() ? "" : ": " + body.message);
     } catch (const std::exception&) {
         detail = "no error description";

@@ -64,6 +64,16 @@ TEST(Decide, TheEnvelopeAsText) {
               "malformed");
 }
 
+// 100,000 nested arrays would overflow the stack when the document is
+// copied or re-serialised for the signature check: refused before any DOM.
+TEST(Decide, ADeeplyNestedEnvelopeIsMalformed) {
+    const std::string deep = "{\"document\": {\"announcement\": " + std::string(100000, '[') +
+                             std::string(100000, ']') + "}, \"signature\": \"x\", \"key_id\": \"y\"}";
+    const ConfigDecision d = decideText(deep, districtKeys().publicPem, 0, kStation, kNow);
+    EXPECT_EQ(code(d), "malformed");
+    EXPECT_NE(outcome(d).find("deeper than 32"), std::string::npos) << outcome(d);
+}
+
 TEST(Decide, NotAnEnvelopeIsMalformed) {
     EXPECT_EQ(code(decideNow(exampleDocument())), "malformed");  // a bare document, unsigned
     EXPECT_EQ(code(decideNow(json::array())), "malformed");
