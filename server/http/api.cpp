@@ -4,7 +4,7 @@
 //   helpers        JSON errors, bearer token, JSON string escaping
 //   Api::mount     hooks (authentication before the body, refusals, the log),
 //                  errors, exceptions
-//   pushOps        POST /api/v1/ops
+//   pushOps        POST /api/v1/ops (the body: push_body.h)
 //   changes        GET  /api/v1/changes (page written as a string: the rows'
 //                  data is stored serialized, so it is never parsed again)
 //   status         POST /api/v1/status
@@ -15,6 +15,7 @@
 #include <cstdio>
 
 #include "bounded_json.h"
+#include "http/push_body.h"
 #include "http/request_log.h"
 #include "pki/token.h"
 
@@ -154,27 +155,9 @@ void Api::mount(HardenedHttpsServer& server) {
 }
 
 void Api::pushOps(const httplib::Request& req, httplib::Response& res, const Station& st) {
-    proto::PushRequest push;
-    try {
-        // The DOM is ours: each op's payload is moved out of it, not copied.
-        push = proto::pushRequestFrom(proto::parseBounded(req.body));
-    } catch (const std::exception& e) {
-        if (proto::isBadJson(e))
-            return sendError(res, 400, "bad_json", std::string("the body is not acceptable JSON: ") + e.what());
-        return sendError(res, 400, "bad_request", std::string("not a push request: ") + e.what());
-    }
-    if (push.station_id != st.id)
-        return sendError(res, 403, "wrong_station", "station_id does not match the token");
-    if (push.ops.size() > options_.max_ops_per_push)
-        return sendError(res, 400, "too_many_ops",
-                         "at most " + std::to_string(options_.max_ops_per_push) + " ops a request");
-    for (const auto& op : push.ops) {
-        if (op.seq < 1 || op.uuid.empty() || op.uuid.size() > 64 || op.kind.empty() ||
-            op.kind.size() > 40 || op.created_at.size() > 40)
-            return sendError(res, 400, "bad_request",
-                             "op seq " + std::to_string(op.seq) +
-                                 ": seq >= 1, uuid of 1-64 and kind of 1-40 characters required");
-    }
+    auto decoded = decodePushBody(req.body, st.id, options_.max_ops_per_push);
+    if (const auto* e = std::get_if<PushBodyError>(&decoded)) return sendError(res, e->status, e->code, e->message);
+    const proto::PushRequest& push = std::get<proto::PushRequest>(decoded);
     const proto::PushResponse out = push_.push(st.id, push.ops);
     int applied = 0, rejected = 0, notApplied = 0;
     for (const auto& r : out.results)
