@@ -1,10 +1,32 @@
 #include "protocol.h"
 
+#include <cstdint>
 #include <stdexcept>
 
 namespace proto {
 
 using nlohmann::json;
+
+namespace {
+
+// nlohmann converts any number to an integer on request, a float by a cast
+// that is undefined beyond the target's range (2e90 as a seq, found by
+// fuzz/push_body) and silently truncating within it (1.5): every integer of
+// the protocol must be one, and fit in 64 bits.
+std::int64_t toInt(const json& v, const char* key) {
+    if (v.is_number_integer() && !(v.is_number_unsigned() && v.get<std::uint64_t>() > INT64_MAX))
+        return v.get<std::int64_t>();
+    throw std::invalid_argument(std::string(key) + " must be a whole number of at most 19 digits");
+}
+
+std::int64_t intAt(const json& j, const char* key) { return toInt(j.at(key), key); }
+
+std::int64_t intOr(const json& j, const char* key, std::int64_t fallback) {
+    auto it = j.find(key);
+    return it == j.end() ? fallback : toInt(*it, key);
+}
+
+}  // namespace
 
 const char* toString(OpStatus s) {
     switch (s) {
@@ -41,7 +63,7 @@ void to_json(json& j, const Op& v) {
              {"payload", v.payload}};
 }
 void from_json(const json& j, Op& v) {
-    j.at("seq").get_to(v.seq);
+    v.seq = intAt(j, "seq");
     j.at("uuid").get_to(v.uuid);
     j.at("kind").get_to(v.kind);
     j.at("created_at").get_to(v.created_at);
@@ -51,7 +73,7 @@ void from_json(const json& j, Op& v) {
 
 Op opFrom(json&& j) {
     Op v;
-    j.at("seq").get_to(v.seq);
+    v.seq = intAt(j, "seq");
     j.at("uuid").get_to(v.uuid);
     j.at("kind").get_to(v.kind);
     j.at("created_at").get_to(v.created_at);
@@ -82,7 +104,7 @@ void to_json(json& j, const OpResult& v) {
     if (!v.detail.empty()) j["detail"] = v.detail;
 }
 void from_json(const json& j, OpResult& v) {
-    j.at("seq").get_to(v.seq);
+    v.seq = intAt(j, "seq");
     j.at("uuid").get_to(v.uuid);
     v.status = opStatusFromString(j.at("status").get<std::string>());
     v.reason = j.value("reason", std::string());
@@ -93,7 +115,7 @@ void to_json(json& j, const PushResponse& v) {
     j = json{{"last_applied_seq", v.last_applied_seq}, {"results", v.results}};
 }
 void from_json(const json& j, PushResponse& v) {
-    j.at("last_applied_seq").get_to(v.last_applied_seq);
+    v.last_applied_seq = intAt(j, "last_applied_seq");
     j.at("results").get_to(v.results);
 }
 
@@ -102,7 +124,7 @@ void to_json(json& j, const Change& v) {
              {"data", v.data}};
 }
 void from_json(const json& j, Change& v) {
-    j.at("rev").get_to(v.rev);
+    v.rev = intAt(j, "rev");
     j.at("entity").get_to(v.entity);
     j.at("key").get_to(v.key);
     v.deleted = j.value("deleted", false);
@@ -111,7 +133,7 @@ void from_json(const json& j, Change& v) {
 
 Change changeFrom(json&& j) {
     Change v;
-    j.at("rev").get_to(v.rev);
+    v.rev = intAt(j, "rev");
     j.at("entity").get_to(v.entity);
     j.at("key").get_to(v.key);
     v.deleted = j.value("deleted", false);
@@ -126,7 +148,7 @@ ChangesPage changesPageFrom(json&& j) {
     if (!changes.is_array()) throw std::invalid_argument("changes must be an array");
     v.changes.reserve(changes.size());
     for (json& c : changes) v.changes.push_back(changeFrom(std::move(c)));
-    j.at("next_cursor").get_to(v.next_cursor);
+    v.next_cursor = intAt(j, "next_cursor");
     j.at("more").get_to(v.more);
     return v;
 }
@@ -136,7 +158,7 @@ void to_json(json& j, const ChangesPage& v) {
 }
 void from_json(const json& j, ChangesPage& v) {
     j.at("changes").get_to(v.changes);
-    j.at("next_cursor").get_to(v.next_cursor);
+    v.next_cursor = intAt(j, "next_cursor");
     j.at("more").get_to(v.more);
 }
 
@@ -148,11 +170,11 @@ void to_json(json& j, const StationStatus& v) {
 }
 void from_json(const json& j, StationStatus& v) {
     j.at("app_version").get_to(v.app_version);
-    v.config_version = j.value("config_version", std::int64_t{0});
-    v.oplog_depth = j.value("oplog_depth", std::int64_t{0});
+    v.config_version = intOr(j, "config_version", 0);
+    v.oplog_depth = intOr(j, "oplog_depth", 0);
     v.last_sync = j.value("last_sync", std::string());
-    v.free_disk_bytes = j.value("free_disk_bytes", std::int64_t{0});
-    v.help_calls = j.value("help_calls", std::int64_t{0});
+    v.free_disk_bytes = intOr(j, "free_disk_bytes", 0);
+    v.help_calls = intOr(j, "help_calls", 0);
     if (j.contains("config_rejection") && j["config_rejection"].is_string())
         v.config_rejection = j["config_rejection"].get<std::string>();
 }

@@ -61,6 +61,23 @@ TEST(BoundedJson, PushRequestMovesPayloadsOut) {
     EXPECT_THROW(proto::pushRequestFrom(json::parse(R"({"ops":[]})")), json::exception);
 }
 
+// Found by fuzz/push_body: a seq of 2e90 was cast to int64 (undefined
+// behaviour); 1.5 was truncated to 1. Integers of the protocol are integers.
+TEST(BoundedJson, ProtocolIntegersAreWholeNumbersThatFit) {
+    for (const char* seq : {"2e90", "1.5", "-1e300", "18446744073709551615", "\"1\"", "true"}) {
+        const std::string body = std::string(R"({"station_id":"st-a","ops":[{"seq":)") + seq +
+                                 R"(,"uuid":"u","kind":"k","created_at":"t","payload":{}}]})";
+        EXPECT_ANY_THROW(proto::pushRequestFrom(proto::parseBounded(body))) << seq;
+    }
+    EXPECT_EQ(proto::pushRequestFrom(proto::parseBounded(
+                  R"({"station_id":"s","ops":[{"seq":9223372036854775807,"uuid":"u","kind":"k","created_at":"t","payload":{}}]})"))
+                  .ops[0]
+                  .seq,
+              INT64_MAX);
+    EXPECT_ANY_THROW(proto::parseBounded(R"({"changes":[],"next_cursor":1e3,"more":false})").get<proto::ChangesPage>());
+    EXPECT_ANY_THROW(proto::parseBounded(R"({"app_version":"1","config_version":0.5})").get<proto::StationStatus>());
+}
+
 TEST(BoundedJson, ChangesPageMovesDataOut) {
     const auto page = proto::changesPageFrom(proto::parseBounded(
         R"({"changes":[{"rev":3,"entity":"member","key":"m-1","data":{"id":"m-1"}},{"rev":4,"entity":"x","key":"k"}],"next_cursor":4,"more":false})"));
