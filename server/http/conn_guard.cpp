@@ -256,8 +256,9 @@ void ConnectionGuard::watch() {
     std::unique_lock<std::mutex> lock(mu_);
     Stats logged;
     auto lastLog = Clock::now();
-    while (!stop_) {
+    for (bool last = false; !last;) {
         cv_.wait_for(lock, std::chrono::milliseconds(100));
+        last = stop_;  // one more round: the summary of the end
         const auto now = Clock::now();
         for (Conn* c : conns_) {
             if (c->cut || now < c->deadline) continue;
@@ -270,7 +271,7 @@ void ConnectionGuard::watch() {
         const bool changed = s.refused_per_client != logged.refused_per_client ||
                              s.refused_overflow != logged.refused_overflow ||
                              s.cut_deadline != logged.cut_deadline || s.cut_budget != logged.cut_budget;
-        if (log_ && changed && (now - lastLog >= std::chrono::seconds(10) || stop_)) {
+        if (log_ && changed && (now - lastLog >= std::chrono::seconds(10) || last)) {
             logged = s;
             lastLog = now;
             const std::string line =

@@ -424,4 +424,63 @@ void Slowloris::run() {
         if (c.phase != Phase::Idle) closeConn(c, false);
 }
 
+// ------------------------------------------------------------- Flood
+
+Flood::Flood(int port, std::string source, std::string enrolledStationId, std::string enrolledToken)
+    : port_(port), source_(std::move(source)), stationId_(std::move(enrolledStationId)),
+      token_(std::move(enrolledToken)) {}
+
+Flood::~Flood() { stop(); }
+
+void Flood::start() {
+    stop_ = false;
+    thread_ = std::thread([this] { run(); });
+}
+
+Flood::Stats Flood::stop() {
+    stop_ = true;
+    if (thread_.joinable()) thread_.join();
+    return stats_;
+}
+
+void Flood::run() {
+    const std::string& bomb = gzipBomb(std::size_t{1} << 30);
+    const std::string deep = deepJsonPush(stationId_, 100000);
+    const std::string chunk = "10000\r\n" + std::string(0x10000, ' ') + "\r\n";
+    auto head = [](const std::string& method, const std::string& extra) {
+        return method + " /api/v1/" + (method == "GET" ? "changes" : "ops") + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" +
+               extra + "\r\n";
+    };
+    for (int i = 0; !stop_; ++i) {
+        TlsConn c(port_, source_, 2s);
+        if (!c.ok()) {
+            ++stats_.shut;
+            std::this_thread::sleep_for(50ms);
+            continue;
+        }
+        switch (i % 6) {
+            case 0:
+                c.send(head("POST", "Transfer-Encoding: chunked\r\n"));
+                for (int n = 0; n < 1024 && !stop_ && !c.spoke() && c.send(chunk); ++n) {
+                }
+                break;
+            case 1:
+                c.send(head("POST", "Content-Encoding: gzip\r\nContent-Length: " + std::to_string(bomb.size()) + "\r\n") +
+                       bomb);
+                break;
+            case 2: c.send(head("POST", "Authorization: Bearer " + token_ + "\r\n") + "{"); break;
+            case 3:
+                c.send(head("POST", "Authorization: Bearer " + token_ + "\r\nContent-Length: " +
+                                        std::to_string(deep.size()) + "\r\n") +
+                       deep);
+                break;
+            case 4: c.send(head("GET", "Authorization: Bearer nope\r\n")); break;
+            case 5: c.send(head("POST", "Content-Length: 8000000\r\n") + std::string(1 << 20, '[')); break;
+        }
+        ++stats_.requests;
+        const int status = c.readAnswer(2s).status;
+        if (status >= 400 && status < 500) ++stats_.refused;
+    }
+}
+
 }  // namespace abuse

@@ -109,4 +109,31 @@ private:
     Stats stats_;
 };
 
+// Bad requests one after the other from `source`, each on a new connection,
+// in turn: a 64 MiB chunked body, a gzip bomb (1 GiB inflated), a body
+// without length from an enrolled station, 100,000 nested arrays from an
+// enrolled station, a wrong token, an 8 MB body without a token. Runs on its
+// own thread from start() to stop().
+class Flood {
+public:
+    struct Stats {
+        std::int64_t requests = 0;  // sent (the connection was accepted)
+        std::int64_t refused = 0;   // answered with a 4xx
+        std::int64_t shut = 0;      // connections the server did not take
+    };
+    Flood(int port, std::string source, std::string enrolledStationId, std::string enrolledToken);
+    ~Flood();
+    void start();
+    Stats stop();
+
+private:
+    void run();
+
+    int port_;
+    std::string source_, stationId_, token_;
+    std::atomic<bool> stop_{false};
+    std::thread thread_;
+    Stats stats_;
+};
+
 }  // namespace abuse
