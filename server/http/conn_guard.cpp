@@ -184,7 +184,18 @@ void ConnectionGuard::allowBody(std::size_t contentLength) {
         // TLS adds up to 256 bytes a record (16 KiB); a request's last record
         // may also carry the start of the next one.
         c->budget = c->used + contentLength + contentLength / 8 + 32 * 1024;
+        extendDeadline(*c, contentLength);
     }
+}
+
+void ConnectionGuard::allowAnswer(std::size_t bytes) {
+    if (Conn* c = current_) extendDeadline(*c, bytes);
+}
+
+void ConnectionGuard::extendDeadline(Conn& c, std::size_t bytes) {
+    const auto extra = std::chrono::milliseconds(bytes * 1000 / std::max<std::size_t>(1, limits_.slow_link_bytes_per_second));
+    std::lock_guard<std::mutex> lock(mu_);
+    c.deadline += extra;
 }
 
 void ConnectionGuard::closeAfterAnswer() {

@@ -45,7 +45,13 @@ namespace district {
 
 struct GuardLimits {
     std::size_t max_per_client = 4;  // connections one client address holds at once
+    // Handshake, request line and headers, body and handling, answer: in all.
     std::chrono::milliseconds request_deadline{10'000};
+    // A body the request was allowed (after authentication) and the answer
+    // add their size at this rate to the deadline: a station on a slow link
+    // still gets a 1 MB page through, and an unauthenticated client gets
+    // nothing more than request_deadline.
+    std::size_t slow_link_bytes_per_second = 16 * 1024;
     std::chrono::milliseconds shed_deadline{2'000};  // a connection only answered 503
     std::size_t max_header_bytes = 32 * 1024;       // request line and headers, as TLS records
     // After a refusal, what the client may still be sending (a body that was
@@ -87,8 +93,10 @@ public:
     static Lane lane();
 
     // --- the request on the calling worker thread's connection
-    // Lets `contentLength` more bytes of body in.
+    // Lets `contentLength` more bytes of body in, and gives them time.
     void allowBody(std::size_t contentLength);
+    // Gives an answer of `bytes` time to be written.
+    void allowAnswer(std::size_t bytes);
     // Closes the connection once the answer is written.
     void closeAfterAnswer();
     // True when the connection is past its deadline, over its budget or to be
@@ -107,6 +115,7 @@ private:
 
     void registerConn(SSL* ssl);
     void closeNow(Conn& c);
+    void extendDeadline(Conn& c, std::size_t bytes);
     void unregister(Conn* c);
     void cut(Conn& c, bool deadline);
     void watch();

@@ -95,6 +95,7 @@ HardenedHttpsServer::HardenedHttpsServer(const std::string& certChainPath, const
         return 100;
     });
     set_post_routing_handler([this](const httplib::Request&, httplib::Response& res) {
+        guard_.allowAnswer(res.body.size());
         if (res.status >= 400 || guard_.condemned()) {
             guard_.closeAfterAnswer();
             res.headers.erase("Keep-Alive");

@@ -247,6 +247,34 @@ TEST_F(Abuse, SlowHeadersAreCutOffAtTheDeadline) {
     EXPECT_GE(std::chrono::steady_clock::now() - t0, 2s);
 }
 
+// The deadline is for a request, not for a slow link: a station's body and
+// the answer add time at 16 KiB/s. A 96 KiB push sent at 24 KiB/s takes 4 s,
+// twice this server's deadline.
+TEST_F(Abuse, AStationOnASlowLinkGetsItsPushThrough) {
+    auto o = synctest::smallDistrict({synctest::kChangcheng});
+    o.serveArgs = {"--request-deadline", "2"};
+    testsupport::DistrictServer quick(o);
+    json ops = json::array();
+    for (int seq = 1; ops.dump().size() < 96 * 1024; ++seq)
+        ops.push_back({{"seq", seq}, {"uuid", "slow-" + std::to_string(seq)}, {"kind", "help_call"},
+                       {"created_at", "2026-12-01T08:00:00+08:00"}, {"payload", {{"screen", "home"}}}});
+    const std::string body = json{{"station_id", synctest::kChangcheng.id}, {"ops", ops}}.dump();
+    TlsConn c(quick.port(), "127.0.0.1", 10s);
+    ASSERT_TRUE(c.ok());
+    ASSERT_TRUE(c.send(head("POST", "/api/v1/ops",
+                            "Authorization: Bearer " + tokenOf(quick.bundle(synctest::kChangcheng.id)) +
+                                "\r\nContent-Length: " + std::to_string(body.size()) + "\r\n")));
+    const auto t0 = std::chrono::steady_clock::now();
+    for (std::size_t at = 0; at < body.size(); at += 2400) {
+        ASSERT_TRUE(c.send(body.substr(at, 2400))) << "cut off after " << at << " bytes";
+        std::this_thread::sleep_for(100ms);
+    }
+    const Answer a = c.readAnswer(10s);
+    EXPECT_GT(std::chrono::steady_clock::now() - t0, 3s);
+    ASSERT_EQ(a.status, 200) << a.body;
+    EXPECT_EQ(json::parse(a.body)["last_applied_seq"], ops.size());
+}
+
 // Huge header lines are not kept: the connection is cut off after the
 // header budget, without the server growing.
 TEST_F(Abuse, EndlessHeaderLineIsCutOff) {
