@@ -37,7 +37,7 @@ struct HttpLimits {
     // Workers: each holds one connection (httplib's model), mostly waiting on
     // the network or the database writer, so more than the cores.
     std::size_t threads = 16;
-    std::size_t max_backlog = 64;  // connections waiting for a worker; beyond: shed (503)
+    std::size_t max_backlog = 256;  // connections waiting for a worker; beyond: shed (503)
     std::size_t max_shed = 16;     // connections waiting for their 503; beyond: closed at once
     std::size_t max_body_bytes = 8 * 1024 * 1024;
     int keep_alive_seconds = 2;    // idle wait for a next request on a connection
