@@ -289,6 +289,41 @@ TEST_F(Abuse, EndlessHeaderLineIsCutOff) {
     EXPECT_LT(peakKb() - before, 16 * 1024) << "kB the server grew by";
 }
 
+// One worker, a wait queue of 1, a shed queue of 2: the next connections wait,
+// then are answered 503 with Retry-After, then are closed at once.
+TEST_F(Abuse, OverloadIsShedWith503ThenClosedAtOnce) {
+    auto o = synctest::smallDistrict({});
+    o.serveArgs = {"--threads", "1", "--max-backlog", "1", "--max-shed", "2", "--max-per-client", "50"};
+    testsupport::DistrictServer quick(o);
+    auto rawConnect = [&] {
+        const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        sockaddr_in a{};
+        a.sin_family = AF_INET;
+        a.sin_port = htons(static_cast<uint16_t>(quick.port()));
+        a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        EXPECT_EQ(::connect(fd, reinterpret_cast<sockaddr*>(&a), sizeof a), 0);
+        std::this_thread::sleep_for(100ms);  // accepted and queued
+        return fd;
+    };
+    TlsConn busy(quick.port(), "127.0.0.1");  // holds the one worker
+    ASSERT_TRUE(busy.ok());
+    const int waiting = rawConnect();          // the wait queue
+    TlsConn shed(quick.port(), "127.0.0.1");   // the shedding thread does its handshake
+    ASSERT_TRUE(shed.ok());
+    const int shedQueue1 = rawConnect(), shedQueue2 = rawConnect();  // the shed queue
+    const auto t0 = std::chrono::steady_clock::now();
+    TlsConn refused(quick.port(), "127.0.0.1");
+    EXPECT_FALSE(refused.ok()) << "every queue is full: closed before its handshake";
+    EXPECT_LT(std::chrono::steady_clock::now() - t0, 1s);
+    ASSERT_TRUE(shed.send(head("GET", "/api/v1/changes", "")));
+    const Answer a = shed.readAnswer(5s);
+    EXPECT_EQ(a.status, 503);
+    EXPECT_EQ(errorCode(a), "overloaded");
+    EXPECT_EQ(a.header("retry-after"), "2");
+    EXPECT_EQ(a.header("connection"), "close");
+    for (int fd : {waiting, shedQueue1, shedQueue2}) ::close(fd);
+}
+
 // ------------------------------------------------------------------ TLS
 
 // The cipher the server picks for a TLS 1.2 client offering `ciphers`, in
