@@ -121,6 +121,9 @@ void MealsCancelScreen::drawContent(const shell::Rect& area) {
         else if (r == domain::CancelOutcome::PastCutoff)
             announce(ctx_, Feedback::Failure, s.get("meals.cancel_failed"),
                      s.format("meals.cancel_late", {{"time", clockTime(b.cutoff)}}));
+        else if (r == domain::CancelOutcome::NotHere)
+            announce(ctx_, Feedback::Failure, s.get("meals.cancel_failed"),
+                     s.format("meals.cancel_elsewhere", {{"canteen", b.canteen_name}}));
         else
             announce(ctx_, Feedback::Failure, s.get("meals.cancel_failed"), s.get("meals.voucher.gone"));
         ctx_.router.home();

@@ -119,7 +119,8 @@ std::string reasonWords(const Context& ctx, const std::string& reason) {
         "unknown_member", "already_checked_in", "unknown_slot", "full", "past_cutoff", "subsidy_cap",
         "not_eligible_delivery", "unknown_booking", "cancelled", "picked_up", "unknown_activity",
         "already_signed_up", "unknown_signup", "unknown_item", "insufficient_balance", "invalid_hours",
-        "duplicate_uuid", "seq_conflict", "invalid_payload", "unknown_kind", "gap"};
+        "duplicate_uuid", "seq_conflict", "invalid_payload", "unknown_kind", "gap", "already_booked",
+        "not_owner", "stale_op", "op_failed"};
     for (const char* r : kReasons)
         if (reason == r) return ctx.strings.get(std::string("staff.reason.") + r);
     return ctx.strings.format("staff.reason.other", {{"code", reason}});

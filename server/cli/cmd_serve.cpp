@@ -38,6 +38,10 @@ void addServe(CLI::App& app, Context& ctx) {
                     "Bytes a request line and headers may take; beyond it the connection is closed")
         ->check(CLI::Range(std::size_t{4096}, std::size_t{1} << 20))
         ->capture_default_str();
+    cmd->add_option("--max-op-age-days", opts->api.push.max_op_age_days,
+                    "Ops created longer ago than this when they arrive are rejected stale_op")
+        ->check(CLI::Range(1, 365))
+        ->capture_default_str();
     cmd->callback([&ctx, listen, opts, deadline] {
         parseListen(*listen, opts->host, opts->port);
         opts->http.guard.request_deadline =

@@ -87,7 +87,7 @@ const char* statusText(int status) {
 }  // namespace
 
 Api::Api(Storage& storage, const core::Clock& clock, ApiOptions options)
-    : storage_(storage), clock_(clock), options_(options), push_(storage, clock) {}
+    : storage_(storage), clock_(clock), options_(options), push_(storage, clock, options.push) {}
 
 void Api::mount(HardenedHttpsServer& server) {
     RequestHooks hooks;
@@ -136,6 +136,7 @@ void Api::mount(HardenedHttpsServer& server) {
     server.Post(prefix + "/ops", authed(this, &Api::pushOps));
     server.Get(prefix + "/changes", authed(this, &Api::changes));
     server.Post(prefix + "/status", authed(this, &Api::status));
+    server.Get(prefix + "/station", authed(this, &Api::station));
 
     server.set_error_handler([](const httplib::Request&, httplib::Response& res) {
         if (res.body.empty()) sendError(res, res.status, statusText(res.status), "see sync/PROTOCOL.md");
@@ -229,6 +230,15 @@ void Api::status(const httplib::Request& req, httplib::Response& res, const Stat
     const std::string receivedAt = core::isoLocal(clock_.now());
     storage_.write([&](WriteTx& tx) { tx.saveStatus(st.id, json(s).dump(), receivedAt); });
     res.set_content(R"({"ok":true})", "application/json");
+}
+
+}  // namespace district
+
+namespace district {
+
+void Api::station(const httplib::Request&, httplib::Response& res, const Station& st) {
+    proto::StationHello hello{st.id, st.name, st.last_applied_seq};
+    res.set_content(json(hello).dump(), "application/json");
 }
 
 }  // namespace district
