@@ -26,10 +26,10 @@ inline std::string scratchDir(const char* name) {
     return dir;
 }
 
-// FUZZ_STRICT=1: an exception the code under test documents as possible (a
-// server answers it with 500) is a finding too.
-inline bool strict() {
-    const char* v = std::getenv("FUZZ_STRICT");
+// FUZZ_LENIENT=1: an exception the server would answer with 500 is not a
+// finding.
+inline bool lenient() {
+    const char* v = std::getenv("FUZZ_LENIENT");
     return v && *v == '1';
 }
 
