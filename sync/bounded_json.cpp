@@ -14,7 +14,7 @@ class DepthCounter final : public nlohmann::json_sax<json> {
 public:
     explicit DepthCounter(int maxDepth) : max_(maxDepth) {}
     bool tooDeep = false;
-    std::optional<json::parse_error> syntaxError;
+    std::optional<std::string> error;  // nlohmann's parse_error or out_of_range (a number too large)
 
     bool null() override { return true; }
     bool boolean(bool) override { return true; }
@@ -29,7 +29,7 @@ public:
     bool start_array(std::size_t) override { return enter(); }
     bool end_array() override { return leave(); }
     bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& e) override {
-        if (const auto* pe = dynamic_cast<const json::parse_error*>(&e)) syntaxError.emplace(*pe);
+        error = e.what();
         return false;
     }
 
@@ -50,20 +50,21 @@ private:
 }  // namespace
 
 JsonTooDeep::JsonTooDeep(int maxDepth)
-    : std::runtime_error("JSON nested deeper than " + std::to_string(maxDepth) + " levels"),
+    : BadJson("JSON nested deeper than " + std::to_string(maxDepth) + " levels"),
       maxDepth_(maxDepth) {}
 
 json parseBounded(std::string_view text, int maxDepth) {
     DepthCounter counter(maxDepth);
     json::sax_parse(text.begin(), text.end(), &counter);
     if (counter.tooDeep) throw JsonTooDeep(maxDepth);
-    if (counter.syntaxError) throw *counter.syntaxError;
-    return json::parse(text.begin(), text.end());
+    if (counter.error) throw BadJson(*counter.error);
+    try {
+        return json::parse(text.begin(), text.end());
+    } catch (const json::exception& e) {  // the SAX pass took it: not expected
+        throw BadJson(e.what());
+    }
 }
 
-bool isBadJson(const std::exception& e) {
-    return dynamic_cast<const JsonTooDeep*>(&e) != nullptr ||
-           dynamic_cast<const json::parse_error*>(&e) != nullptr;
-}
+bool isBadJson(const std::exception& e) { return dynamic_cast<const BadJson*>(&e) != nullptr; }
 
 }  // namespace proto

@@ -21,8 +21,16 @@ namespace proto {
 // most 6 levels), far below what a stack cannot take.
 inline constexpr int kMaxJsonDepth = 32;
 
+// The text is not acceptable JSON: a syntax error, a number out of range
+// (1E500), invalid UTF-8, or nesting too deep (JsonTooDeep). what() says
+// which, and where.
+class BadJson : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
 // The text nests objects and arrays deeper than allowed.
-class JsonTooDeep : public std::runtime_error {
+class JsonTooDeep : public BadJson {
 public:
     explicit JsonTooDeep(int maxDepth);
     int maxDepth() const { return maxDepth_; }
@@ -32,12 +40,12 @@ private:
 };
 
 // Parses `text` whose objects and arrays nest at most `maxDepth` levels (the
-// top level is 1). Throws JsonTooDeep, or nlohmann::json::parse_error for
-// text that is not JSON.
+// top level is 1). Throws BadJson (JsonTooDeep for the depth), nothing else
+// but std::bad_alloc.
 nlohmann::json parseBounded(std::string_view text, int maxDepth = kMaxJsonDepth);
 
-// True for either exception of parseBounded(): the input was not acceptable
-// JSON (as opposed to JSON of the wrong shape).
+// True for an exception of parseBounded(): the input was not acceptable JSON
+// (as opposed to JSON of the wrong shape).
 bool isBadJson(const std::exception& e);
 
 }  // namespace proto

@@ -91,7 +91,7 @@ ConfigDecision decideText(std::string_view envelopeText, const std::string& publ
         envelope = proto::parseBounded(envelopeText);
     } catch (const proto::JsonTooDeep& e) {
         return reject(RejectCode::Malformed, std::string("the envelope is not acceptable: ") + e.what());
-    } catch (const json::parse_error&) {
+    } catch (const proto::BadJson&) {
         return reject(RejectCode::Malformed, "the envelope is not valid JSON");
     }
     return decide(envelope, publicKeyPem, runningVersion, stationId, now);

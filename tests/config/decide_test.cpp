@@ -55,7 +55,7 @@ TEST(Decide, ADistrictDocumentIsForEveryStation) {
 TEST(Decide, TheEnvelopeAsText) {
     const std::string text = signedDoc(exampleDocument()).dump(2);
     EXPECT_TRUE(isAccepted(decideText(text, districtKeys().publicPem, 0, kStation, kNow)));
-    for (const char* bad : {"", "{", "not json", "{\"document\": {}", "[1,2]"}) {
+    for (const char* bad : {"", "{", "not json", "{\"document\": {}", "[1,2]", "{\"document\": {\"version\": 1E500}}"}) {
         ConfigDecision d = decideText(bad, districtKeys().publicPem, 0, kStation, kNow);
         EXPECT_EQ(code(d), "malformed") << bad;
     }
