@@ -1,14 +1,17 @@
-// fuzz_config_document — a pushed configuration, as a station decides on it:
-//   1. the bytes as a received envelope: decideText (bounded parse, shape,
-//      signature);
-//   2. the bytes as a document, signed with a key of this process: decide
-//      and restoreAccepted with that key (every rule of the validator and the
-//      parser of StationConfig run on it), and validateConfig.
-// decide() promises never to throw; anything escaping is a finding.
+// fuzz_config_document — signed documents as a station decides on them:
+//   1. the bytes as a received config envelope: decideText (bounded parse,
+//      shape, signature); as a keyset envelope: decideKeySet; as a scanned
+//      QR code: verifyElderQr;
+//   2. the bytes as a config document, signed with a key of this process:
+//      decide and restoreAccepted with that key (every rule of the validator
+//      and the parser of StationConfig run on it), and validateConfig.
+// These promise never to throw; anything escaping is a finding.
 #include <cstdint>
 
 #include "bounded_json.h"
 #include "config/decide.h"
+#include "config/elder_qr.h"
+#include "config/keyset.h"
 #include "config/signing.h"
 #include "config/validate.h"
 
@@ -26,6 +29,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const core::TimePoint now = core::parseIso("2026-11-23T10:00:00+08:00");
     const std::string station = "st-changcheng";
     config::decideText(text, keys().publicPem, 0, station, now);
+    config::verifyElderQr(std::string(text), {keys().publicPem});
 
     nlohmann::json doc;
     try {
@@ -33,6 +37,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     } catch (const std::exception&) {
         return 0;
     }
+    config::decideKeySet(doc, config::KeySet{1, {keys().publicPem}});
     if (!doc.is_object()) return 0;
     config::validateConfig(doc);
     nlohmann::json envelope;

@@ -9,6 +9,7 @@
 #include <imgui_internal.h>
 
 #include "config/pin_hash.h"
+#include "domain/staff_login.h"
 #include "domain/help.h"
 #include "domain/members.h"
 #include "domain/staff.h"
@@ -22,9 +23,6 @@ using Step = StaffScreen::Step;
 
 namespace {
 constexpr std::int64_t kHoldMs = 3000;      // the corner is held this long
-constexpr int kMaxWrongPins = 5;
-constexpr std::int64_t kLockMs = 60'000;
-constexpr std::size_t kMaxPinDigits = 8;
 constexpr int kPerPage = 6;
 constexpr int kLookupLimit = 6;
 constexpr int kRejectionsShown = 100;
@@ -35,10 +33,9 @@ struct StaffState {
     std::string staffName;
     std::optional<config::StaffPin> who;  // chosen on the login step
     std::string pin;
-    int wrongPins = 0;
-    std::int64_t lockedUntilMs = 0;
-    std::future<bool> checking;  // verifyPin on a worker thread
+    std::unique_ptr<domain::StaffLogin> login;  // the check off the UI thread, the lock in kiosk.db
     bool wrongShown = false;
+    bool tooShort = false;
 
     std::vector<config::StaffPin> staff;  // the login step's list
     int page = 0;
@@ -192,6 +189,9 @@ void StaffScreen::onEnter() {
         case Step::Pin:
             st_->pin.clear();
             st_->wrongShown = false;
+            st_->tooShort = false;
+            if (!st_->login && ctx_.domain)
+                st_->login = std::make_unique<domain::StaffLogin>(ctx_.domain->db, ctx_.clock);
             return;
         default: break;
     }
@@ -317,15 +317,14 @@ void StaffScreen::drawLogin(const Rect& area) {
 }
 
 void StaffScreen::pollPin() {
-    if (!st_->checking.valid()) return;
-    if (st_->checking.wait_for(std::chrono::seconds(0)) != std::future_status::ready) {
+    if (!st_->login || !st_->login->checking()) return;
+    const auto answer = st_->login->poll();
+    if (!answer) {
         ctx_.wake();  // the answer comes from another thread: keep drawing until it does
         return;
     }
-    const bool ok = st_->checking.get();
     st_->pin.clear();
-    if (ok && st_->who) {
-        st_->wrongPins = 0;
+    if (*answer == domain::PinAnswer::Ok && st_->who) {
         st_->unlocked = true;
         st_->staffName = st_->who->name;
         st_->undoable.clear();
@@ -335,10 +334,7 @@ void StaffScreen::pollPin() {
         return;
     }
     st_->wrongShown = true;
-    if (++st_->wrongPins >= kMaxWrongPins) {
-        st_->wrongPins = 0;
-        st_->lockedUntilMs = ctx_.clock.monotonicMs() + kLockMs;
-    }
+    ctx_.playSound(Feedback::Failure);
 }
 
 void StaffScreen::drawPin(const Rect& area) {
@@ -350,9 +346,14 @@ void StaffScreen::drawPin(const Rect& area) {
         ctx_.router.back();
         return;
     }
+    if (!st_->login) {
+        ctx_.router.back();
+        return;
+    }
     pollPin();
-    const bool checking = st_->checking.valid();
-    const bool locked = ctx_.clock.monotonicMs() < st_->lockedUntilMs;
+    const bool checking = st_->login->checking();
+    const domain::PinPadState padState = st_->login->state();
+    const bool locked = padState.locked;
 
     float y = area.y;
     ui.textCentred(FontRole::Body, ctx_.strings.format("staff.pin.ask", {{"name", st_->who->name}}), {area.x, y, area.w, bh}, c.text);
@@ -366,9 +367,12 @@ void StaffScreen::drawPin(const Rect& area) {
     ui.textCentred(FontRole::Title, dots, field, c.cardText);
     y += field.h + m.gap * 0.5f;
     std::string msg;
-    if (locked) msg = ctx_.strings.get("staff.pin.locked");
+    if (locked)
+        msg = ctx_.strings.format("staff.pin.locked",
+                                  {{"minutes", std::to_string((padState.lockLeft.count() + 59) / 60)}});
     else if (checking) msg = ctx_.strings.get("staff.pin.checking");
-    else if (st_->wrongShown) msg = ctx_.strings.format("staff.pin.wrong", {{"left", std::to_string(kMaxWrongPins - st_->wrongPins)}});
+    else if (st_->tooShort) msg = ctx_.strings.format("staff.pin.short", {{"digits", std::to_string(domain::kMinPinDigits)}});
+    else if (st_->wrongShown) msg = ctx_.strings.format("staff.pin.wrong", {{"left", std::to_string(padState.triesLeft)}});
     if (!msg.empty()) {
         if (st_->wrongShown && !checking && !locked)
             ui.icon(shell::Icon::Offline, area.cx() - ui.textWidth(FontRole::Body, msg) / 2 - bh * 0.6f, y + bh / 2, bh * 0.8f, c.offlineIcon);
@@ -391,20 +395,18 @@ void StaffScreen::drawPin(const Rect& area) {
                                        key == "ok" ? ui.primaryStyle() : ui.secondaryStyle());
         if (!pressed || checking || locked) continue;
         st_->wrongShown = false;
+        st_->tooShort = false;
         if (key == "del") {
             if (!st_->pin.empty()) st_->pin.pop_back();
         } else if (key == "ok") {
             if (st_->pin.empty()) continue;
+            if (st_->pin.size() < domain::kMinPinDigits) {
+                st_->tooShort = true;  // not a PIN at all: not counted as a guess
+                continue;
+            }
             // About 75 ms of PBKDF2: never on the UI thread.
-            st_->checking = std::async(std::launch::async, [pin = st_->pin, hash = st_->who->hash] {
-                try {
-                    return config::verifyPin(pin, hash);
-                } catch (const std::exception&) {
-                    return false;
-                }
-            });
-            ctx_.wake();
-        } else if (st_->pin.size() < kMaxPinDigits) {
+            if (st_->login->submit(*st_->who, st_->pin)) ctx_.wake();
+        } else if (st_->pin.size() < domain::kMaxPinDigits) {
             st_->pin += key;
         }
     }
@@ -673,9 +675,8 @@ void StaffScreen::drawLookup(const Rect& area) {
     const float rowH = std::min(m.touchMin * 1.2f, (res.h - float(kLookupLimit - 1) * m.targetGap) / float(kLookupLimit));
     for (std::size_t i = 0; i < st_->found.size(); ++i) {
         const auto& mem = st_->found[i];
-        const std::string phoneTail = mem.phone.size() >= 4 ? mem.phone.substr(mem.phone.size() - 4) : mem.phone;
-        const std::string label = ctx_.strings.format("staff.lookup.row", {{"name", domain::maskName(mem.name)}, {"phone", phoneTail},
-                                                                            {"born", mem.birth_date.substr(0, 4)}});
+        const std::string label = ctx_.strings.format("staff.lookup.row", {{"name", domain::maskName(mem.name)}, {"phone", mem.phone_last4},
+                                                                            {"born", mem.birth_ym.substr(0, 4)}});
         Rect r{res.x, res.y + float(i) * (std::max(m.touchMin, rowH) + m.targetGap), res.w, std::max(m.touchMin, rowH)};
         if (ui.button("staff.member." + std::to_string(i), r, label, shell::Icon::Person, ui.secondaryStyle())) {
             auto out = domain::rapidCheckInMember(*ctx_.domain, *st_->target, mem);
