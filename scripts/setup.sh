@@ -12,6 +12,7 @@ packages=(
   libcpp-httplib-dev libcli11-dev uuid-dev libgtest-dev libgmock-dev
   xvfb xauth xdotool imagemagick espeak-ng python3 python3-jsonschema
   clang libclang-rt-14-dev
+  libargon2-dev openssl chromium chromium-driver python3-selenium
 )
 
 missing=()

@@ -26,6 +26,15 @@ std::int64_t intOr(const json& j, const char* key, std::int64_t fallback) {
     return it == j.end() ? fallback : toInt(*it, key);
 }
 
+// A changes page's optional last_applied_seq (absent or null: not sent).
+std::optional<std::int64_t> pageLastApplied(const json& j) {
+    auto it = j.find("last_applied_seq");
+    if (it == j.end() || it->is_null()) return std::nullopt;
+    const std::int64_t v = toInt(*it, "last_applied_seq");
+    if (v < 0) throw std::invalid_argument("last_applied_seq must be >= 0");
+    return v;
+}
+
 }  // namespace
 
 const char* toString(OpStatus s) {
@@ -165,16 +174,19 @@ ChangesPage changesPageFrom(json&& j) {
     for (json& c : changes) v.changes.push_back(changeFrom(std::move(c)));
     v.next_cursor = intAt(j, "next_cursor");
     j.at("more").get_to(v.more);
+    v.last_applied_seq = pageLastApplied(j);
     return v;
 }
 
 void to_json(json& j, const ChangesPage& v) {
     j = json{{"changes", v.changes}, {"next_cursor", v.next_cursor}, {"more", v.more}};
+    if (v.last_applied_seq) j["last_applied_seq"] = *v.last_applied_seq;
 }
 void from_json(const json& j, ChangesPage& v) {
     j.at("changes").get_to(v.changes);
     v.next_cursor = intAt(j, "next_cursor");
     j.at("more").get_to(v.more);
+    v.last_applied_seq = pageLastApplied(j);
 }
 
 void to_json(json& j, const StationStatus& v) {

@@ -92,6 +92,16 @@ TEST(BoundedJson, ChangesPageMovesDataOut) {
     EXPECT_FALSE(page.changes[1].deleted);
 }
 
+// The district's word on the station's last applied op (after a restore from
+// a backup) survives the moving decoder too; a bad one refuses the page.
+TEST(BoundedJson, ChangesPageKeepsLastAppliedSeq) {
+    const std::string page = R"({"changes":[],"next_cursor":9,"more":false)";
+    EXPECT_EQ(syncc::decodePage(page + R"(,"last_applied_seq":41})", 0).lastApplied, 41);
+    EXPECT_EQ(syncc::decodePage(page + "}", 0).lastApplied, std::nullopt);
+    EXPECT_THROW(syncc::decodePage(page + R"(,"last_applied_seq":-1})", 0), syncc::PageError);
+    EXPECT_THROW(syncc::decodePage(page + R"(,"last_applied_seq":2e90})", 0), syncc::PageError);
+}
+
 // The kiosk refuses a page from a server (or a man in the middle) that nests
 // too deep, whole, like any other malformed page.
 TEST(BoundedJson, ADeepChangesPageIsRefusedWhole) {
