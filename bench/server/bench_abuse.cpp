@@ -139,12 +139,7 @@ int main(int argc, char** argv) {
         std::this_thread::sleep_for(500ms);
     }
     abuse::Flood::Stats fl;
-    for (auto& f : floods) {
-        const auto s = f->stop();
-        fl.requests += s.requests;
-        fl.refused += s.refused;
-        fl.shut += s.shut;
-    }
+    for (auto& f : floods) fl.add(f->stop());
     const auto st = slow.stop();
     const bool alive = abuse::procStatusKb(pid, "VmRSS") > 0;
 
@@ -160,6 +155,7 @@ int main(int argc, char** argv) {
     std::printf("floods: %lld bad requests sent, %lld refused with a 4xx, %lld connections not taken\n",
                 static_cast<long long>(fl.requests), static_cast<long long>(fl.refused),
                 static_cast<long long>(fl.shut));
+    std::printf("answers per attack: %s\n", fl.summary().c_str());
     const std::string log = server.log();
     const auto g = log.rfind("guard: ");
     if (g != std::string::npos) std::printf("server log: %s", log.substr(g, log.find('\n', g) - g + 1).c_str());

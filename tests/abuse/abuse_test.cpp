@@ -20,6 +20,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <map>
+#include <set>
 #include <thread>
 
 #include <nlohmann/json.hpp>
@@ -326,39 +328,14 @@ TEST_F(Abuse, OverloadIsShedWith503ThenClosedAtOnce) {
 
 // ------------------------------------------------------------------ TLS
 
-// The cipher the server picks for a TLS 1.2 client offering `ciphers`, in
-// that order; empty when the handshake fails.
-std::string negotiated(int port, const char* ciphers) {
-    SSL_CTX* ctx = SSL_CTX_new(TLS_client_method());
-    SSL_CTX_set_min_proto_version(ctx, TLS1_2_VERSION);
-    SSL_CTX_set_max_proto_version(ctx, TLS1_2_VERSION);
-    SSL_CTX_set_cipher_list(ctx, ciphers);
-    SSL_CTX_set_verify(ctx, SSL_VERIFY_NONE, nullptr);
-    std::string name;
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_port = htons(static_cast<uint16_t>(port));
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (::connect(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0) {
-        SSL* ssl = SSL_new(ctx);
-        SSL_set_fd(ssl, fd);
-        if (SSL_connect(ssl) == 1) name = SSL_get_cipher_name(ssl);
-        SSL_free(ssl);
-    }
-    ::close(fd);
-    SSL_CTX_free(ctx);
-    return name;
-}
-
 TEST_F(Abuse, Tls12OffersOnlyAeadSuitesInTheServersOrder) {
     for (const char* cbc : {"ECDHE-ECDSA-AES128-SHA256", "ECDHE-ECDSA-AES256-SHA", "ECDHE-ECDSA-AES128-SHA",
                             "ECDHE-ECDSA-AES256-SHA384", "AES128-SHA", "AES128-GCM-SHA256"})
-        EXPECT_EQ(negotiated(port(), cbc), "") << cbc << " was accepted";
+        EXPECT_EQ(abuse::negotiatedTls12(port(), cbc), "") << cbc << " was accepted";
     // The client prefers ChaCha20; the server's order puts AES-GCM first.
-    EXPECT_EQ(negotiated(port(), "ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-ECDSA-AES128-GCM-SHA256"),
+    EXPECT_EQ(abuse::negotiatedTls12(port(), "ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-ECDSA-AES128-GCM-SHA256"),
               "ECDHE-ECDSA-AES128-GCM-SHA256");
-    EXPECT_EQ(negotiated(port(), "ECDHE-ECDSA-CHACHA20-POLY1305"), "ECDHE-ECDSA-CHACHA20-POLY1305");
+    EXPECT_EQ(abuse::negotiatedTls12(port(), "ECDHE-ECDSA-CHACHA20-POLY1305"), "ECDHE-ECDSA-CHACHA20-POLY1305");
 }
 
 // ------------------------------------------------------------------ all at once
@@ -415,11 +392,27 @@ TEST_F(Abuse, UnderAbuseAGoodStationSyncs) {
                 static_cast<long long>(duration.count()), times.size(), failed, median, worst,
                 static_cast<long long>(st.opened), st.maxOpen, static_cast<long long>(st.closedByServer),
                 static_cast<int>(fl.requests), static_cast<int>(fl.refused), peak / 1024);
+    std::printf("answers per attack: %s\n", fl.summary().c_str());
     EXPECT_EQ(failed, 0) << firstError;
     EXPECT_GE(times.size(), 3u);
     EXPECT_LT(worst, 5.0) << "seconds for one sync under abuse";
     EXPECT_GE(st.maxOpen, 400) << "the slowloris crowd was not as big as meant";
     EXPECT_GE(fl.refused, 6) << "every kind of flood was answered";
+    // Each kind gets its own refusal, and never an answer that took it in.
+    const std::map<std::string, std::set<int>> expected = {
+        {"chunked 64 MiB", {411}},      {"gzip bomb 1 GiB", {415}},   {"no length", {411}},
+        {"deep JSON (enrolled)", {400}}, {"wrong token (GET)", {401}}, {"8 MB, no token", {401, 413}}};
+    for (const auto& [kind, statuses] : expected) {
+        std::int64_t right = 0;
+        const auto got = fl.answers.find(kind);
+        ASSERT_NE(got, fl.answers.end()) << kind << " was never sent";
+        for (const auto& [status, n] : got->second) {
+            if (statuses.count(status)) right += n;
+            EXPECT_TRUE(statuses.count(status) || status == 503 || status == 0)
+                << kind << " was answered " << status << " (" << n << " times)";
+        }
+        EXPECT_GT(right, 0) << kind << " never got its refusal";
+    }
     EXPECT_LT(peak, peakBoundKb) << "kB peak resident memory";
     EXPECT_TRUE(alive());
 }

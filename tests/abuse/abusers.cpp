@@ -215,6 +215,28 @@ bool TlsConn::closedWithin(std::chrono::milliseconds timeout, std::string* extra
     }
 }
 
+std::string negotiatedTls12(int port, const char* ciphers) {
+    SSL_CTX* ctx = SSL_CTX_new(TLS_client_method());
+    SSL_CTX_set_min_proto_version(ctx, TLS1_2_VERSION);
+    SSL_CTX_set_max_proto_version(ctx, TLS1_2_VERSION);
+    SSL_CTX_set_cipher_list(ctx, ciphers);
+    SSL_CTX_set_verify(ctx, SSL_VERIFY_NONE, nullptr);
+    std::string name;
+    bool inProgress = false;
+    const int fd = openSocket("127.0.0.1", port, false, &inProgress);
+    if (fd >= 0) {
+        setTimeouts(fd, 5s);
+        SSL* ssl = SSL_new(ctx);
+        SSL_set_fd(ssl, fd);
+        if (SSL_connect(ssl) == 1) name = SSL_get_cipher_name(ssl);
+        SSL_free(ssl);
+        ERR_clear_error();
+        ::close(fd);
+    }
+    SSL_CTX_free(ctx);
+    return name;
+}
+
 // ------------------------------------------------------------- payloads
 
 // Built from one deflated MiB of zeros ended by a full flush (which makes it
@@ -426,6 +448,29 @@ void Slowloris::run() {
 
 // ------------------------------------------------------------- Flood
 
+const char* const Flood::kKinds[6] = {"chunked 64 MiB",      "gzip bomb 1 GiB",  "no length",
+                                      "deep JSON (enrolled)", "wrong token (GET)", "8 MB, no token"};
+
+void Flood::Stats::add(const Stats& o) {
+    requests += o.requests;
+    refused += o.refused;
+    shut += o.shut;
+    for (const auto& [kind, byStatus] : o.answers)
+        for (const auto& [status, n] : byStatus) answers[kind][status] += n;
+}
+
+std::string Flood::Stats::summary() const {
+    std::string out;
+    for (const char* kind : kKinds) {
+        auto it = answers.find(kind);
+        if (it == answers.end()) continue;
+        out += (out.empty() ? "" : "; ") + std::string(kind) + ":";
+        for (const auto& [status, n] : it->second)
+            out += " " + (status == 0 ? std::string("no answer") : std::to_string(status)) + " x" + std::to_string(n);
+    }
+    return out;
+}
+
 Flood::Flood(int port, std::string source, std::string enrolledStationId, std::string enrolledToken)
     : port_(port), source_(std::move(source)), stationId_(std::move(enrolledStationId)),
       token_(std::move(enrolledToken)) {}
@@ -480,6 +525,7 @@ void Flood::run() {
         ++stats_.requests;
         const int status = c.readAnswer(2s).status;
         if (status >= 400 && status < 500) ++stats_.refused;
+        ++stats_.answers[kKinds[i % 6]][status];
     }
 }
 

@@ -70,6 +70,11 @@ private:
     std::string pending_;  // read past the last answer
 };
 
+// The cipher the server at 127.0.0.1:port picks for a TLS 1.2 client that
+// offers `ciphers` (OpenSSL's list syntax), in that order; empty when the
+// handshake fails.
+std::string negotiatedTls12(int port, const char* ciphers);
+
 // A gzip stream that inflates to `inflatedBytes` zero bytes (about 1/1000 of
 // that on the wire). Computed once per size.
 const std::string& gzipBomb(std::size_t inflatedBytes);
@@ -120,7 +125,14 @@ public:
         std::int64_t requests = 0;  // sent (the connection was accepted)
         std::int64_t refused = 0;   // answered with a 4xx
         std::int64_t shut = 0;      // connections the server did not take
+        // Per kind of bad request: how often each status came back (0: none).
+        std::map<std::string, std::map<int, std::int64_t>> answers;
+        void add(const Stats& other);
+        // "chunked 64 MiB: 411 x12; gzip bomb: 415 x12; ..."
+        std::string summary() const;
     };
+    // The kinds, in the order they are sent.
+    static const char* const kKinds[6];
     Flood(int port, std::string source, std::string enrolledStationId, std::string enrolledToken);
     ~Flood();
     void start();
