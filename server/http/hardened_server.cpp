@@ -113,6 +113,9 @@ void HardenedHttpsServer::setHooks(RequestHooks hooks) { hooks_ = std::move(hook
 void HardenedHttpsServer::widenListenBacklog(int n) { ::listen(svr_sock_, n); }
 
 void HardenedHttpsServer::refuse(httplib::Response& res, const Refusal& r) {
+    // The body was not read: whatever refusal (a redirect to a login page
+    // too), the connection ends with this answer.
+    guard_.closeAfterAnswer();
     res.status = r.status;
     if (r.status == 503) res.set_header("Retry-After", std::to_string(limits_.retry_after_seconds));
     if (hooks_.refuse)

@@ -1,6 +1,6 @@
 // hardened_server.h — an HTTPS server (cpp-httplib 0.11.4) that vets every
 // request before its body is read (DESIGN principle 8). The sync API runs on
-// it; any other listener (an admin console) should too: it brings the TLS
+// it, and so does the admin console (server/console): it brings the TLS
 // settings (tls.h), the connection limits (conn_guard.h), the bounded worker
 // queue (admission.h) and the checks below, and takes the routes and four
 // hooks.
@@ -17,8 +17,9 @@
 // An admitted request gets its body budget, and its Accept-Encoding is
 // dropped: cpp-httplib compresses answers (gzip, brotli) whenever a client
 // accepts it, and compressed secrets next to reflected input leak (BREACH).
-// Every answer of 400 or more closes the connection (Connection: close), so
-// a body that was not read is never taken for a next request.
+// A refusal (whatever its status: a hook may refuse with a redirect) and
+// every answer of 400 or more close the connection (Connection: close), so a
+// body that was not read is never taken for a next request.
 #pragma once
 
 #include <chrono>
