@@ -24,7 +24,10 @@ constexpr const char* kStation = "st-changcheng";
 // the day's cut-offs, so the seeds' bookings stay bookable in every run.
 struct District {
     std::string dir = fuzzsupport::scratchDir("fuzz-push");
-    district::SqliteStorage storage{dir + "/district.db"};
+    // Member rows are published hashed with the district's member key (any
+    // 64 hex digits will do here).
+    district::SqliteStorage storage{dir + "/district.db",
+                                    district::StorageOptions{std::string(64, '7')}};
     core::ManualClock clock{core::parseIso("2026-12-01T08:00:00+08:00")};
     district::PushService push{storage, clock};
 
