@@ -15,12 +15,12 @@
 #include "config/station_config.h"
 #include "core/clock.h"
 #include "domain/context.h"
-#include "shell/router.h"
-#include "shell/session.h"
-#include "shell/status_info.h"
-#include "shell/strings.h"
-#include "shell/theme.h"
-#include "shell/ui.h"
+#include "shell/app/router.h"
+#include "shell/app/session.h"
+#include "shell/app/status_info.h"
+#include "shell/ui/strings.h"
+#include "shell/ui/theme.h"
+#include "shell/ui/ui.h"
 
 namespace screens {
 

@@ -8,8 +8,8 @@
 
 #include "screens/context.h"
 #include "screens/screen_ids.h"
-#include "shell/icons.h"
-#include "shell/theme.h"
+#include "shell/ui/icons.h"
+#include "shell/ui/theme.h"
 
 namespace screens {
 

@@ -8,7 +8,7 @@
 #include "screens/meals_format.h"
 #include "screens/meals_ui.h"
 #include "screens/screen_ids.h"
-#include "shell/qr.h"
+#include "shell/ui/qr.h"
 
 namespace screens {
 

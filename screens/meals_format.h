@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "shell/strings.h"
+#include "shell/ui/strings.h"
 
 namespace screens {
 

@@ -14,7 +14,7 @@
 #include <string>
 
 #include "screens/context.h"
-#include "shell/layout.h"
+#include "shell/ui/layout.h"
 
 namespace screens {
 

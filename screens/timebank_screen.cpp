@@ -7,7 +7,7 @@
 #include "domain/timebank.h"
 #include "screens/flows.h"
 #include "screens/screen_ids.h"
-#include "shell/qr.h"
+#include "shell/ui/qr.h"
 
 namespace screens {
 

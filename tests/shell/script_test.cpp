@@ -2,8 +2,8 @@
 // kiosk: steps wait for a settled frame, failures name the line.
 #include <gtest/gtest.h>
 
-#include "shell/script.h"
-#include "shell/script_driver.h"
+#include "shell/driver/script.h"
+#include "shell/driver/script_driver.h"
 
 namespace {
 

@@ -4,10 +4,10 @@
 // both orientations, every text size and both languages.
 #include <gtest/gtest.h>
 
-#include "shell/layout.h"
-#include "shell/strings.h"
-#include "shell/theme.h"
-#include "shell/utf8.h"
+#include "shell/ui/layout.h"
+#include "shell/ui/strings.h"
+#include "shell/ui/theme.h"
+#include "shell/ui/utf8.h"
 
 namespace {
 
