@@ -1,7 +1,8 @@
 // context.h — what a screen may use: the shell's services, by reference.
 //
-// Screens draw with `ui`, read words from `strings`, navigate with `router`,
-// read who is here from `session`. They never touch SQLite, curl or SDL.
+// Screens lay out with `ui` (its measured stack), read words from `strings`,
+// navigate with `router`, read who is here from `session`. They never touch
+// SQLite, curl, SDL or ImGui.
 // Domain services (members, check-ins, meals, activities, time bank) are
 // added here as the domain layer lands, so every screen reaches them the same way.
 #pragma once
@@ -80,6 +81,8 @@ struct Context {
     // Reads the current screen aloud (title, texts, choices), or the answer
     // overlay while it shows; a notice when speech is not installed.
     std::function<void()> readAloud = [] {};
+    // Opens the text-size chooser over the screen (the top bar's 字号).
+    std::function<void()> openTextSize = [] {};
     // Tap-to-check-in: a card on the welcome screen checks the elder in at
     // once (the lead sets it from the pushed config). Default off.
     bool tapToCheckin = false;

@@ -1,7 +1,8 @@
 #include "shell/app/app.h"
 
 // Index
-//   [start]     start-up: strings, script, store, SDL, fonts (worker thread), GL, ImGui, screens
+//   [start]     start-up in named phases: words, script, worker (store, fonts), display,
+//               ImGui, context, screens, sync
 //   [loop]      run(): wait for events or the next due timer, draw only when owed
 //   [timers]    clock minute, idle guard, notice, sync status, card timeout
 //   [frame]     one frame: fonts, ImGui frame, screen, idle overlay, render, screenshot
@@ -27,14 +28,15 @@
 #include <nlohmann/json.hpp>
 
 #include "screens/all_screens.h"
-#include "screens/idle_overlay.h"
-#include "screens/result_overlay.h"
-#include "screens/staff_screen.h"
+#include "screens/overlays.h"
+#include "screens/staff/staff.h"
 #include "shell/app/app_impl.h"
 #include "shell/platform/keyboard.h"
 #include "shell/driver/screenshot.h"
 #include "shell/driver/script.h"
+#include "domain/station.h"
 #include "shell/app/store_open.h"
+#include "shell/driver/state_file.h"
 
 namespace shell {
 
@@ -51,14 +53,58 @@ App::Impl::~Impl() {
 }
 
 // ---------------------------------------------------------------- [start]
+//
+// Two threads from the first phase to the first frame. The worker opens the
+// store (a file this build cannot use stops the kiosk before any window
+// opens, untouched), finds the fonts and builds the atlas; the main thread
+// brings up SDL, the window and the GL context (~100 ms here, most of
+// start-up). Start-up then costs the longer of the two, not the sum.
+
+struct App::Impl::Boot {
+    std::thread worker;
+    std::promise<bool> storeReady;
+    std::promise<std::pair<int, int>> panelReady;  // {0, 0}: no display, build nothing
+    std::string storeMessage;
+    domain::StationStatus station;
+    std::exception_ptr fontError;
+    bool coversCjk = true;
+
+    // Tells the worker the panel (or that there is none) and waits for it.
+    void finish(std::pair<int, int> panel) {
+        try {
+            panelReady.set_value(panel);
+        } catch (const std::future_error&) {
+            // Already told.
+        }
+        if (worker.joinable()) worker.join();
+    }
+    ~Boot() { finish({0, 0}); }
+};
 
 int App::Impl::start() {
+    loadWords();
+    if (int rc = loadScript()) return rc;
+    startWorker();
+    if (int rc = openDisplay()) return rc;
+    if (int rc = joinWorker()) return rc;
+    startImGui();
+    makeContext();
+    makeScreens();
+    startSync();
+    if (hooks.onStart) hooks.onStart(*appOf);
+    pacer.wake();
+    return 0;
+}
+
+void App::Impl::loadWords() {
     auto t = Steady::now();
     strings = Strings::load(opt.lang);
     textSize = parseTextSize(opt.textSize).value_or(TextSize::Standard);
     tStrings = msSince(t);
+}
 
-    // A bad script fails before any window opens.
+// A bad script fails before any window opens.
+int App::Impl::loadScript() {
     if (!opt.scriptPath.empty()) {
         std::ifstream in(opt.scriptPath);
         std::stringstream text;
@@ -78,42 +124,27 @@ int App::Impl::start() {
         ScriptStep quit{ScriptStep::Op::Quit, {}, 0, 0, 2};
         script = std::make_unique<ScriptDriver>(std::vector<ScriptStep>{shot, quit}, "--screenshot");
     }
+    return 0;
+}
 
-    // Two threads from here to the first frame. The worker opens the store
-    // (a file this build cannot use stops the kiosk before any window opens,
-    // untouched), finds the fonts and builds the atlas; the main thread brings
-    // up SDL, the window and the GL context (~100 ms here, most of start-up).
-    // Start-up then costs the longer of the two, not the sum.
-    std::promise<bool> storeReady;
-    std::promise<std::pair<int, int>> panelReady;  // {0, 0}: no display, build nothing
-    std::string storeMessage, storedLastSync;
-    StationInfo station;
-    std::exception_ptr fontError;
-    bool coversCjk = true;
-    std::thread worker([&] {
+void App::Impl::startWorker() {
+    boot = std::make_shared<Boot>();
+    Boot& b = *boot;
+    b.worker = std::thread([this, &b] {
         auto t0 = Steady::now();
         bool storeSet = false;
         try {
-            db = openStore(opt.dataDir, storeMessage);
-            if (db) {
-                station = readStation(*db);
-                if (auto last = db->queryText("SELECT last_sync_at FROM sync_state WHERE id = 1")) {
-                    try {
-                        storedLastSync = core::hhmmLocal(core::parseIso(*last));
-                    } catch (const std::invalid_argument&) {
-                        // An unreadable time is shown as no time.
-                    }
-                }
-            }
+            db = openStore(opt.dataDir, b.storeMessage);
+            if (db) b.station = domain::stationStatus(*db);
             tStore = msSince(t0);
             storeSet = true;
-            storeReady.set_value(db != nullptr);
+            b.storeReady.set_value(db != nullptr);
             if (!db) return;
 
             auto t1 = Steady::now();
             if (opt.fontSpec.empty()) {
                 CjkFaces faces = findCjkFaces();
-                coversCjk = faces.coversCjk;
+                b.coversCjk = faces.coversCjk;
                 if (faces.regular.path.empty())
                     throw std::runtime_error("fontconfig found no font; install fonts-noto-cjk or pass --font");
                 fonts.setFaces(faces.regular, faces.bold);
@@ -122,8 +153,8 @@ int App::Impl::start() {
                 fonts.setFaces(face, face);
             }
             fonts.addText(strings.allText());
-            fonts.addText(station.stationName);
-            auto [pw, ph] = panelReady.get_future().get();
+            fonts.addText(b.station.stationName);
+            auto [pw, ph] = b.panelReady.get_future().get();
             if (pw > 0) {
                 const Theme first = Theme::make(pw, ph, textSize);
                 fonts.build(first.m().bodyPx, first.m().titlePx);
@@ -131,24 +162,19 @@ int App::Impl::start() {
             tFontsThread = msSince(t1);
         } catch (const std::exception& e) {
             if (!storeSet) {
-                storeMessage = std::string("cannot read the database: ") + e.what() + ". The file was not changed.";
+                b.storeMessage = std::string("cannot read the database: ") + e.what() + ". The file was not changed.";
                 db.reset();
-                storeReady.set_value(false);
+                b.storeReady.set_value(false);
             } else {
-                fontError = std::current_exception();
+                b.fontError = std::current_exception();
             }
         }
     });
-    auto stopWorker = [&](std::pair<int, int> panel) {
-        try {
-            panelReady.set_value(panel);
-        } catch (const std::future_error&) {
-            // Already told.
-        }
-        worker.join();
-    };
+}
 
-    t = Steady::now();
+int App::Impl::openDisplay() {
+    Boot& b = *boot;
+    auto t = Steady::now();
     SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");  // a kiosk never minimises
     SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "1");             // touches arrive as mouse events
     const bool sdlOk = SDL_Init(SDL_INIT_VIDEO) == 0;
@@ -163,44 +189,51 @@ int App::Impl::start() {
     }
     tSdl = msSince(t);
     // The store decides first: a bad database is reported even without a display.
-    if (!storeReady.get_future().get()) {
-        stopWorker({0, 0});
-        std::fprintf(stderr, "kiosk: %s\n", storeMessage.c_str());
+    if (!b.storeReady.get_future().get()) {
+        b.finish({0, 0});
+        std::fprintf(stderr, "kiosk: %s\n", b.storeMessage.c_str());
         return 2;
     }
     if (!sdlOk) {
-        stopWorker({0, 0});
+        b.finish({0, 0});
         std::fprintf(stderr, "kiosk: cannot open the display: %s\n", sdlError.c_str());
         return 2;
     }
-    panelReady.set_value({w, h});
-    status.stationName = station.stationName;
-    status.sync = station.enrolled ? StatusInfo::Sync::Waiting : StatusInfo::Sync::NotEnrolled;
-    status.lastSyncHHMM = storedLastSync;
+    b.panelReady.set_value({w, h});
+    status.stationName = b.station.stationName;
+    status.sync = b.station.enrolled ? StatusInfo::Sync::Waiting : StatusInfo::Sync::NotEnrolled;
+    if (b.station.lastSync) status.lastSyncHHMM = core::hhmmLocal(*b.station.lastSync);
 
     t = Steady::now();
     try {
         platform = std::make_unique<Platform>(WindowOptions{opt.fullscreen, w, h});
     } catch (const std::exception& e) {
-        worker.join();
+        b.finish({0, 0});
         std::fprintf(stderr, "kiosk: %s\n", e.what());
         return 2;
     }
     tWindow = msSince(t);
-    t = Steady::now();
-    worker.join();
+    return 0;
+}
+
+int App::Impl::joinWorker() {
+    auto t = Steady::now();
+    boot->finish({0, 0});
     tFontsWait = msSince(t);
-    if (fontError) {
+    if (boot->fontError) {
         try {
-            std::rethrow_exception(fontError);
+            std::rethrow_exception(boot->fontError);
         } catch (const std::exception& e) {
             std::fprintf(stderr, "kiosk: fonts: %s\n", e.what());
             return 2;
         }
     }
-    if (!coversCjk) std::fprintf(stderr, "kiosk: warning: the font found cannot draw Chinese; install fonts-noto-cjk\n");
+    if (!boot->coversCjk) std::fprintf(stderr, "kiosk: warning: the font found cannot draw Chinese; install fonts-noto-cjk\n");
+    return 0;
+}
 
-    t = Steady::now();
+void App::Impl::startImGui() {
+    auto t = Steady::now();
     IMGUI_CHECKVERSION();
     ImGui::CreateContext(fonts.atlas());
     imguiReady = true;
@@ -210,11 +243,15 @@ int App::Impl::start() {
     io.ConfigInputTextCursorBlink = false;  // a blinking caret would cost a frame every 0.5 s
     setupImGuiKeyMap(io);
     ImGui_ImplOpenGL3_Init(platform->glslVersion());
+    int w = 0, h = 0;
     platform->windowSize(w, h);
     theme = Theme::make(w, h, textSize);
     applyImGuiStyle(theme);
-
     ui = std::make_unique<Ui>(fonts, registry);
+    tImgui = msSince(t);
+}
+
+void App::Impl::makeContext() {
     // Designated: a field added to Context later (a domain service) starts at
     // its default and is set in Hooks::onStart, without touching this list.
     ctx = std::unique_ptr<screens::Context>(new screens::Context{
@@ -228,6 +265,7 @@ int App::Impl::start() {
         .setTextSize = [this](TextSize s) { setTextSize(s); },
         .showNotice =
             [this](std::string text) {
+                fonts.addText(text);
                 notice = std::move(text);
                 noticeUntil = clock.monotonicMs() + kNoticeMs;
                 pacer.wake();
@@ -250,7 +288,11 @@ int App::Impl::start() {
                                                         : Tone::Info);
     };
     ctx->readAloud = [this] { readAloud(); };
-    // Staff mode (screens/staff_screen.h): frames while a worker answers, the
+    ctx->openTextSize = [this] {
+        textSizeOpen = true;
+        pacer.wake();
+    };
+    // Staff mode (screens/staff/): frames while a worker answers, the
     // station's status, and the staff PIN hashes of the running config (the
     // last accepted document in the store; the built-in defaults before one).
     ctx->wake = [this] { pacer.wake(); };
@@ -263,18 +305,22 @@ int App::Impl::start() {
         return info;
     };
     ctx->staffPins = [this] { return configs->current()->staffPins; };
+}
+
+void App::Impl::makeScreens() {
+    auto t = Steady::now();
     configs = std::make_unique<cfgapply::ConfigManager>(*db, clock);
     applyConfig();
     screenList = screens::makeScreens(*ctx);
     current().onEnter();
-    tImgui = msSince(t);
+    tImgui += msSince(t);
+}
 
+void App::Impl::startSync() {
 #ifdef KIOSK_WITH_SYNC
-    if (station.enrolled) syncLink = startSyncLink(opt.dataDir, storedLastSync);
+    if (boot->station.enrolled) syncLink = startSyncLink(opt.dataDir, status.lastSyncHHMM);
 #endif
-    if (hooks.onStart) hooks.onStart(*appOf);
-    pacer.wake();
-    return 0;
+    boot.reset();
 }
 
 // ---------------------------------------------------------------- [loop]
@@ -413,14 +459,19 @@ void App::Impl::applyNavigation() {
 
 // ---------------------------------------------------------------- [frame]
 
+// Frames before this one are start-up: their costs are not the kiosk's in use.
+constexpr std::uint64_t kStartupFrames = 3;
+
 void App::Impl::ensureFonts() {
     if (!fonts.needsBuild(theme.m().bodyPx, theme.m().titlePx)) return;
+    auto t = Steady::now();
     fonts.build(theme.m().bodyPx, theme.m().titlePx);
     if (gpuReady) {
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         ImGui_ImplOpenGL3_CreateFontsTexture();
         releaseCpuCopies();
     }
+    if (frames >= kStartupFrames) atlasRebuildMsMax = std::max(atlasRebuildMsMax, msSince(t));
 }
 
 void App::Impl::releaseCpuCopies() {
@@ -449,6 +500,7 @@ void App::Impl::resized() {
 }
 
 void App::Impl::drawFrame() {
+    const auto tStart = Steady::now();
     try {
         ensureFonts();
     } catch (const std::exception& e) {
@@ -490,6 +542,20 @@ void App::Impl::drawFrame() {
         current().draw();
         if (router.current() == screens::ids::kWelcome) screens::drawStaffCorner(*ctx);
         ImGui::End();
+        if (textSizeOpen) {
+            registry.occludeAll();
+            ImGui::SetNextWindowPos(ImVec2(0, 0));
+            ImGui::SetNextWindowSize(io.DisplaySize);
+            ImGui::SetNextWindowFocus();
+            ImGui::Begin("##textsize", nullptr, kFull);
+            const screens::TextSizeChoice choice = screens::drawTextSizeChooser(*ctx);
+            if (choice.size) setTextSize(*choice.size);
+            if (choice.size || choice.close) {
+                textSizeOpen = false;
+                pacer.wake();
+            }
+            ImGui::End();
+        }
         if (result.visible) {
             registry.occludeAll();
             ImGui::SetNextWindowPos(ImVec2(0, 0));
@@ -513,6 +579,7 @@ void App::Impl::drawFrame() {
         }
         registry.endFrame();
         frameErrorsInRow = 0;
+        audit();
     } catch (const std::exception& e) {
         // A screen threw: close what it left open, keep the kiosk running.
         ImGui::ErrorCheckEndFrameRecover(nullptr);
@@ -544,6 +611,7 @@ void App::Impl::drawFrame() {
     if (frames == 0) tFirstSwap = msSince(tRender) - tFirstRender;
     pacer.frameDrawn();
     ++frames;
+    if (frames > kStartupFrames) frameMsMax = std::max(frameMsMax, msSince(tStart));
     if (frames == 1 && opt.printTimings) printTimings();
     if (frames == 1) platform->enterFullscreen();
     // Settled after start-up: the shader JIT's and the first frames' scratch
@@ -551,6 +619,28 @@ void App::Impl::drawFrame() {
     if (frames == 3) malloc_trim(0);
     // Text drawn this frame brought new characters: rebuild and draw again.
     if (fonts.dirty()) pacer.redraw();
+}
+
+// Each frame drawn with the atlas it needed is audited (a frame that brought
+// new characters is drawn again at once, measured with the right glyphs).
+void App::Impl::audit() {
+    if (fonts.dirty()) return;
+    const auto found = auditFrame(registry.lastFrame(), {theme.m().touchMin, theme.m().targetGap});
+    for (const Violation& v : found) {
+        const std::string line = v.line(router.current());
+        if (opt.strictLayout) {
+            std::fprintf(stderr, "kiosk: %s\n", line.c_str());
+            if (layoutViolations.empty()) layoutViolations.push_back(line);
+            exitCode = 3;
+            running = false;
+            return;
+        }
+        if (layoutViolations.size() < 100 &&
+            std::find(layoutViolations.begin(), layoutViolations.end(), line) == layoutViolations.end()) {
+            std::fprintf(stderr, "kiosk: %s\n", line.c_str());
+            layoutViolations.push_back(line);
+        }
+    }
 }
 
 // ---------------------------------------------------------------- [answers]
@@ -614,29 +704,25 @@ void App::Impl::readAloud() {
 
 void App::Impl::writeState() const {
     if (opt.stateOut.empty()) return;
-    nlohmann::json j = {
-        {"screen", router.current()},
-        {"member_id", session.active() ? nlohmann::json(session.memberId()) : nlohmann::json(nullptr)},
-        {"text_size", textSizeName(textSize)},
-        {"lang", strings.lang()},
-        {"idle_overlay", idle.overlayVisible()},
-        {"idle_expiries", idle.expiries()},
-        {"card_swipes", cardSwipes},
-        {"sounds", sound.played()},
-        {"last_result", result.shownOnce ? nlohmann::json{{"kind", screens::feedbackName(result.kind)},
-                                                          {"title", result.title},
-                                                          {"detail", result.detail},
-                                                          {"visible", result.visible}}
-                                         : nlohmann::json(nullptr)},
-        {"reads", speech.spoken()},
-        {"speech_available", speech.available()},
-        {"frames", frames},
-        {"atlas", {{"width", fonts.stats().width}, {"height", fonts.stats().height}, {"glyphs", fonts.stats().glyphs},
-                   {"builds", fonts.stats().builds}}},
-    };
-    std::ofstream out(opt.stateOut);
-    out << j.dump(2) << "\n";
-    if (!out) std::fprintf(stderr, "kiosk: cannot write the state file %s\n", opt.stateOut.c_str());
+    KioskState st;
+    st.screen = router.current();
+    if (session.active()) st.memberId = session.memberId();
+    st.textSize = textSizeName(textSize);
+    st.lang = strings.lang();
+    st.idleOverlay = idle.overlayVisible();
+    st.idleExpiries = idle.expiries();
+    st.cardSwipes = cardSwipes;
+    st.sounds = sound.played();
+    st.reads = speech.spoken();
+    st.speechAvailable = speech.available();
+    if (result.shownOnce) st.lastResult = KioskState::Result{screens::feedbackName(result.kind), result.title, result.detail, result.visible};
+    st.frames = frames;
+    const auto& fs = fonts.stats();
+    st.atlas = {fs.width, fs.height, fs.glyphs, fs.builds, 0};
+    st.layoutViolations = layoutViolations;
+    st.frameMsMax = frameMsMax;
+    st.atlasRebuildMsMax = atlasRebuildMsMax;
+    writeStateFile(opt.stateOut, st);
 }
 
 void App::Impl::printTimings() const {

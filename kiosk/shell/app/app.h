@@ -36,6 +36,7 @@ struct Options {
     std::string fontSpec;              // PATH or PATH:INDEX; empty: fontconfig
     std::string stateOut;              // JSON written on exit
     bool printTimings = false;
+    bool strictLayout = false;         // exit 3 at the first layout violation (audit.h)
     std::int64_t idleSeconds = 0;      // 0: from the running configuration (default 60 s)
     std::int64_t idleCountdownSeconds = 20;
     bool tapToCheckin = false;         // --checkin-mode tap (config can also turn it on)

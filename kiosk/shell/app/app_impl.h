@@ -16,8 +16,9 @@
 #include "config_apply/config_manager.h"
 #include "screens/context.h"
 #include "screens/screen.h"
-#include "screens/screen_ids.h"
+#include "screens/ids.h"
 #include "shell/app/app.h"
+#include "shell/ui/audit.h"
 #include "shell/platform/card_burst.h"
 #include "shell/ui/fonts.h"
 #include "shell/app/frame_pacer.h"
@@ -114,6 +115,17 @@ struct App::Impl final : ScriptHost {
     bool screenshotRequested = false;
     std::string screenshotError;
 
+    // Layout audit (audit.h): every settled frame; --strict-layout stops at
+    // the first violation, otherwise each one is kept once for the state file.
+    std::vector<std::string> layoutViolations;
+    bool textSizeOpen = false;  // the 字号 chooser is over the screen
+    // Frame costs after start-up (the state file).
+    double frameMsMax = 0, atlasRebuildMsMax = 0;
+
+    // Start-up (app.cpp [start]): the worker thread's side of it.
+    struct Boot;
+    std::shared_ptr<Boot> boot;  // shared_ptr: Boot is complete only in app.cpp
+
     // Timings (--print-timings).
     double tStrings = 0, tStore = 0, tSdl = 0, tWindow = 0, tFontsThread = 0, tFontsWait = 0, tImgui = 0;
     double tGpuInit = 0, tFirstBuild = 0, tFirstRender = 0, tFirstSwap = 0;
@@ -134,6 +146,17 @@ struct App::Impl final : ScriptHost {
     }
 
     int start();
+    // The phases of start(), in order; a non-zero result stops start-up.
+    void loadWords();
+    int loadScript();
+    void startWorker();
+    int openDisplay();
+    int joinWorker();
+    void startImGui();
+    void makeContext();
+    void makeScreens();
+    void startSync();
+    void audit();
     void loop();
     void handle(const SDL_Event& e);
     void routeKey(const SDL_Event& e);
@@ -177,6 +200,10 @@ struct App::Impl final : ScriptHost {
     void keepDrawing() override { pacer.wake(); }
     void syncNow() override {
         if (syncLink) syncLink->syncNow();
+    }
+    std::optional<std::string> stringFor(const std::string& key) const override {
+        if (!strings.has(key)) return std::nullopt;
+        return strings.get(key);
     }
 };
 

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <stdexcept>
 
+#include "domain/station.h"
 #include "shell/app/store_open.h"
 #include "sync_client.h"
 
@@ -22,7 +23,7 @@ int runEnroll(const std::string& dataDir, const std::string& bundlePath) {
         std::fprintf(stderr, "kiosk: enrollment failed: %s\n", e.what());
         return 1;
     }
-    StationInfo st = readStation(*db);
+    const domain::StationStatus st = domain::stationStatus(*db);
     std::printf("kiosk: enrolled as station %s (%s); data in %s\n", st.stationId.c_str(), st.stationName.c_str(),
                 dataDir.c_str());
     return 0;
@@ -35,7 +36,7 @@ int runSyncOnce(const std::string& dataDir) {
         std::fprintf(stderr, "kiosk: %s\n", message.c_str());
         return 2;
     }
-    if (!readStation(*db).enrolled) {
+    if (!domain::stationStatus(*db).enrolled) {
         std::fprintf(stderr, "kiosk: this kiosk is not enrolled; run: kiosk --data-dir %s --enroll BUNDLE\n",
                      dataDir.c_str());
         return 1;

@@ -3,7 +3,7 @@
 #include "domain/members.h"
 #include "screens/context.h"
 #include "screens/identify_screen.h"
-#include "screens/screen_ids.h"
+#include "screens/ids.h"
 #include "shell/app/router.h"
 #include "shell/app/session.h"
 #include "shell/ui/strings.h"

@@ -43,6 +43,8 @@ int main(int argc, char** argv) {
                                          "Noto Sans CJK SC");
     cli.add_option("--state-out", o.stateOut, "On exit write a JSON state file (screen, member, text size)");
     cli.add_flag("--print-timings", o.printTimings, "Print start-up timings after the first frame");
+    cli.add_flag("--strict-layout", o.strictLayout,
+                 "Audit every frame's layout and stop at the first overlap, cover or cut (exit 3)");
     cli.add_option("--idle-seconds", o.idleSeconds,
                    "Seconds without input before the idle overlay (default: the configuration's, 60)")
         ->check(CLI::Range(5, 3600));

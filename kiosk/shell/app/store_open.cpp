@@ -23,15 +23,4 @@ std::unique_ptr<store::Database> openStore(const std::string& dataDir, std::stri
     return nullptr;
 }
 
-StationInfo readStation(store::Database& db) {
-    StationInfo info;
-    auto st = db.prepare("SELECT station_id, station_name FROM enrollment WHERE id = 1");
-    if (st.step()) {
-        info.enrolled = true;
-        info.stationId = st.getText(0);
-        info.stationName = st.getText(1);
-    }
-    return info;
-}
-
 }  // namespace shell

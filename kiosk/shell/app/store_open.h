@@ -1,5 +1,4 @@
-// store_open.h — opening the kiosk's database at start, and what the shell
-// reads from it before the domain layer exists (the enrolled station).
+// store_open.h — opening the kiosk's database at start.
 #pragma once
 
 #include <memory>
@@ -14,12 +13,5 @@ namespace shell {
 // (SchemaTooNew) or one that is not a kiosk database (DbError) is left as it
 // was; the kiosk then exits non-zero.
 std::unique_ptr<store::Database> openStore(const std::string& dataDir, std::string& message);
-
-struct StationInfo {
-    bool enrolled = false;
-    std::string stationId;
-    std::string stationName;
-};
-StationInfo readStation(store::Database& db);
 
 }  // namespace shell

@@ -36,12 +36,37 @@ const char* opName(ScriptStep::Op op) {
         case Op::WaitFor: return "wait_for";
         case Op::ExpectScreen: return "expect_screen";
         case Op::ExpectText: return "expect_text";
+        case Op::ExpectString: return "expect_string";
+        case Op::WaitString: return "wait_string";
+        case Op::ExpectWhole: return "expect_whole";
         case Op::Screenshot: return "screenshot";
         case Op::Size: return "size";
         case Op::IdleAdvance: return "idle_advance";
         case Op::Quit: return "quit";
     }
     return "?";
+}
+
+bool matchesPattern(std::string_view text, std::string_view pattern) {
+    // The literal pieces between placeholders, in order.
+    std::vector<std::string_view> pieces;
+    while (!pattern.empty()) {
+        const std::size_t open = pattern.find('{');
+        const std::size_t close = open == std::string_view::npos ? open : pattern.find('}', open);
+        if (close == std::string_view::npos) {
+            pieces.push_back(pattern);
+            break;
+        }
+        if (open > 0) pieces.push_back(pattern.substr(0, open));
+        pattern = pattern.substr(close + 1);
+    }
+    std::size_t at = 0;
+    for (std::string_view p : pieces) {
+        const std::size_t found = text.find(p, at);
+        if (found == std::string_view::npos) return false;
+        at = found + p.size();
+    }
+    return true;
 }
 
 std::vector<ScriptStep> parseScript(std::string_view text) {
@@ -118,6 +143,20 @@ std::vector<ScriptStep> parseScript(std::string_view text) {
             st.op = Op::ExpectText;
             needArg("text");
             st.arg = std::string(rest);
+        } else if (verb == "expect_string") {
+            st.op = Op::ExpectString;
+            single("a string key");
+        } else if (verb == "wait_string") {
+            st.op = Op::WaitString;
+            single("a string key");
+            st.a = 10000;
+        } else if (verb == "expect_whole") {
+            st.op = Op::ExpectWhole;
+            needArg("a widget id prefix and a count");
+            std::size_t s2 = rest.find_first_of(" \t");
+            if (s2 == std::string_view::npos) throw ScriptError(lineNo, "expect_whole needs a widget id prefix and a count");
+            st.arg = std::string(rest.substr(0, s2));
+            st.a = parseInt(trim(rest.substr(s2)), lineNo, "a count");
         } else if (verb == "screenshot") {
             st.op = Op::Screenshot;
             single("a file name");

@@ -7,7 +7,13 @@
 //   wait MS                real time passes; the loop keeps drawing
 //   wait_for ID [MS]       until the widget is on screen (default 5000 ms)
 //   expect_screen ID       the current screen's id
-//   expect_text TEXT       some text drawn in the last frame contains TEXT
+//   expect_text TEXT       some text drawn whole in the last frame (not cut,
+//                          covered or under an overlay) contains TEXT
+//   expect_string KEY      ... contains the string table's text for KEY, in the
+//                          kiosk's language ({placeholders} match anything)
+//   wait_string KEY        until it does (10 s at most)
+//   expect_whole PREFIX N  at least N widgets whose id starts with PREFIX lie
+//                          wholly on screen (not scrolled away, covered or cut off)
 //   screenshot FILE.png    the next settled frame, as PNG
 //   size WxH               resize the window
 //   idle_advance SECONDS   move the kiosk's clock (idle timeout tests)
@@ -26,7 +32,7 @@ namespace shell {
 struct ScriptStep {
     enum class Op {
         Tap, Hold, Type, Key, Wait, WaitFor, WaitText, ExpectScreen, ExpectText, ExpectAbsent,
-        Screenshot, Size, IdleAdvance, SyncNow, Quit
+        ExpectString, WaitString, ExpectWhole, Screenshot, Size, IdleAdvance, SyncNow, Quit
     };
     Op op = Op::Quit;
     std::string arg;        // id, text, key name, file
@@ -47,6 +53,9 @@ private:
 
 // Throws ScriptError naming the line of the first bad step.
 std::vector<ScriptStep> parseScript(std::string_view text);
+// Does `text` contain the string-table text `pattern`, its {placeholders}
+// matching anything? ("已签到 200 人" matches "已签到 {count} 人".)
+bool matchesPattern(std::string_view text, std::string_view pattern);
 const char* opName(ScriptStep::Op op);
 
 }  // namespace shell

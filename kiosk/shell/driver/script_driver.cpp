@@ -24,6 +24,43 @@ std::string ScriptDriver::describeScreen(ScriptHost& host) const {
     return "screen '" + host.screenId() + "', visible widgets: " + (ids.empty() ? "none" : ids);
 }
 
+bool ScriptDriver::seen(ScriptHost& host, const ScriptStep& st, std::string& why) {
+    using Op = ScriptStep::Op;
+    std::string pattern = st.arg;
+    const bool byKey = st.op == Op::ExpectString || st.op == Op::WaitString;
+    if (byKey) {
+        auto s = host.stringFor(st.arg);
+        if (!s) {
+            why = "no string table has the key";
+            return false;
+        }
+        pattern = *s;
+    }
+    const FrameRecord& f = host.widgets().lastFrame();
+    const TextInfo* partial = nullptr;
+    for (const TextInfo& t : f.texts) {
+        if (!(byKey ? matchesPattern(t.text, pattern) : t.text.find(pattern) != std::string::npos)) continue;
+        const bool shows = !t.occluded && t.coveredBy.empty() && !t.cut() && (t.scrolled || !t.clipped());
+        if (shows) return true;
+        if (!partial) partial = &t;
+    }
+    if (partial) {
+        why = partial->occluded       ? "it is drawn only under an overlay"
+              : !partial->coveredBy.empty() ? "it is drawn only under the " + partial->coveredBy
+              : partial->cut()               ? "it is drawn only cut off (it does not fit its box)"
+                                             : "it is drawn only outside its region";
+        return false;
+    }
+    std::string drawn;
+    for (auto& t : host.widgets().texts()) {
+        if (drawn.size() > 300) break;
+        drawn += (drawn.empty() ? "" : " | ") + t;
+    }
+    why = "no drawn text contains " + (byKey ? "'" + pattern + "'" : std::string("it")) + " on screen '" +
+          host.screenId() + "'; drawn: " + drawn;
+    return false;
+}
+
 void ScriptDriver::poll(ScriptHost& host) {
     while (status_ == Status::Running) {
         if (next_ >= steps_.size()) {
@@ -59,6 +96,16 @@ bool ScriptDriver::start(ScriptHost& host, const ScriptStep& st) {
                 fail(st, "no such widget on screen; " + describeScreen(host));
                 return true;
             }
+            // A finger cannot reach what lies under the banner or outside the screen's region.
+            if (!w->coveredBy.empty()) {
+                fail(st, "the widget is under the " + w->coveredBy + " on screen '" + host.screenId() + "'");
+                return true;
+            }
+            if (w->clipped()) {
+                fail(st, "the widget is partly outside its region (scrolled away or cut off) on screen '" +
+                             host.screenId() + "'");
+                return true;
+            }
             host.tapAt(w->rect.cx(), w->rect.cy());
             return true;
         }
@@ -66,6 +113,10 @@ bool ScriptDriver::start(ScriptHost& host, const ScriptStep& st) {
             const WidgetInfo* w = host.widgets().find(st.arg);
             if (!w) {
                 fail(st, "no such widget on screen; " + describeScreen(host));
+                return true;
+            }
+            if (!w->coveredBy.empty() || w->clipped()) {
+                fail(st, "the widget is covered or partly outside its region on screen '" + host.screenId() + "'");
                 return true;
             }
             holdX_ = w->rect.cx();
@@ -93,15 +144,23 @@ bool ScriptDriver::start(ScriptHost& host, const ScriptStep& st) {
             if (host.screenId() != st.arg) fail(st, "the screen is '" + host.screenId() + "'");
             return true;
         case Op::ExpectText:
-            if (!host.widgets().textContains(st.arg)) {
-                std::string seen;
-                for (auto& t : host.widgets().texts()) {
-                    if (seen.size() > 300) break;
-                    seen += (seen.empty() ? "" : " | ") + t;
-                }
-                fail(st, "no drawn text contains it on screen '" + host.screenId() + "'; drawn: " + seen);
-            }
+        case Op::ExpectString: {
+            std::string why;
+            if (!seen(host, st, why)) fail(st, why);
             return true;
+        }
+        case Op::WaitString:
+            deadline_ = host.realMs() + st.a;
+            return continueStep(host, st);
+        case Op::ExpectWhole: {
+            int whole = 0;
+            for (const WidgetInfo& w : host.widgets().lastFrame().widgets)
+                if (w.id.rfind(st.arg, 0) == 0 && !w.occluded && w.coveredBy.empty() && !w.clipped()) ++whole;
+            if (whole < st.a)
+                fail(st, std::to_string(whole) + " whole on screen '" + host.screenId() + "', expected at least " +
+                             std::to_string(st.a));
+            return true;
+        }
         case Op::Screenshot:
             host.requestScreenshot(st.arg);
             deadline_ = host.realMs() + kScreenshotTimeoutMs;
@@ -129,12 +188,14 @@ bool ScriptDriver::continueStep(ScriptHost& host, const ScriptStep& st) {
             host.releaseAt(holdX_, holdY_);
             return true;
         case Op::WaitText:
+        case Op::WaitString: {
             host.keepDrawing();
-            if (host.widgets().textContains(st.arg)) return true;
+            std::string why;
+            if (seen(host, st, why)) return true;
             if (host.realMs() >= deadline_)
-                fail(st, "no drawn text contained it within " + std::to_string(st.a) + " ms; " +
-                             describeScreen(host));
+                fail(st, "not within " + std::to_string(st.a) + " ms: " + why);
             return host.realMs() >= deadline_;
+        }
         case Op::WaitFor:
             if (host.widgets().find(st.arg)) return true;
             if (host.realMs() >= deadline_)

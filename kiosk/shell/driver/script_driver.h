@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -41,6 +42,9 @@ public:
     virtual void keepDrawing() = 0;  // owe frames now (wait keeps the loop drawing)
     // Asks the background sync for a cycle now (the `sync_now` step).
     virtual void syncNow() {}
+    // The string table's text for `key` in the kiosk's language; nullopt when
+    // no table has the key (expect_string, wait_string).
+    virtual std::optional<std::string> stringFor(const std::string& key) const { return key; }
 };
 
 class ScriptDriver {
@@ -63,6 +67,9 @@ private:
     bool continueStep(ScriptHost& host, const ScriptStep& st);
     void fail(const ScriptStep& st, const std::string& what);
     std::string describeScreen(ScriptHost& host) const;
+    // A drawn text containing `what` (a pattern for the *_string steps); the
+    // reason it does not count when only a cut or covered one does.
+    bool seen(ScriptHost& host, const ScriptStep& st, std::string& why);
 
     std::vector<ScriptStep> steps_;
     std::string name_;

@@ -134,6 +134,34 @@ void drawIcon(ImDrawList* dl, Icon icon, ImVec2 c, float size, ImU32 col) {
             dl->PathArcTo(pen.p(0, 0.44f), 0.34f * size, kPi, 2 * kPi, 32);
             dl->PathFillConvex(col);
             break;
+        case Icon::Cross: {
+            const Pen thick{dl, c, size, col, std::max(3.0f, size * 0.12f)};
+            thick.poly({{-0.30f, -0.30f}, {0.30f, 0.30f}});
+            thick.poly({{0.30f, -0.30f}, {-0.30f, 0.30f}});
+            break;
+        }
+        case Icon::Info:
+            pen.disc(0, -0.30f, 0.09f);
+            pen.fillRect(-0.07f, -0.12f, 0.07f, 0.40f, 0.05f);
+            break;
+        case Icon::TextSize:
+            // A small A and a large A.
+            pen.poly({{-0.46f, 0.36f}, {-0.28f, -0.06f}, {-0.10f, 0.36f}});
+            pen.line(-0.39f, 0.20f, -0.17f, 0.20f);
+            pen.poly({{-0.02f, 0.40f}, {0.22f, -0.40f}, {0.46f, 0.40f}});
+            pen.line(0.07f, 0.14f, 0.37f, 0.14f);
+            break;
+        case Icon::Minus: pen.fillRect(-0.40f, -0.07f, 0.40f, 0.07f, 0.05f); break;
+        case Icon::Plus:
+            pen.fillRect(-0.40f, -0.07f, 0.40f, 0.07f, 0.05f);
+            pen.fillRect(-0.07f, -0.40f, 0.07f, 0.40f, 0.05f);
+            break;
+        case Icon::Announce:
+            dl->AddQuadFilled(pen.p(-0.20f, -0.14f), pen.p(0.34f, -0.40f), pen.p(0.34f, 0.40f), pen.p(-0.20f, 0.14f), col);
+            pen.fillRect(-0.44f, -0.14f, -0.18f, 0.14f, 0.03f);
+            pen.line(-0.30f, 0.14f, -0.22f, 0.42f);
+            break;
+        case Icon::More: pen.poly({{-0.14f, -0.34f}, {0.20f, 0}, {-0.14f, 0.34f}}); break;
     }
 }
 

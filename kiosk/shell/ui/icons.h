@@ -26,6 +26,13 @@ enum class Icon {
     Speaker,   // 朗读: a loudspeaker with sound waves
     Phone,     // 手机号: a mobile phone
     Scan,      // 扫码: a code in a frame
+    Cross,     // a failed answer: a thick ✗ (drawn white on a red disc)
+    Info,      // an answer to note: an "i" (white on a blue disc)
+    TextSize,  // 字号: a small and a large A
+    Minus,     // − (service hours)
+    Plus,      // +
+    Announce,  // 公告: a megaphone
+    More,      // ›: opens more of what it is on
 };
 
 void drawIcon(ImDrawList* dl, Icon icon, ImVec2 centre, float size, ImU32 colour);

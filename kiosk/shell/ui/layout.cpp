@@ -3,12 +3,22 @@
 #include <algorithm>
 #include <cmath>
 
+#include "shell/ui/text.h"
+
 namespace shell {
 
 float gapBetween(const Rect& a, const Rect& b) {
     float dx = std::max({0.0f, b.x - a.right(), a.x - b.right()});
     float dy = std::max({0.0f, b.y - a.bottom(), a.y - b.bottom()});
     return std::sqrt(dx * dx + dy * dy);
+}
+
+float labelLine(const Metrics& m, FontRole role) {
+    return std::round((role == FontRole::Title ? m.titlePx : m.bodyPx) * 1.3f);
+}
+
+float paragraphLine(const Metrics& m, FontRole role) {
+    return std::round((role == FontRole::Title ? m.titlePx : m.bodyPx) * 1.5f);
 }
 
 float navButtonWidth(const Theme& theme, std::string_view label, bool withIcon, const Measure& measure) {
@@ -18,102 +28,125 @@ float navButtonWidth(const Theme& theme, std::string_view label, bool withIcon, 
     return std::ceil(std::max(w, std::max(m.touchMin, m.navHeight)));
 }
 
-FrameLayout layoutFrame(const Theme& theme, const TopBarLabels& labels, const Measure& measure) {
+namespace {
+
+// Room kept between the frame's parts: small where no targets meet, the
+// target gap where the content's targets meet the strip.
+float smallGap(const Metrics& m) { return std::round(m.gap * 0.5f); }
+
+}  // namespace
+
+FrameLayout layoutFrame(const Theme& theme, const FrameWords& words, const Measure& measure) {
     const Metrics& m = theme.m();
     const float W = float(theme.width()), H = float(theme.height());
+    const float left = m.margin, span = W - 2 * m.margin;
+    const TextWidth body = [&](std::string_view s) { return measure(FontRole::Body, s); };
+    const TextWidth title = [&](std::string_view s) { return measure(FontRole::Title, s); };
     FrameLayout f;
 
-    const float backW = navButtonWidth(theme, labels.back, true, measure);
-    const float homeW = navButtonWidth(theme, labels.home, true, measure);
-    // The three segments share one width so switching never shifts the bar;
-    // the selected one carries a check mark, so room for it is always kept.
-    float segW = 0;
-    for (auto& l : labels.textSizes) segW = std::max(segW, navButtonWidth(theme, l, true, measure));
-    float labelW = std::ceil(measure(FontRole::Body, labels.textSizeLabel));
-    const float span = W - 2 * m.margin;
-    // Very large text on a narrow panel: first the "字号" label goes, then the
-    // segments share the row (their labels are cut to fit, never below 96 px).
-    const float readW = labels.read.empty() ? 0 : navButtonWidth(theme, labels.read, true, measure);
-    // On two rows 朗读 shares the second row with the switch.
-    const float readRoom = readW > 0 ? readW + m.gap : 0;
-    if (readRoom + labelW + m.gap * 0.75f + 3 * segW + 2 * m.targetGap > span) labelW = 0;
-    if (readRoom + 3 * segW + 2 * m.targetGap > span)
-        segW = std::floor((span - readRoom - 2 * m.targetGap) / 3);
-    const float labelGap = labelW > 0 ? m.gap * 0.75f : 0;
-    const float switchW = labelW + labelGap + 3 * segW + 2 * m.targetGap;
-    // Room kept for a title of five characters (时间银行 and a margin), whatever this screen's
-    // title is, so the bar's shape never depends on the screen.
-    const float titleAllowance = 5 * m.titlePx;
-
-    const float left = m.margin, right = W - m.margin;
-    const float oneRow = backW + homeW + readRoom + switchW + titleAllowance + 4 * m.gap;
-    f.topRows = oneRow <= span ? 1 : 2;
-
+    // ---- top bar: 返回 首页 朗读 on the left, 字号 on the right.
+    const float backW = navButtonWidth(theme, words.back, true, measure);
+    const float homeW = navButtonWidth(theme, words.home, true, measure);
+    const float readW = navButtonWidth(theme, words.read, true, measure);
+    const float sizeW = navButtonWidth(theme, words.textSize, true, measure);
+    const float leftGroup = backW + homeW + readW + 2 * m.gap;
+    const bool readOnFirst = leftGroup <= span;
+    const float firstRow = readOnFirst ? leftGroup : backW + homeW + m.gap;
+    f.topRows = readOnFirst && firstRow + m.gap + sizeW <= span ? 1 : 2;
     const float rowH = m.navHeight;
-    f.topBar = {0, 0, W, 2 * m.barPadding + f.topRows * rowH + (f.topRows - 1) * m.gap};
-    const float y1 = m.barPadding;
+    f.topBar = {0, 0, W, 2 * m.barPadding + float(f.topRows) * rowH + float(f.topRows - 1) * m.gap};
+    const float y1 = m.barPadding, y2 = y1 + rowH + m.gap;
     f.back = {left, y1, backW, rowH};
     f.home = {f.back.right() + m.gap, y1, homeW, rowH};
+    f.read = readOnFirst ? Rect{f.home.right() + m.gap, y1, readW, rowH} : Rect{left, y2, readW, rowH};
+    f.textSize = {W - m.margin - sizeW, f.topRows == 1 ? y1 : y2, sizeW, rowH};
 
-    const float y2 = f.topRows == 1 ? y1 : y1 + rowH + m.gap;
-    float x = right - 3 * segW - 2 * m.targetGap;
-    for (int i = 0; i < 3; ++i) {
-        f.textSize[size_t(i)] = {x, y2, segW, rowH};
-        x += segW + m.targetGap;
+    // ---- status bar: station | sync | clock on one row; else the station and
+    // the clock on one row and the sync state under them; else each on its own
+    // rows, wrapped. Never cut.
+    const float lh = labelLine(m, FontRole::Body);
+    const float statusPad = std::round(10 * m.scale);
+    const float iconS = std::round(m.iconNav * 0.8f);
+    const float iconGap = std::round(m.gap * 0.4f);
+    const float syncTextW = body(words.sync), clockW = body(words.clock), stationW = body(words.station);
+    const float syncW = iconS + iconGap + syncTextW;
+    const float sy0 = 0;  // rows are placed from the bar's top, moved down below
+    std::vector<std::string> syncLines{words.sync};
+    float statusH = 0;
+    Rect clock, sync, station;
+    if (stationW + syncW + clockW + 3 * m.gap <= span) {
+        f.statusRows = 1;
+        f.stationLines = {words.station};
+        clock = {W - m.margin - clockW, sy0, clockW, lh};
+        sync = {clock.x - m.gap * 1.5f - syncTextW, sy0, syncTextW, lh};
+        station = {left, sy0, std::max(stationW, sync.x - iconS - iconGap - m.gap * 1.5f - left), lh};
+    } else if (stationW + clockW + 2 * m.gap <= span && syncW <= span) {
+        f.statusRows = 2;
+        f.stationLines = {words.station};
+        clock = {W - m.margin - clockW, sy0, clockW, lh};
+        station = {left, sy0, std::max(stationW, clock.x - m.gap * 1.5f - left), lh};
+        sync = {W - m.margin - syncTextW, sy0 + lh, syncTextW, lh};
+    } else {
+        f.stationLines = wrapText(words.station, span, body);
+        syncLines = wrapText(words.sync, span - iconS - iconGap, body);
+        station = {left, sy0, span, float(f.stationLines.size()) * lh};
+        float w = 0;
+        for (auto& l : syncLines) w = std::max(w, body(l));
+        sync = {W - m.margin - w, station.bottom(), w, float(syncLines.size()) * lh};
+        clock = {W - m.margin - clockW, sync.bottom(), clockW, lh};
+        f.statusRows = int(f.stationLines.size() + syncLines.size()) + 1;
     }
-    f.textSizeLabel = {f.textSize[0].x - labelGap - labelW, y2, labelW, rowH};
+    statusH = float(f.statusRows) * lh + 2 * statusPad;
+    f.statusBar = {0, H - statusH, W, statusH};
+    const float dy = f.statusBar.y + statusPad;
+    f.clock = {clock.x, clock.y + dy, clock.w, clock.h};
+    f.sync = {sync.x, sync.y + dy, sync.w, sync.h};
+    f.syncLines = syncLines;
+    f.syncIcon = {f.sync.x - iconGap - iconS, f.sync.y + (lh - iconS) / 2, iconS, iconS};
+    f.station = {station.x, station.y + dy, station.w, station.h};
 
-    f.read = f.topRows == 1 ? Rect{f.home.right() + m.gap, y1, readW, rowH} : Rect{left, y2, readW, rowH};
+    // ---- title, centred on the window.
+    f.titleLines = wrapText(words.title, span, title);
+    const float titleH = float(f.titleLines.size()) * labelLine(m, FontRole::Title);
+    f.title = {left, f.topBar.bottom() + smallGap(m), span, titleH};
 
-    // The title is centred on the panel when it fits there, else in the free span.
-    const float titleLeft = (f.topRows == 1 && readW > 0 ? f.read.right() : f.home.right()) + m.gap;
-    const float titleRight = f.topRows == 1 ? f.textSizeLabel.x - m.gap : right;
-    f.title = {titleLeft, y1, std::max(0.0f, titleRight - titleLeft), rowH};
+    // ---- strip: a notice, or the announcement. In landscape the title and
+    // content keep at least 60 % of the height: the strip gets what is left of
+    // the other 40 %, at least one line.
+    const float pl = paragraphLine(m, FontRole::Body);
+    const float stripPadY = std::round(8 * m.scale), stripPadX = m.gap;
+    int maxLines = 3;
+    if (!theme.portrait()) {
+        const float budget = 0.4f * H - f.topBar.h - statusH - 2 * smallGap(m) - m.targetGap;
+        maxLines = std::max(1, int(std::floor((std::max(budget, m.touchMin) - 2 * stripPadY) / pl)));
+        maxLines = std::min(maxLines, 3);
+    }
+    const std::string& stripWords = !words.notice.empty() ? words.notice : words.banner;
+    if (!stripWords.empty()) {
+        f.stripIsBanner = words.notice.empty();
+        const float moreW = f.stripIsBanner ? body(words.bannerMore) + m.gap : 0;
+        const float textW = span - 2 * stripPadX - moreW;
+        f.stripLines = wrapText(stripWords, textW, body);
+        if (f.stripIsBanner && int(f.stripLines.size()) > maxLines) {
+            std::string part = sentencesThatFit(stripWords, textW, maxLines, body);
+            if (part.empty()) part = words.bannerShort;
+            f.stripLines = wrapText(part, textW, body);
+            f.bannerPartial = true;
+        }
+        const float textH = float(f.stripLines.size()) * pl;
+        const float h = std::max(f.stripIsBanner ? m.touchMin : 0.0f, textH + 2 * stripPadY);
+        f.strip = {left, f.statusBar.y - smallGap(m) - h, span, h};
+        f.stripText = {f.strip.x + stripPadX, f.strip.cy() - textH / 2, textW, textH};
+        if (f.stripIsBanner) {
+            const float w = body(words.bannerMore);
+            f.stripMore = {f.strip.right() - stripPadX - w, f.strip.cy() - lh / 2, w, lh};
+        }
+    }
 
-    f.statusBar = {0, H - m.statusHeight, W, m.statusHeight};
-    f.content = {m.margin, f.topBar.bottom() + m.gap, W - 2 * m.margin,
-                 f.statusBar.y - m.gap - (f.topBar.bottom() + m.gap)};
+    const float contentTop = f.title.bottom() + smallGap(m);
+    const float contentBottom = f.strip.h > 0 ? f.strip.y - m.targetGap : f.statusBar.y - smallGap(m);
+    f.content = {left, contentTop, span, std::max(0.0f, contentBottom - contentTop)};
     return f;
-}
-
-std::vector<Rect> layoutGrid(const Rect& area, int count, int cols, float gap) {
-    std::vector<Rect> out;
-    if (count <= 0) return out;
-    cols = std::min(cols, count);
-    const int rows = (count + cols - 1) / cols;
-    const float w = (area.w - float(cols - 1) * gap) / float(cols);
-    const float h = (area.h - float(rows - 1) * gap) / float(rows);
-    for (int i = 0; i < count; ++i) {
-        const int row = i / cols, col = i % cols;
-        const int inRow = std::min(cols, count - row * cols);
-        const float x0 = area.x + (area.w - (float(inRow) * w + float(inRow - 1) * gap)) / 2;
-        out.push_back({x0 + float(col) * (w + gap), area.y + float(row) * (h + gap), w, h});
-    }
-    return out;
-}
-
-std::vector<Rect> layoutTiles(const Theme& theme, const Rect& area, int count) {
-    std::vector<Rect> out;
-    if (count <= 0) return out;
-    const Metrics& m = theme.m();
-    const int cols = std::min(count, theme.portrait() ? 2 : 3);
-    const int rows = (count + cols - 1) / cols;
-    const float gap = m.gap;
-    const float w = std::floor((area.w - float(cols - 1) * gap) / float(cols));
-    const float h = std::floor((area.h - float(rows - 1) * gap) / float(rows));
-    for (int i = 0; i < count; ++i) {
-        int row = i / cols, col = i % cols;
-        int inRow = std::min(cols, count - row * cols);
-        float rowW = float(inRow) * w + float(inRow - 1) * gap;
-        float x0 = area.x + (area.w - rowW) / 2;
-        out.push_back({std::floor(x0 + float(col) * (w + gap)), area.y + float(row) * (h + gap), w, h});
-    }
-    return out;
-}
-
-Rect centredButton(const Rect& area, float y, float width, float height) {
-    float w = std::min(width, area.w);
-    return {std::floor(area.x + (area.w - w) / 2), y, w, height};
 }
 
 }  // namespace shell

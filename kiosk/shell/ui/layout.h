@@ -1,12 +1,22 @@
-// layout.h — where the frame's parts and targets go, as plain rectangles.
+// layout.h — rectangles, and the frame every screen shares.
 //
-// Plain C++ so tests can check every target at both orientations and every
-// text size (>= 96x96 px, >= 24 px apart, inside the window) without a window.
-// Text widths come from a Measure callback: the real font in the kiosk, a
-// per-character estimate in tests.
+// The frame, from the top:
+//   top bar     返回 首页 朗读 on the left, 字号 (one button that opens the
+//               chooser) on the right: one row in landscape at every text
+//               size; a second row in portrait only when they do not fit
+//   title       the screen's title, centred on the window, wrapped
+//   content     what the screen lays out with its measured stack (stack.h)
+//   strip       the district's announcement (a target: it opens the whole
+//               text) or a short notice; it takes its own room, nothing lies
+//               under it
+//   status bar  station, sync state, clock; two rows when one is too narrow
+//
+// Plain C++ so tests can check every panel, text size and language without a
+// window: positions come from the theme, the words and a text-width callback
+// (the real font in the kiosk, a per-character estimate in tests), never from
+// the screen, so Back, Home, 朗读 and 字号 never move between screens.
 #pragma once
 
-#include <array>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -36,40 +46,46 @@ float gapBetween(const Rect& a, const Rect& b);
 enum class FontRole { Body, Title };
 using Measure = std::function<float(FontRole, std::string_view)>;
 
-// Labels of the top bar: they decide the button widths.
-struct TopBarLabels {
-    std::string back, home, textSizeLabel;
-    std::array<std::string, 3> textSizes;  // standard, large, xlarge
-    std::string read = {};                 // 朗读; empty: no read-aloud button
+// Line heights of the theme's two fonts: a single line of a label (1.3 em)
+// and a line of wrapped text (1.5 em).
+float labelLine(const Metrics& m, FontRole role);
+float paragraphLine(const Metrics& m, FontRole role);
+
+// What the frame shows, in words (from the string table).
+struct FrameWords {
+    std::string back, home, read;
+    std::string textSize;      // the chooser's button: "字号：大"
+    std::string title;
+    std::string banner;        // the announcement as the strip words it ("公告：..."), "" none
+    std::string bannerMore;    // "全文" on the strip when it shows only part
+    std::string bannerShort;   // the strip's words when not even a sentence fits
+    std::string notice;        // a short notice (wins over the banner while it shows), "" none
+    std::string station, sync, clock;
 };
 
 struct FrameLayout {
     Rect topBar;
-    Rect back, home;                  // nav buttons (drawn unless the screen hides them)
-    Rect read;                        // 朗读: after Home (one row) or first on the second row
-    Rect title;                       // centred title area
-    Rect textSizeLabel;               // "字号"
-    std::array<Rect, 3> textSize{};   // standard, large, xlarge
-    int topRows = 1;                  // 1 in landscape; 2 when the switch does not fit beside the title
-    Rect content;                     // between the bars, inside the margins
+    Rect back, home, read;     // read: 朗读
+    Rect textSize;             // the 字号 button
+    int topRows = 1;
+    Rect title;                // the title's lines, centred on the window
+    std::vector<std::string> titleLines;
+    Rect content;              // the screen's own rectangle
+    Rect strip;                // banner or notice; h == 0 when neither shows
+    Rect stripText, stripMore; // inside the strip: the words, and "全文"
+    std::vector<std::string> stripLines;
+    bool stripIsBanner = false;
+    bool bannerPartial = false;  // the strip shows only part of the announcement
     Rect statusBar;
+    int statusRows = 1;
+    Rect station, syncIcon, sync, clock;
+    std::vector<std::string> stationLines, syncLines;
 };
 
-// The frame every screen shares. Positions depend only on the window, the
-// theme and the labels, never on the screen's title, so Back, Home and the
-// text-size switch never move between screens.
-FrameLayout layoutFrame(const Theme& theme, const TopBarLabels& labels, const Measure& measure);
+// The frame for this window, text size and words.
+FrameLayout layoutFrame(const Theme& theme, const FrameWords& words, const Measure& measure);
 
 // Width of a bar button: icon + label + padding, at least a touch target.
 float navButtonWidth(const Theme& theme, std::string_view label, bool withIcon, const Measure& measure);
-
-// A grid of `count` tiles filling `area`: 3 columns in landscape, 2 in
-// portrait; a short last row is centred.
-std::vector<Rect> layoutTiles(const Theme& theme, const Rect& area, int count);
-// A grid of `count` equal cells, `cols` across (a short last row is centred).
-std::vector<Rect> layoutGrid(const Rect& area, int count, int cols, float gap);
-
-// One wide button centred in `area` at `y`, for primary actions.
-Rect centredButton(const Rect& area, float y, float width, float height);
 
 }  // namespace shell

@@ -7,7 +7,6 @@
 
 #include <qrencode.h>
 
-#include "shell/ui/ui.h"
 
 namespace shell {
 
@@ -37,36 +36,5 @@ const QrMatrix& qrMatrix(std::string_view text) {
 }
 
 float qrPreferredSide(const Metrics& m) { return std::round(m.touchMin * 5.0f); }
-
-Rect qrCode(Ui& ui, std::string_view text, const Rect& box) {
-    const QrMatrix& q = qrMatrix(text);
-    if (q.size == 0) return {};
-    const int total = q.size + 2 * kQrQuietModules;
-    const float side = std::min(box.w, box.h);
-    const float module = std::floor(side / float(total));
-    if (module < 1) return {};
-    const float drawn = module * float(total);
-    const float x0 = std::round(box.cx() - drawn / 2), y0 = std::round(box.cy() - drawn / 2);
-    ImDrawList* dl = ui.drawList();
-    const ImU32 white = toU32(Rgb::hex(0xFFFFFF)), black = toU32(Rgb::hex(0x000000));
-    dl->AddRectFilled(ImVec2(x0, y0), ImVec2(x0 + drawn, y0 + drawn), white);
-    const float ox = x0 + module * kQrQuietModules, oy = y0 + module * kQrQuietModules;
-    for (int y = 0; y < q.size; ++y) {
-        // Runs of dark modules in a row as one rectangle: fewer vertices.
-        int x = 0;
-        while (x < q.size) {
-            if (!q.at(x, y)) {
-                ++x;
-                continue;
-            }
-            int end = x;
-            while (end < q.size && q.at(end, y)) ++end;
-            dl->AddRectFilled(ImVec2(ox + module * float(x), oy + module * float(y)),
-                              ImVec2(ox + module * float(end), oy + module * float(y + 1)), black);
-            x = end;
-        }
-    }
-    return {x0, y0, drawn, drawn};
-}
 
 }  // namespace shell

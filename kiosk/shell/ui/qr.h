@@ -6,7 +6,7 @@
 // scanner at the counter reads clean edges. The encoded matrix is cached per
 // text (a voucher is drawn every frame while it shows).
 //
-//     shell::Rect r = shell::qrCode(ui, "MEAL:bk-123", {x, y, side, side});
+//     shell::Rect r = ui.qr("MEAL:bk-123", {x, y, side, side});   // ui.h
 #pragma once
 
 #include <cstdint>
@@ -18,8 +18,6 @@
 #include "shell/ui/theme.h"
 
 namespace shell {
-
-class Ui;
 
 // The quiet zone around the code, in modules (ISO/IEC 18004).
 inline constexpr int kQrQuietModules = 4;
@@ -37,10 +35,5 @@ const QrMatrix& qrMatrix(std::string_view text);
 // The side a voucher QR code is drawn at: large enough for a counter scanner
 // and for an elder holding a phone up to it, in theme units.
 float qrPreferredSide(const Metrics& m);
-
-// Draws the code for `text` as large as fits in `box` (square, whole pixels per
-// module, quiet zone included), centred. Returns the square drawn (white
-// background included); an empty rect when the text cannot be encoded.
-Rect qrCode(Ui& ui, std::string_view text, const Rect& box);
 
 }  // namespace shell

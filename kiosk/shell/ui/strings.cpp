@@ -58,6 +58,10 @@ const std::string& Strings::get(std::string_view key) const {
     return *it;
 }
 
+bool Strings::has(std::string_view key) const {
+    return primary_.find(key) != primary_.end() || fallback_.find(key) != fallback_.end();
+}
+
 std::string Strings::format(std::string_view key,
                             std::initializer_list<std::pair<std::string_view, std::string>> args) const {
     return substitute(get(key), args);

@@ -34,6 +34,7 @@ public:
 
     const std::string& lang() const { return lang_; }
     const std::string& get(std::string_view key) const;
+    bool has(std::string_view key) const;
     // get() with {name} placeholders replaced: format("idle.countdown", {{"seconds", "20"}}).
     std::string format(std::string_view key,
                        std::initializer_list<std::pair<std::string_view, std::string>> args) const;

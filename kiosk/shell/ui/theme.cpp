@@ -68,7 +68,7 @@ Theme Theme::make(int width, int height, TextSize size) {
     m.gap = px(32);
     m.margin = px(40);
     m.radius = px(28);
-    m.barPadding = px(20);
+    m.barPadding = px(14);
     m.buttonPadX = px(28);
     // Buttons grow with the text so a label never touches the edge.
     m.navHeight = std::max(px(112), std::round(m.bodyPx * 1.9f));

@@ -3,30 +3,38 @@
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 
+#include <imgui.h>
 #include <imgui_internal.h>
 
 #include "shell/ui/fonts.h"
+#include "shell/ui/qr.h"
+#include "shell/ui/text.h"
 #include "shell/ui/utf8.h"
 #include "shell/ui/widget_registry.h"
 
 // Index
-//   [helpers]   colours, visual centre of a font, CJK-aware wrapping
-//   [text]      text, textLeft/Right/Centred, paragraph, fit
-//   [targets]   hit, button, tile, primaryButton
-//   [shapes]    fill, card, shadow, icon
-//   [scroll]    beginScroll / endScroll with drag-to-scroll
+//   [helpers]   colours, the visual centre of a font
+//   [frame]     begin, regions, cover, occlude
+//   [text]      measuring, wrapping, drawing, recording for the audit
+//   [targets]   hit, button, tile, primaryButton, holdButton
+//   [shapes]    fill, card, shadow, icon, disc, qr
+//   [input]     typed
+//   [nodes]     the stack's builders
+//   [layout]    layout, place, scroll areas
 //   [style]     applyImGuiStyle
 
 namespace shell {
 
 // ---------------------------------------------------------------- [helpers]
 
-ImU32 toU32(Rgb c, float alpha) {
+namespace {
+
+ImU32 toU32(Rgb c, float alpha = 1.0f) {
     return IM_COL32(c.r, c.g, c.b, int(std::lround(std::clamp(alpha, 0.0f, 1.0f) * 255)));
 }
-
-namespace {
 
 ImVec2 vec(float x, float y) { return {x, y}; }
 
@@ -39,171 +47,124 @@ float inkCentre(ImFont* f) {
     return f->FontSize * 0.5f;
 }
 
-bool isCjk(char32_t c) {
-    return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF00 && c <= 0xFFEF) ||
-           (c >= 0x3000 && c <= 0x303F);
-}
-
-// Punctuation that must not start a line (Chinese typesetting rule).
-bool noLineStart(char32_t c) {
-    static constexpr std::u32string_view kClosing = U"，。！？、；：）》」』”’…,.!?;:)";
-    return kClosing.find(c) != std::u32string_view::npos;
+Rect intersect(const Rect& a, const Rect& b) {
+    const float x0 = std::max(a.x, b.x), y0 = std::max(a.y, b.y);
+    const float x1 = std::min(a.right(), b.right()), y1 = std::min(a.bottom(), b.bottom());
+    return {x0, y0, std::max(0.0f, x1 - x0), std::max(0.0f, y1 - y0)};
 }
 
 }  // namespace
 
 Ui::Ui(Fonts& fonts, WidgetRegistry& widgets) : fonts_(fonts), widgets_(widgets) {}
 
+ImDrawList* Ui::drawList() const { return ImGui::GetWindowDrawList(); }
+
+ImFont* Ui::font(FontRole role) const { return role == FontRole::Title ? fonts_.title() : fonts_.body(); }
+
+// ---------------------------------------------------------------- [frame]
+
 void Ui::begin(const Theme& theme) {
     theme_ = &theme;
-    clip_.clear();
+    regions_.assign(1, {{0, 0, float(theme.width()), float(theme.height())}, false});
     scrollIds_.clear();
 }
 
-ImDrawList* Ui::drawList() const { return ImGui::GetWindowDrawList(); }
+void Ui::pushRegion(const Rect& r) { regions_.push_back({r, false}); }
 
-void Ui::note(std::string_view text) {
-    widgets_.noteText(text);
-    fonts_.addText(text);
+void Ui::popRegion() {
+    IM_ASSERT(regions_.size() > 1 && "popRegion() without pushRegion()");
+    regions_.pop_back();
 }
 
-// ---------------------------------------------------------------- [text]
+void Ui::cover(std::string_view what, const Rect& r) { widgets_.cover(what, r); }
 
-ImFont* Ui::font(FontRole role) const { return role == FontRole::Title ? fonts_.title() : fonts_.body(); }
+void Ui::occludeAll() { widgets_.occludeAll(); }
+
+// ---------------------------------------------------------------- [text]
 
 float Ui::textWidth(FontRole role, std::string_view text) const {
     ImFont* f = font(role);
     return f->CalcTextSizeA(f->FontSize, FLT_MAX, 0.0f, text.data(), text.data() + text.size()).x;
 }
 
-float Ui::lineHeight(FontRole role) const {
-    // One line of text: the em (the size of a Chinese character) plus a little
-    // air. ImGui's FontSize is the face's full height (~1.45 em for Noto CJK),
-    // too loose for laying out single lines; text is centred on its ink anyway.
-    return std::round(emPx(role) * 1.3f);
-}
-
-float Ui::paragraphLine(FontRole role) const { return std::round(emPx(role) * 1.5f); }
-
 float Ui::emPx(FontRole role) const { return role == FontRole::Title ? m().titlePx : m().bodyPx; }
+
+float Ui::lineHeight(FontRole role) const { return labelLine(m(), role); }
+
+float Ui::paragraphLine(FontRole role) const {
+    return role == FontRole::Title ? labelLine(m(), role) : shell::paragraphLine(m(), role);
+}
 
 Measure Ui::measure() const {
     return [this](FontRole role, std::string_view t) { return textWidth(role, t); };
 }
 
-void Ui::text(FontRole role, std::string_view text, float x, float y, Rgb colour) {
-    note(text);
-    ImFont* f = font(role);
-    drawList()->AddText(f, f->FontSize, vec(std::round(x), std::round(y)), toU32(colour), text.data(),
-                        text.data() + text.size());
-}
-
-std::string Ui::fit(FontRole role, std::string_view text, float width) const {
-    if (textWidth(role, text) <= width) return std::string(text);
-    std::u32string cps = decodeUtf8(text);
-    while (!cps.empty()) {
-        cps.pop_back();
-        std::string s;
-        for (char32_t c : cps) s += encodeUtf8(c);
-        s += "\u2026";
-        if (textWidth(role, s) <= width) return s;
-    }
-    return "\u2026";
-}
-
-void Ui::textLeft(FontRole role, std::string_view t, const Rect& box, Rgb colour) {
-    note(t);  // the whole string, even if cut: the script checks what was meant
-    std::string s = fit(role, t, box.w);
-    ImFont* f = font(role);
-    drawList()->AddText(f, f->FontSize, vec(std::round(box.x), std::round(box.cy() - inkCentre(f))),
-                        toU32(colour), s.data(), s.data() + s.size());
-}
-
-void Ui::textRight(FontRole role, std::string_view t, const Rect& box, Rgb colour) {
-    note(t);
-    std::string s = fit(role, t, box.w);
-    ImFont* f = font(role);
-    float w = textWidth(role, s);
-    drawList()->AddText(f, f->FontSize, vec(std::round(box.right() - w), std::round(box.cy() - inkCentre(f))),
-                        toU32(colour), s.data(), s.data() + s.size());
-}
-
-void Ui::textCentred(FontRole role, std::string_view t, const Rect& box, Rgb colour) {
-    note(t);
-    std::string s = fit(role, t, box.w);
-    ImFont* f = font(role);
-    float w = textWidth(role, s);
-    drawList()->AddText(f, f->FontSize, vec(std::round(box.cx() - w / 2), std::round(box.cy() - inkCentre(f))),
-                        toU32(colour), s.data(), s.data() + s.size());
-}
-
 std::vector<std::string> Ui::wrap(FontRole role, std::string_view text, float width) const {
-    // Tokens: a CJK character alone; a Latin word with its trailing spaces.
-    std::vector<std::string> tokens;
-    std::u32string cps = decodeUtf8(text);
-    for (std::size_t i = 0; i < cps.size();) {
-        std::string tok;
-        if (isCjk(cps[i]) || cps[i] == U'\n') {
-            tok = encodeUtf8(cps[i++]);
-        } else {
-            while (i < cps.size() && !isCjk(cps[i]) && cps[i] != U' ' && cps[i] != U'\n') tok += encodeUtf8(cps[i++]);
-            while (i < cps.size() && cps[i] == U' ') tok += encodeUtf8(cps[i++]);
-        }
-        tokens.push_back(std::move(tok));
-    }
-    std::vector<std::string> lines(1);
-    for (auto& tok : tokens) {
-        if (tok == "\n") {
-            lines.emplace_back();
-            continue;
-        }
-        std::string candidate = lines.back() + tok;
-        std::size_t trimmed = candidate.find_last_not_of(' ');
-        std::string_view visible(candidate.data(), trimmed == std::string::npos ? 0 : trimmed + 1);
-        char32_t first = decodeUtf8(tok).front();
-        if (lines.back().empty() || textWidth(role, visible) <= width || noLineStart(first)) {
-            lines.back() = std::move(candidate);
-        } else {
-            lines.push_back(tok);
-        }
-    }
-    for (auto& l : lines)
-        while (!l.empty() && l.back() == ' ') l.pop_back();
-    return lines;
+    return wrapText(text, width, [this, role](std::string_view s) { return textWidth(role, s); });
 }
 
-float Ui::paragraph(FontRole role, std::string_view t, const Rect& box, Rgb colour, bool centred) {
-    note(t);
+float Ui::textHeight(FontRole role, std::string_view text, float width) const {
+    // The last line needs its own height only, not the advance to a next one.
+    const float n = float(wrap(role, text, width).size());
+    return (n - 1) * paragraphLine(role) + lineHeight(role);
+}
+
+void Ui::record(std::string_view text, const Rect& box, float needW, float needH) {
+    fonts_.addText(text);
+    TextInfo t;
+    t.text = std::string(text);
+    t.box = box;
+    t.clip = regions_.back().rect;
+    t.scrolled = regions_.back().scrolled;
+    t.needW = needW;
+    t.needH = needH;
+    widgets_.addText(std::move(t));
+}
+
+void Ui::drawLines(FontRole role, const std::vector<std::string>& lines, const Rect& box, float lineH, Rgb colour,
+                   TextAlign align) {
     ImFont* f = font(role);
-    const float lh = paragraphLine(role);
+    const float lh = lineHeight(role);
     float y = box.y;
-    for (auto& line : wrap(role, t, box.w)) {
-        float w = textWidth(role, line);
-        float x = centred ? box.cx() - w / 2 : box.x;
+    for (const std::string& line : lines) {
+        const float w = textWidth(role, line);
+        const float x = align == TextAlign::Centre ? box.cx() - w / 2 : align == TextAlign::Right ? box.right() - w : box.x;
         drawList()->AddText(f, f->FontSize, vec(std::round(x), std::round(y + lh / 2 - inkCentre(f))), toU32(colour),
                             line.data(), line.data() + line.size());
-        y += lh;
+        y += lineH;
     }
-    return y - box.y;
+}
+
+void Ui::text(FontRole role, std::string_view s, const Rect& box, Rgb colour, TextAlign align) {
+    const auto ls = wrap(role, s, box.w);
+    float needW = 0;
+    for (const auto& l : ls) needW = std::max(needW, textWidth(role, l));
+    const float needH = float(ls.size() - 1) * paragraphLine(role) + lineHeight(role);
+    record(s, box, needW, needH);
+    const Rect at{box.x, box.y + std::max(0.0f, (box.h - needH) / 2), box.w, needH};
+    drawLines(role, ls, at, paragraphLine(role), colour, align);
+}
+
+void Ui::lines(FontRole role, const std::vector<std::string>& ls, const std::string& whole, const Rect& box,
+               float lineH, Rgb colour, TextAlign align) {
+    float needW = 0;
+    for (const auto& l : ls) needW = std::max(needW, textWidth(role, l));
+    record(whole, box, needW, ls.empty() ? 0 : float(ls.size() - 1) * lineH + lineHeight(role));
+    drawLines(role, ls, box, lineH, colour, align);
 }
 
 // ---------------------------------------------------------------- [targets]
 
 bool Ui::hit(std::string_view id, const Rect& r, bool* held) {
     if (held) *held = false;
-    Rect vis = r;
-    if (!clip_.empty()) {
-        const Rect& c = clip_.back();
-        float x0 = std::max(r.x, c.x), y0 = std::max(r.y, c.y);
-        float x1 = std::min(r.right(), c.right()), y1 = std::min(r.bottom(), c.bottom());
-        vis = {x0, y0, x1 - x0, y1 - y0};
-    }
+    const Region& region = regions_.back();
+    widgets_.add(id, r, region.rect, region.scrolled);
+    const Rect vis = intersect(r, region.rect);
     if (vis.w <= 0 || vis.h <= 0) return false;  // scrolled out of sight: not tappable
-    widgets_.add(id, vis);
 
     ImGuiWindow* window = ImGui::GetCurrentWindow();
     ImGuiID gid = window->GetID(id.data(), id.data() + id.size());
-    ImRect bb(r.x, r.y, r.right(), r.bottom());
+    ImRect bb(vis.x, vis.y, vis.right(), vis.bottom());
     if (!ImGui::ItemAdd(bb, gid)) return false;
     bool hovered = false, down = false;
     // Default flags: fires on release while still over the target.
@@ -213,12 +174,23 @@ bool Ui::hit(std::string_view id, const Rect& r, bool* held) {
 }
 
 ButtonStyle Ui::navStyle() const { return {c().navBg, c().navText, c().navBg, false}; }
-
 ButtonStyle Ui::secondaryStyle() const { return {c().card, c().navText, c().navText, true}; }
 ButtonStyle Ui::primaryStyle() const { return {c().primary, c().primaryText, c().primary, false}; }
+ButtonStyle Ui::selectedStyle() const { return {c().segmentSelectedBg, c().segmentSelectedText, c().segmentSelectedBg, false}; }
 
-bool Ui::button(std::string_view id, const Rect& r, std::string_view label, Icon icon,
-                const ButtonStyle& style, bool selected) {
+namespace {
+
+// A button's icon and words side by side, the words wrapped to the room left.
+struct ButtonFace {
+    float iconW = 0, gap = 0;
+    std::vector<std::string> lines;
+    float textW = 0;
+};
+
+}  // namespace
+
+bool Ui::button(std::string_view id, const Rect& r, std::string_view label, Icon icon, const ButtonStyle& style,
+                bool selected) {
     bool held = false;
     bool pressed = hit(id, r, &held);
     const Metrics& mm = m();
@@ -230,66 +202,81 @@ bool Ui::button(std::string_view id, const Rect& r, std::string_view label, Icon
     if (style.outlined)
         drawList()->AddRect(vec(box.x, box.y), vec(box.right(), box.bottom()), toU32(style.border), rounding,
                             ImDrawFlags_None, mm.border);
+    if (label.empty() && icon == Icon::None && !selected) return pressed;
 
     // A selected button carries a check mark: state is never colour alone.
-    Icon shown = selected ? Icon::Check : icon;
-    const float iconW = shown == Icon::None ? 0 : mm.iconNav;
-    const float gap = shown == Icon::None ? 0 : mm.buttonPadX * 0.5f;
-    std::string s = fit(FontRole::Body, label, box.w - 2 * mm.buttonPadX - iconW - gap);
-    float groupW = iconW + gap + textWidth(FontRole::Body, s);
-    float x = box.cx() - groupW / 2;
-    if (shown != Icon::None) icon_(shown, x + iconW / 2, box.cy(), iconW, style.text);
-    note(label);
-    ImFont* f = font(FontRole::Body);
-    drawList()->AddText(f, f->FontSize, vec(std::round(x + iconW + gap), std::round(box.cy() - inkCentre(f))),
-                        toU32(style.text), s.data(), s.data() + s.size());
+    const Icon shown = selected ? Icon::Check : icon;
+    ButtonFace face;
+    face.iconW = shown == Icon::None ? 0 : mm.iconNav;
+    face.gap = shown == Icon::None || label.empty() ? 0 : mm.buttonPadX * 0.5f;
+    const Rect inner = r.insetXY(mm.buttonPadX, 0);
+    const float room = std::max(0.0f, inner.w - face.iconW - face.gap);
+    face.lines = label.empty() ? std::vector<std::string>{} : wrap(FontRole::Body, label, room);
+    for (const auto& l : face.lines) face.textW = std::max(face.textW, textWidth(FontRole::Body, l));
+    const float lh = lineHeight(FontRole::Body);
+    const float textH = float(face.lines.size()) * lh;
+    const float groupW = face.iconW + face.gap + face.textW;
+    const float x = box.cx() - groupW / 2;
+    if (shown != Icon::None) drawIcon(drawList(), shown, vec(x + face.iconW / 2, box.cy()), face.iconW, toU32(style.text));
+    if (!label.empty()) {
+        const Rect textBox{x + face.iconW + face.gap, box.cy() - textH / 2, face.textW, textH};
+        record(label, {inner.x + face.iconW + face.gap, r.y, room, r.h}, face.textW, textH);
+        drawLines(FontRole::Body, face.lines, textBox, lh, style.text,
+                  face.lines.size() > 1 ? TextAlign::Centre : TextAlign::Left);
+    }
     return pressed;
 }
 
-Ui::TileFit Ui::fitTile(const Rect& box, std::string_view label, std::string_view hint, bool withIcon) const {
-    // Icon, label and hint stacked and centred. When space is short the hint
-    // goes first (it may wrap to two lines, it is never cut), then the icon
-    // shrinks; a tile too short even for that (large text on a landscape
-    // panel) puts the icon beside the words. A long label ("Time bank" at
-    // 特大 on a portrait panel) wraps to two lines rather than being cut.
-    const Metrics& mm = m();
+namespace {
+
+struct TileFace {
+    bool stacked = true;
+    float iconSize = 0;
+    std::vector<std::string> labelLines, hintLines;
+    float height = 0;
+};
+
+}  // namespace
+
+// How a tile of this size shows its icon, label and hint: stacked and
+// centred; short of room the hint goes, then the icon shrinks, then the icon
+// goes beside the words. The label wraps; it is never cut.
+static TileFace tileFace(const Ui& ui, const Rect& box, std::string_view label, std::string_view hint, bool withIcon) {
+    const Metrics& mm = ui.m();
     const float pad = mm.gap * 0.6f;
-    const float labelH = lineHeight(FontRole::Title), hintH = lineHeight(FontRole::Body);
+    const float labelH = ui.lineHeight(FontRole::Title), hintH = ui.lineHeight(FontRole::Body);
     const float textW = box.w - 2 * mm.gap;
     const float roomH = box.h - 2 * pad;
-    TileFit f;
-    std::vector<std::string> lines = hint.empty() ? std::vector<std::string>{} : wrap(FontRole::Body, hint, textW);
-    if (lines.size() > 2) lines.clear();
-    std::vector<std::string> labelLines = wrap(FontRole::Title, label, textW);
+    TileFace f;
+    auto hintLines = hint.empty() ? std::vector<std::string>{} : ui.wrap(FontRole::Body, hint, textW);
+    if (hintLines.size() > 2) hintLines.clear();
+    const auto labelLines = ui.wrap(FontRole::Title, label, textW);
     auto stackH = [&](float iconS, std::size_t labelN, std::size_t hintN) {
         return (iconS > 0 ? iconS + pad : 0) + float(labelN) * labelH + (hintN ? pad * 0.5f + float(hintN) * hintH : 0);
     };
     const float minIcon = withIcon ? mm.iconTile * 0.6f : 0;
-    if (labelLines.size() <= 2 && stackH(minIcon, labelLines.size(), 0) <= roomH) {
-        f.stacked = true;
+    if (stackH(minIcon, labelLines.size(), 0) <= roomH) {
         f.labelLines = labelLines;
-        if (!lines.empty() && stackH(minIcon, labelLines.size(), lines.size()) <= roomH) f.hintLines = lines;
+        if (!hintLines.empty() && stackH(minIcon, labelLines.size(), hintLines.size()) <= roomH) f.hintLines = hintLines;
         f.iconSize = withIcon ? std::min(mm.iconTile, roomH - pad - stackH(0, labelLines.size(), f.hintLines.size())) : 0;
         f.height = stackH(f.iconSize, labelLines.size(), f.hintLines.size());
         return f;
     }
     f.stacked = false;
     f.iconSize = withIcon ? std::min(mm.iconTile, std::max(labelH, box.h * 0.5f)) : 0;
-    // Words before pictures: a label that does not fit beside the icon gets
-    // the whole width instead.
-    if (textWidth(FontRole::Title, label) > box.w - 3 * mm.gap - f.iconSize) f.iconSize = 0;
+    // Words before pictures: a label that does not fit beside the icon gets the whole width.
+    if (ui.textWidth(FontRole::Title, label) > box.w - 3 * mm.gap - f.iconSize) f.iconSize = 0;
     const float room = box.w - (f.iconSize > 0 ? 3 * mm.gap + f.iconSize : 2 * mm.gap);
-    f.labelLines = wrap(FontRole::Title, label, room);
-    if (f.labelLines.size() > 1 && float(f.labelLines.size()) * labelH > roomH) f.labelLines = {fit(FontRole::Title, label, room)};
+    f.labelLines = ui.wrap(FontRole::Title, label, room);
     const float labelsH = float(f.labelLines.size()) * labelH;
-    if (!hint.empty() && textWidth(FontRole::Body, hint) <= room && labelsH + hintH <= roomH)
+    if (!hint.empty() && ui.textWidth(FontRole::Body, hint) <= room && labelsH + hintH <= roomH)
         f.hintLines = {std::string(hint)};
     f.height = labelsH + (f.hintLines.empty() ? 0 : hintH);
     return f;
 }
 
-bool Ui::tile(std::string_view id, const Rect& r, std::string_view label, std::string_view hint, Icon icon,
-              Rgb colour) {
+bool Ui::tile(std::string_view id, const Rect& r, std::string_view label, std::string_view hint, Icon icn, Rgb colour,
+              bool showHint, bool showIcon) {
     bool held = false;
     bool pressed = hit(id, r, &held);
     const Metrics& mm = m();
@@ -298,48 +285,45 @@ bool Ui::tile(std::string_view id, const Rect& r, std::string_view label, std::s
     Rgb fill = held ? darken(colour, Theme::kPressedDarken) : colour;
     drawList()->AddRectFilled(vec(box.x, box.y), vec(box.right(), box.bottom()), toU32(fill), mm.radius);
 
-    const TileFit fit = fitTile(box, label, hint, icon != Icon::None);
+    const std::string_view shownHint = showHint ? hint : std::string_view();
+    const bool withIcon = showIcon && icn != Icon::None;
+    const TileFace face = tileFace(*this, r, label, shownHint, withIcon);
     const float pad = mm.gap * 0.6f;
     const float labelH = lineHeight(FontRole::Title), hintH = lineHeight(FontRole::Body);
-    const float textW = box.w - 2 * mm.gap;
-    note(label);
-    if (fit.stacked) {
-        float y = box.cy() - fit.height / 2;
-        if (fit.iconSize > 0) {
-            icon_(icon, box.cx(), y + fit.iconSize / 2, fit.iconSize, c().tileText);
-            y += fit.iconSize + pad;
+    if (face.stacked) {
+        float y = box.cy() - face.height / 2;
+        if (face.iconSize > 0) {
+            icon(icn, box.cx(), y + face.iconSize / 2, face.iconSize, c().tileText);
+            y += face.iconSize + pad;
         }
-        for (auto& line : fit.labelLines) {
-            textCentred(FontRole::Title, line, {box.x + mm.gap, y, textW, labelH}, c().tileText);
-            y += labelH;
-        }
-        y += pad * 0.5f;
-        for (auto& line : fit.hintLines) {
-            textCentred(FontRole::Body, line, {box.x + mm.gap, y, textW, hintH}, c().tileText);
-            y += hintH;
-        }
-        if (!fit.hintLines.empty()) note(hint);
+        const Rect labels{r.x + mm.gap, y, r.w - 2 * mm.gap, float(face.labelLines.size()) * labelH};
+        lines(FontRole::Title, face.labelLines, std::string(label), labels, labelH, c().tileText, TextAlign::Centre);
+        y += labels.h + pad * 0.5f;
+        if (!face.hintLines.empty())
+            lines(FontRole::Body, face.hintLines, std::string(shownHint),
+                  {r.x + mm.gap, y, r.w - 2 * mm.gap, float(face.hintLines.size()) * hintH}, hintH, c().tileText,
+                  TextAlign::Centre);
     } else {
         // Side by side: the icon, then the words, centred as a group.
-        float wordsW = fit.hintLines.empty() ? 0.0f : textWidth(FontRole::Body, hint);
-        for (auto& line : fit.labelLines) wordsW = std::max(wordsW, textWidth(FontRole::Title, line));
-        const float iconW = fit.iconSize > 0 ? fit.iconSize + mm.gap : 0;
-        const float room = box.w - 2 * mm.gap - iconW;
+        float wordsW = face.hintLines.empty() ? 0.0f : textWidth(FontRole::Body, shownHint);
+        for (auto& l : face.labelLines) wordsW = std::max(wordsW, textWidth(FontRole::Title, l));
+        const float iconW = face.iconSize > 0 ? face.iconSize + mm.gap : 0;
+        const float room = r.w - 2 * mm.gap - iconW;
         const float x = box.cx() - (iconW + std::min(wordsW, room)) / 2;
-        if (fit.iconSize > 0) icon_(icon, x + fit.iconSize / 2, box.cy(), fit.iconSize, c().tileText);
-        const float tx = x + iconW;
-        float y = box.cy() - fit.height / 2;
-        for (auto& line : fit.labelLines) {
-            textLeft(FontRole::Title, line, {tx, y, room, labelH}, c().tileText);
-            y += labelH;
-        }
-        if (!fit.hintLines.empty()) textLeft(FontRole::Body, hint, {tx, y, room, hintH}, c().tileText);
+        if (face.iconSize > 0) icon(icn, x + face.iconSize / 2, box.cy(), face.iconSize, c().tileText);
+        float y = box.cy() - face.height / 2;
+        const float wordsBox = std::min(wordsW, room);
+        const Rect labels{x + iconW, y, wordsBox, float(face.labelLines.size()) * labelH};
+        lines(FontRole::Title, face.labelLines, std::string(label), labels, labelH, c().tileText, TextAlign::Left);
+        y += labels.h;
+        if (!face.hintLines.empty())
+            lines(FontRole::Body, face.hintLines, std::string(shownHint), {x + iconW, y, wordsBox, hintH}, hintH,
+                  c().tileText, TextAlign::Left);
     }
     return pressed;
 }
 
-bool Ui::primaryButton(std::string_view id, const Rect& r, std::string_view line1, std::string_view line2,
-                       Icon icon) {
+bool Ui::primaryButton(std::string_view id, const Rect& r, std::string_view line1, std::string_view line2, Icon icn) {
     bool held = false;
     bool pressed = hit(id, r, &held);
     const Metrics& mm = m();
@@ -347,18 +331,44 @@ bool Ui::primaryButton(std::string_view id, const Rect& r, std::string_view line
     if (!held) shadow(box, mm.radius);
     drawList()->AddRectFilled(vec(box.x, box.y), vec(box.right(), box.bottom()),
                               toU32(held ? c().primaryPressed : c().primary), mm.radius);
-    const float h1 = lineHeight(FontRole::Title), h2 = line2.empty() ? 0 : lineHeight(FontRole::Body);
-    const float gapY = line2.empty() ? 0 : mm.gap * 0.35f;
-    float iconS = icon == Icon::None ? 0 : std::min(mm.iconTile, box.h * 0.55f);
-    float gapX = icon == Icon::None ? 0 : mm.gap;
-    float textW = std::max(textWidth(FontRole::Title, line1), line2.empty() ? 0 : textWidth(FontRole::Body, line2));
-    textW = std::min(textW, box.w - 2 * mm.gap - iconS - gapX);
-    float x = box.cx() - (iconS + gapX + textW) / 2;
-    if (icon != Icon::None) icon_(icon, x + iconS / 2, box.cy(), iconS, c().primaryText);
-    float y = box.cy() - (h1 + gapY + h2) / 2;
-    textLeft(FontRole::Title, line1, {x + iconS + gapX, y, textW, h1}, c().primaryText);
-    if (!line2.empty()) textLeft(FontRole::Body, line2, {x + iconS + gapX, y + h1 + gapY, textW, h2}, c().primaryText);
+    const float iconS = icn == Icon::None ? 0 : std::min(mm.iconTile, r.h * 0.55f);
+    const float gapX = icn == Icon::None ? 0 : mm.gap;
+    const float room = std::max(0.0f, r.w - 2 * mm.gap - iconS - gapX);
+    const auto l1 = wrap(FontRole::Title, line1, room);
+    const auto l2 = line2.empty() ? std::vector<std::string>{} : wrap(FontRole::Body, line2, room);
+    float textW = 0;
+    for (auto& l : l1) textW = std::max(textW, textWidth(FontRole::Title, l));
+    for (auto& l : l2) textW = std::max(textW, textWidth(FontRole::Body, l));
+    const float h1 = float(l1.size()) * lineHeight(FontRole::Title), h2 = float(l2.size()) * lineHeight(FontRole::Body);
+    const float gapY = l2.empty() ? 0 : mm.gap * 0.35f;
+    const float x = box.cx() - (iconS + gapX + textW) / 2;
+    if (icn != Icon::None) icon(icn, x + iconS / 2, box.cy(), iconS, c().primaryText);
+    const float y = box.cy() - (h1 + gapY + h2) / 2;
+    const TextAlign align = l1.size() > 1 || l2.size() > 1 ? TextAlign::Centre : TextAlign::Left;
+    const float tx = x + iconS + gapX;
+    lines(FontRole::Title, l1, std::string(line1), {tx, y, textW, h1}, lineHeight(FontRole::Title), c().primaryText, align);
+    if (!l2.empty())
+        lines(FontRole::Body, l2, std::string(line2), {tx, y + h1 + gapY, textW, h2}, lineHeight(FontRole::Body),
+              c().primaryText, align);
     return pressed;
+}
+
+bool Ui::holdButton(std::string_view id, const Rect& r, const ButtonStyle& style, std::int64_t nowMs,
+                    std::int64_t holdMs, const std::function<void()>& wake) {
+    button(id, r, "", Icon::None, style);
+    auto it = holds_.find(id);
+    if (!ImGui::IsItemActive()) {
+        if (it != holds_.end()) holds_.erase(it);
+        return false;
+    }
+    if (it == holds_.end()) it = holds_.emplace(std::string(id), nowMs).first;
+    if (nowMs - it->second >= holdMs) {
+        holds_.erase(it);
+        ImGui::ClearActiveID();  // the finger's release must not tap what comes next
+        return true;
+    }
+    if (wake) wake();  // a finger held still sends no events: keep timing
+    return false;
 }
 
 // ---------------------------------------------------------------- [shapes]
@@ -386,13 +396,308 @@ void Ui::card(const Rect& r) {
                         ImDrawFlags_None, m().border * 0.67f);
 }
 
-void Ui::icon(Icon icon, float cx, float cy, float size, Rgb colour) { icon_(icon, cx, cy, size, colour); }
-
-void Ui::icon_(Icon icon, float cx, float cy, float size, Rgb colour) {
-    drawIcon(drawList(), icon, vec(cx, cy), size, toU32(colour));
+void Ui::icon(Icon icn, float cx, float cy, float size, Rgb colour) {
+    drawIcon(drawList(), icn, vec(cx, cy), size, toU32(colour));
 }
 
-// ---------------------------------------------------------------- [scroll]
+void Ui::disc(float cx, float cy, float radius, Rgb colour) {
+    drawList()->AddCircleFilled(vec(cx, cy), radius, toU32(colour), 64);
+}
+
+Rect Ui::qr(std::string_view text, const Rect& box) {
+    const QrMatrix& q = qrMatrix(text);
+    if (q.size == 0) return {};
+    const int total = q.size + 2 * kQrQuietModules;
+    const float side = std::min(box.w, box.h);
+    const float module = std::floor(side / float(total));
+    if (module < 1) return {};
+    const float drawn = module * float(total);
+    const float x0 = std::round(box.cx() - drawn / 2), y0 = std::round(box.cy() - drawn / 2);
+    ImDrawList* dl = drawList();
+    const ImU32 white = toU32(Rgb::hex(0xFFFFFF)), black = toU32(Rgb::hex(0x000000));
+    dl->AddRectFilled(vec(x0, y0), vec(x0 + drawn, y0 + drawn), white);
+    const float ox = x0 + module * kQrQuietModules, oy = y0 + module * kQrQuietModules;
+    for (int y = 0; y < q.size; ++y) {
+        // Runs of dark modules in a row as one rectangle: fewer vertices.
+        int x = 0;
+        while (x < q.size) {
+            if (!q.at(x, y)) {
+                ++x;
+                continue;
+            }
+            int end = x;
+            while (end < q.size && q.at(end, y)) ++end;
+            dl->AddRectFilled(vec(ox + module * float(x), oy + module * float(y)),
+                              vec(ox + module * float(end), oy + module * float(y + 1)), black);
+            x = end;
+        }
+    }
+    return {x0, y0, drawn, drawn};
+}
+
+// ---------------------------------------------------------------- [input]
+
+bool Ui::typed(std::string& into) {
+    bool changed = false;
+    ImGuiIO& io = ImGui::GetIO();
+    for (ImWchar ch : io.InputQueueCharacters) {
+        if (ch < 0x20) continue;
+        char buf[5] = {};
+        ImTextCharToUtf8(buf, ch);
+        into += buf;
+        changed = true;
+    }
+    io.InputQueueCharacters.resize(0);
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Backspace)) && !into.empty()) {
+        do into.pop_back();
+        while (!into.empty() && (static_cast<unsigned char>(into.back()) & 0xC0) == 0x80);
+        changed = true;
+    }
+    return changed;
+}
+
+// ---------------------------------------------------------------- [nodes]
+
+Node Ui::text(FontRole role, std::string s, Rgb colour, TextAlign align) {
+    Node n;
+    n.name = "text";
+    n.flex = true;  // in a row it gets narrower and takes more lines
+    n.width = [this, role, s] {
+        return Span{narrowestWidth(s, [this, role](std::string_view t) { return textWidth(role, t); }),
+                    textWidth(role, s)};
+    };
+    n.height = [this, role, s](float w) {
+        const float h = textHeight(role, s, w);
+        return Span{h, h};
+    };
+    n.draw = [this, role, s, colour, align](const Node& self) { text(role, s, self.rect, colour, align); };
+    return n;
+}
+
+Node Ui::hint(std::string s, TextAlign align) {
+    Node n = text(FontRole::Body, std::move(s), c().textMuted, align);
+    n.optional = true;
+    n.priority = -1;
+    return n;
+}
+
+Node Ui::icon(Icon icn, Rgb colour, float minSide, float prefSide) {
+    Node n;
+    n.name = "icon";
+    n.flex = true;
+    n.optional = true;
+    n.priority = -5;  // after the gaps, before words wrap
+    n.width = [minSide, prefSide] { return Span{minSide, prefSide}; };
+    n.height = [minSide, prefSide](float) { return Span{minSide, prefSide}; };
+    n.draw = [this, icn, colour](const Node& self) {
+        const float side = std::min(self.rect.w, self.rect.h);
+        icon(icn, self.rect.cx(), self.rect.cy(), side, colour);
+    };
+    return n;
+}
+
+Node Ui::button(std::string id, std::string label, Icon icn, ButtonStyle style, std::function<void()> onTap, float minH,
+                bool selected) {
+    Node n;
+    n.name = id;
+    const Icon shown = selected ? Icon::Check : icn;
+    auto iconRoom = [this, shown, label] {
+        return shown == Icon::None ? 0.0f : m().iconNav + (label.empty() ? 0 : m().buttonPadX * 0.5f);
+    };
+    n.width = [this, label, iconRoom] {
+        const float extra = 2 * m().buttonPadX + iconRoom();
+        const float narrow = narrowestWidth(label, [this](std::string_view t) { return textWidth(FontRole::Body, t); });
+        return Span{std::max(m().touchMin, narrow + extra), std::max(m().touchMin, textWidth(FontRole::Body, label) + extra)};
+    };
+    n.height = [this, label, iconRoom, minH](float w) {
+        const float room = std::max(1.0f, w - 2 * m().buttonPadX - iconRoom());
+        const float lines = label.empty() ? 1.0f : float(wrap(FontRole::Body, label, room).size());
+        const float h = std::max(minH > 0 ? minH : std::round(m().touchMin * 1.15f),
+                                 lines * lineHeight(FontRole::Body) + m().buttonPadX);
+        return Span{h, h};
+    };
+    n.draw = [this, id, label, icn, style, onTap, selected](const Node& self) {
+        if (button(id, self.rect, label, icn, style, selected) && onTap) onTap();
+    };
+    return n;
+}
+
+Node Ui::primary(std::string id, std::string line1, std::string line2, Icon icn, std::function<void()> onTap,
+                 float minH) {
+    Node n;
+    n.name = id;
+    auto iconRoom = [this, icn] { return icn == Icon::None ? 0.0f : m().iconTile * 0.8f + m().gap; };
+    n.width = [this, line1, line2, iconRoom] {
+        auto narrow = [this](FontRole role, const std::string& s) {
+            return narrowestWidth(s, [this, role](std::string_view t) { return textWidth(role, t); });
+        };
+        const float extra = 2 * m().gap + iconRoom();
+        return Span{std::max(m().primaryMinWidth * 0.5f, std::max(narrow(FontRole::Title, line1), narrow(FontRole::Body, line2)) + extra),
+                    std::max(m().primaryMinWidth,
+                             std::max(textWidth(FontRole::Title, line1), textWidth(FontRole::Body, line2)) + extra)};
+    };
+    n.height = [this, line1, line2, iconRoom, minH](float w) {
+        const float room = std::max(1.0f, w - 2 * m().gap - iconRoom());
+        const float h1 = float(wrap(FontRole::Title, line1, room).size()) * lineHeight(FontRole::Title);
+        const float h2 = line2.empty() ? 0
+                                       : m().gap * 0.35f + float(wrap(FontRole::Body, line2, room).size()) *
+                                                               lineHeight(FontRole::Body);
+        const float h = std::max(minH > 0 ? minH : m().primaryHeight, h1 + h2 + 2 * m().gap * 0.6f);
+        return Span{h, h};
+    };
+    n.draw = [this, id, line1, line2, icn, onTap](const Node& self) {
+        if (primaryButton(id, self.rect, line1, line2, icn) && onTap) onTap();
+    };
+    return n;
+}
+
+namespace {
+
+struct TileLook {
+    bool hints = true, icons = true;
+};
+
+Node tileNode(Ui& ui, Ui::TileSpec t, std::shared_ptr<TileLook> look) {
+    Node n;
+    n.name = t.id;
+    n.grow = 1;
+    n.width = [&ui, label = t.label] {
+        return Span{ui.m().touchMin * 1.5f, ui.textWidth(FontRole::Title, label) + 2 * ui.m().gap};
+    };
+    n.height = [&ui, label = t.label, hint = t.hint, icn = t.icon](float w) {
+        const Metrics& mm = ui.m();
+        const float pad = mm.gap * 0.6f;
+        const float textW = std::max(1.0f, w - 2 * mm.gap);
+        const float labels = float(ui.wrap(FontRole::Title, label, textW).size()) * ui.lineHeight(FontRole::Title);
+        const float hints = hint.empty() ? 0 : pad * 0.5f + float(ui.wrap(FontRole::Body, hint, textW).size()) *
+                                                                ui.lineHeight(FontRole::Body);
+        const float iconH = icn == Icon::None ? 0 : mm.iconTile + pad;
+        return Span{std::max(mm.touchMin * 1.2f, labels + 2 * pad),
+                    std::max(mm.touchMin * 1.5f, iconH + labels + hints + 2 * pad)};
+    };
+    n.draw = [&ui, t = std::move(t), look](const Node& self) {
+        if (ui.tile(t.id, self.rect, t.label, t.hint, t.icon, t.colour, look->hints, look->icons) && t.onTap) t.onTap();
+    };
+    return n;
+}
+
+}  // namespace
+
+Node Ui::tile(TileSpec spec) { return tileNode(*this, std::move(spec), std::make_shared<TileLook>()); }
+
+Node Ui::tileGrid(std::vector<TileSpec> specs, int columns) {
+    auto look = std::make_shared<TileLook>();
+    Node g = grid(columns, m().gap);
+    g.name = "tiles";
+    g.grow = 1;
+    // Once the cells are placed (a container draws after its children are
+    // arranged, before they draw), the grid decides for all of them.
+    g.draw = [this, look, specs](const Node& self) {
+        look->hints = look->icons = true;
+        for (std::size_t i = 0; i < specs.size() && i < self.children.size(); ++i) {
+            const TileFace f = tileFace(*this, self.children[i].rect, specs[i].label, specs[i].hint,
+                                        specs[i].icon != Icon::None);
+            look->hints = look->hints && (specs[i].hint.empty() || !f.hintLines.empty());
+            look->icons = look->icons && (specs[i].icon == Icon::None || f.iconSize > 0);
+        }
+    };
+    for (auto& t : specs) g.children.push_back(tileNode(*this, std::move(t), look));
+    return g;
+}
+
+Node Ui::pressable(std::string id, Node content, ButtonStyle style, std::function<void()> onTap) {
+    Node n = column(0, {});
+    n.name = id;
+    n.pad = Insets::all(m().gap * 0.75f);
+    n.draw = [this, id, style, onTap](const Node& self) {
+        if (button(id, self.rect, "", Icon::None, style) && onTap) onTap();
+    };
+    n.children.push_back(std::move(content));
+    return n;
+}
+
+Node Ui::qr(std::string textToEncode, float minSide, float prefSide) {
+    Node n;
+    n.name = "qr";
+    n.flex = true;
+    n.priority = -3;
+    n.width = [minSide, prefSide] { return Span{minSide, prefSide}; };
+    n.height = [minSide, prefSide](float w) {
+        const float pref = std::min(prefSide, w);
+        return Span{std::min(minSide, pref), pref};
+    };
+    n.draw = [this, textToEncode](const Node& self) { qr(textToEncode, self.rect); };
+    return n;
+}
+
+Node Ui::card(Node content, float pad) {
+    Node n = column(0, {});
+    n.name = "card";
+    n.pad = Insets::all(pad < 0 ? m().gap : pad);
+    n.draw = [this](const Node& self) { card(self.rect); };
+    n.children.push_back(std::move(content));
+    return n;
+}
+
+Node Ui::scroll(std::string id, Node content, float minH) {
+    Node n = column(0, {});
+    n.name = id;
+    n.scroll = true;
+    n.scrollId = std::move(id);
+    n.scrollMin = minH;
+    n.children.push_back(std::move(content));
+    return n;
+}
+
+// ---------------------------------------------------------------- [layout]
+
+namespace {
+void dump(const Node& n, float w, int depth) {
+    const Span h = heightOf(n, w);
+    const Span ws = widthOf(n);
+    std::fprintf(stderr, "%*s%s kind=%d w=%.0f width{%.0f,%.0f} height{%.0f,%.0f}%s%s%s\n", depth * 2, "",
+                 n.name.c_str(), int(n.kind), w, ws.min, ws.pref, h.min, h.pref, n.flex ? " flex" : "",
+                 n.optional ? " optional" : "", n.scroll ? " scroll" : "");
+    for (const Node& c : n.children) dump(c, c.align == Align::Stretch ? w - n.pad.x() : std::min(w - n.pad.x(), widthOf(c).pref), depth + 1);
+}
+}  // namespace
+
+void Ui::layout(const Rect& area, Node& root) {
+    if (std::getenv("KIOSK_LAYOUT_DEBUG")) {
+        std::fprintf(stderr, "layout in %.0fx%.0f\n", area.w, area.h);
+        dump(root, area.w, 1);
+    }
+    if (heightOf(root, area.w).min > area.h + 0.5f) {
+        // Even at its least the content is taller than its room: all of it
+        // scrolls, rather than anything being cut or drawn over the bars.
+        Node whole = scroll("screen.scroll", std::move(root), 0);
+        place(whole, area);
+        root = std::move(whole.children.front());
+        return;
+    }
+    place(root, area);
+}
+
+void Ui::place(Node& n, const Rect& rect) {
+    if (n.scroll) {
+        const float contentH = heightOf(n, rect.w).pref;
+        if (contentH > rect.h + 0.5f) {
+            n.rect = rect;
+            if (n.draw) n.draw(n);
+            const Rect inner = beginScroll(n.scrollId.empty() ? n.name : n.scrollId, rect, contentH);
+            arrange(n, {inner.x, inner.y, rect.w, contentH});
+            for (Node& c : n.children)
+                if (!c.dropped) place(c, c.rect);
+            endScroll();
+            n.rect = rect;
+            return;
+        }
+    }
+    arrange(n, rect);
+    if (n.draw) n.draw(n);
+    for (Node& c : n.children)
+        if (!c.dropped) place(c, c.rect);
+}
 
 Rect Ui::beginScroll(std::string_view id, const Rect& area, float contentHeight) {
     std::string sid(id);
@@ -414,13 +719,7 @@ Rect Ui::beginScroll(std::string_view id, const Rect& area, float contentHeight)
         }
     }
     const float scrollY = ImGui::GetScrollY();
-    Rect clip = area;
-    if (!clip_.empty()) {
-        const Rect& c = clip_.back();
-        float x0 = std::max(clip.x, c.x), y0 = std::max(clip.y, c.y);
-        clip = {x0, y0, std::min(clip.right(), c.right()) - x0, std::min(clip.bottom(), c.bottom()) - y0};
-    }
-    clip_.push_back(clip);
+    regions_.push_back({intersect(area, regions_.back().rect), true});
     scrollIds_.push_back(sid);
     // Declares the content's height, so ImGui knows how far it can scroll.
     ImGui::Dummy(vec(1, contentHeight));
@@ -429,7 +728,7 @@ Rect Ui::beginScroll(std::string_view id, const Rect& area, float contentHeight)
 
 void Ui::endScroll() {
     IM_ASSERT(!scrollIds_.empty() && "endScroll() without beginScroll()");
-    clip_.pop_back();
+    regions_.pop_back();
     scrollIds_.pop_back();
     ImGui::EndChild();
 }
