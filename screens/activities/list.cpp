@@ -45,7 +45,7 @@ protected:
             col.add(emptyNote(ctx_, str.get(s.mine ? "activities.mine.empty" : "activities.none")));
             return col;
         }
-        Node items = shell::column(m.gap * 0.5f);
+        Node items = shell::column(m.targetGap);
         for (std::size_t i = 0; i < s.list.size(); ++i) items.add(item(i));
         Node list = ui.scroll(wid::kActivitiesList, std::move(items), m.touchMin * 1.5f);
         list.grow = 1;

@@ -52,7 +52,7 @@ protected:
         if (ui.theme().portrait())
             return shell::column(m.gap, {std::move(q), std::move(card), std::move(confirm), std::move(abort)});
         Node side = shell::column(m.gap * 1.5f, {std::move(confirm), std::move(abort)});
-        side.width = [&m] { return shell::Span{m.primaryMinWidth, m.primaryMinWidth * 1.2f}; };
+        side.width = [&m] { return shell::Span{m.primaryMinWidth * 1.2f, m.primaryMinWidth * 1.2f}; };
         return shell::column(m.gap, {std::move(q), shell::row(m.gap * 1.5f, {std::move(card), std::move(side)})});
     }
 

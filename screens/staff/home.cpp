@@ -41,8 +41,9 @@ protected:
                                  ctx_.showNotice(ctx_.strings.get("staff.sync.started"));
                              }});
         }
-        return shell::column(ui.m().gap, {body(ctx_, s.format("staff.home.hello", {{"name", st().staffName}})),
-                                          ui.tileGrid(std::move(tiles), ui.theme().portrait() ? 2 : 3)});
+        Node hello = body(ctx_, s.format("staff.home.hello", {{"name", st().staffName}}));
+        hello.optional = true;  // the choices come first when room is short
+        return shell::column(ui.m().gap, {std::move(hello), ui.tileGrid(std::move(tiles), ui.theme().portrait() ? 2 : 3)});
     }
 };
 

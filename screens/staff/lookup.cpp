@@ -30,8 +30,6 @@ protected:
         Node pad = keypad(ctx_, {wid::kLookupPad, "clear", str.get("staff.lookup.clear"), shell::Icon::None, "del",
                                  str.get("staff.pin.del"), shell::Icon::Back, false},
                           [this](const std::string& k) { key(k); });
-        Node entry = shell::column(m.gap * 0.5f, {body(ctx_, str.get("staff.lookup.ask")), std::move(field), std::move(pad)});
-
         Node results = shell::column(m.targetGap);
         if (!s.searched) {
             results.add(muted(ctx_, str.get("staff.lookup.hint")));
@@ -52,9 +50,15 @@ protected:
         }
         Node found = ui.scroll("staff.lookup.results", std::move(results), m.touchMin * 1.5f);
         found.grow = 1;
-        if (ui.theme().portrait()) return shell::column(m.gap, {std::move(entry), std::move(found)});
-        entry.width = [w = shell::widthOf(entry).min] { return shell::Span{w, w}; };
-        return shell::row(m.gap * 2, {std::move(entry), std::move(found)});
+        // What is typed and what was found; the keypad beside (landscape) or under them.
+        Node words = shell::column(m.gap * 0.5f, {body(ctx_, str.get("staff.lookup.ask")), std::move(field), std::move(found)});
+        words.grow = 1;
+        if (ui.theme().portrait()) {
+            pad.align = shell::Align::Centre;
+            return shell::column(m.gap, {std::move(words), std::move(pad)});
+        }
+        pad.align = shell::Align::Centre;
+        return shell::row(m.gap * 2, {std::move(words), std::move(pad)});
     }
 
 private:

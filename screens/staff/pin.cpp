@@ -59,8 +59,14 @@ protected:
                                  str.get("staff.pin.ok"), shell::Icon::Check, true},
                           [this](const std::string& k) { key(k); });
         pad.align = shell::Align::Centre;
-        col.add(std::move(pad));
-        return col;
+        if (ui.theme().portrait()) {
+            col.add(std::move(pad));
+            return col;
+        }
+        // Landscape: the words beside the keypad, as identify does.
+        col.justify = shell::Align::Centre;
+        col.grow = 1;
+        return shell::row(m.gap * 1.5f, {std::move(col), std::move(pad)});
     }
 
 private:

@@ -67,25 +67,30 @@ protected:
             headline = str.get(key);
             detail = r.masked_name.empty() ? str.get("staff.rapid.ask_staff") : r.masked_name;
         }
-        Node words = shell::column(m.gap * 0.3f, {heading(ctx_, headline), heading(ctx_, detail)});
-        words.grow = 1;
-        Node mark = ui.icon(icon, colour, m.iconTile * 0.7f, m.iconHero);
-        mark.align = shell::Align::Centre;
-        Node answer = ui.card(shell::row(m.gap * 1.5f, {std::move(mark), std::move(words)}), m.gap * 1.5f);
-        answer.grow = 1;
-        if (ui.theme().portrait()) {
-            answer = ui.card(shell::column(m.gap, {ui.icon(icon, colour, m.iconTile * 0.7f, m.iconHero),
-                                                   heading(ctx_, headline, shell::TextAlign::Centre),
-                                                   heading(ctx_, detail, shell::TextAlign::Centre)}),
-                             m.gap * 1.5f);
-            answer.grow = 1;
-        }
-        const float h = std::max(m.touchMin, m.primaryHeight * 0.7f);
+        const float h = std::max(m.touchMin, m.primaryHeight * 0.6f);
         Node undo = ui.button(wid::kStaffUndo, str.get("staff.rapid.undo"), shell::Icon::Back, ui.secondaryStyle(),
                               [this] { undoLast(); }, h);
         Node lookup = ui.button(wid::kStaffLookup, str.get("staff.rapid.lookup"), shell::Icon::Person,
                                 ui.secondaryStyle(), [this] { ctx_.router.push(ids::kStaffLookup); }, h);
-        return shell::column(m.gap, {std::move(head), std::move(answer), actions(ctx_, {std::move(undo), std::move(lookup)})});
+        if (ui.theme().portrait()) {
+            Node answer = ui.card(shell::column(m.gap, {ui.icon(icon, colour, m.iconTile * 0.7f, m.iconHero),
+                                                        heading(ctx_, headline, shell::TextAlign::Centre),
+                                                        heading(ctx_, detail, shell::TextAlign::Centre)}),
+                                  m.gap);
+            answer.grow = 1;
+            return shell::column(m.gap, {std::move(head), std::move(answer), actions(ctx_, {std::move(undo), std::move(lookup)})});
+        }
+        // Landscape: the answer, and the two actions beside it.
+        Node words = shell::column(m.gap * 0.3f, {heading(ctx_, headline), heading(ctx_, detail)});
+        words.grow = 1;
+        words.justify = shell::Align::Centre;
+        Node mark = ui.icon(icon, colour, m.iconTile * 0.7f, m.iconHero);
+        mark.align = shell::Align::Centre;
+        Node answer = ui.card(shell::row(m.gap * 1.5f, {std::move(mark), std::move(words)}), m.gap);
+        answer.grow = 1;
+        Node side = shell::column(m.gap, {std::move(undo), std::move(lookup)});
+        side.justify = shell::Align::Centre;
+        return shell::column(m.gap, {std::move(head), shell::row(m.gap * 1.5f, {std::move(answer), std::move(side)})});
     }
 
 private:

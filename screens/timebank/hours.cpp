@@ -26,7 +26,7 @@ protected:
         const shell::Metrics& m = ui.m();
         const auto& str = ctx_.strings;
         State& s = st();
-        const float big = std::round(std::max(m.touchMin * 1.4f, ui.lineHeight(shell::FontRole::Title) * 1.4f));
+        const float big = std::round(std::max(m.touchMin * 1.2f, ui.lineHeight(shell::FontRole::Title) * 1.2f));
         // − and + are labelled (read aloud by their words) and drawn as big signs.
         auto sign = [&](const char* id, const char* key, shell::Icon icon, int delta, bool shown) {
             if (!shown) {
@@ -45,9 +45,9 @@ protected:
                                           sign(wid::kTbHoursPlus, "timebank.hours.plus", shell::Icon::Plus, kStepMinutes,
                                                s.serviceMinutes < kMaxServiceMinutes)});
         Node next = ui.button(wid::kTbHoursNext, str.get("timebank.hours.next"), shell::Icon::Card, ui.primaryStyle(),
-                              [this] { ctx_.router.push(ids::kTimeBankServiceCard); }, m.primaryHeight * 0.8f);
+                              [this] { ctx_.router.push(ids::kTimeBankServiceCard); });
         next.align = shell::Align::Centre;
-        Node col = shell::column(m.gap);
+        Node col = shell::column(m.gap * 0.75f);
         col.justify = shell::Align::Centre;
         col.add(question(ctx_, str.format("timebank.hours.ask", {{"what", s.chosen->name}})));
         col.add(std::move(stepper));

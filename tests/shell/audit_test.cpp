@@ -119,6 +119,17 @@ TEST(Audit, OutsideItsRegionUnlessScrolled) {
     EXPECT_TRUE(r.find("list.item.3")->clipped()) << "scrolled half away: the driver will not tap it";
 }
 
+TEST(Audit, ContentThatMustScrollAsAWholeIsReported) {
+    shell::WidgetRegistry r;
+    r.beginFrame();
+    r.addOverflow(kContent, 820);
+    r.endFrame();
+    auto v = shell::auditFrame(r.lastFrame(), kRules);
+    ASSERT_EQ(v.size(), 1u);
+    EXPECT_EQ(v[0].rule, "overflow");
+    EXPECT_NE(v[0].detail.find("820"), std::string::npos);
+}
+
 TEST(Audit, AModalOverlayHidesWhatIsUnderItFromTheAudit) {
     shell::WidgetRegistry r;
     r.beginFrame();

@@ -431,7 +431,8 @@ void App::Impl::applyConfig() {
     ctx->announcement = cfg->announcement;
     fonts.addText(cfg->announcement);
     ctx->tapToCheckin = opt.tapToCheckin || cfg->checkinMode == config::CheckinMode::TapToCheckin;
-    if (configTextSize && *configTextSize != cfg->defaultTextSize)
+    // --text-size (tests, the tour) wins over the district's default.
+    if (opt.textSize.empty() && configTextSize && *configTextSize != cfg->defaultTextSize)
         setTextSize(cfg->defaultTextSize == config::TextSize::XLarge ? TextSize::ExtraLarge
                     : cfg->defaultTextSize == config::TextSize::Large ? TextSize::Large
                                                                        : TextSize::Standard);

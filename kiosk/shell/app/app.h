@@ -30,7 +30,7 @@ struct Options {
     int width = 1920, height = 1080;   // --windowed WxH
     std::string dataDir;               // resolved (paths.h) before App
     std::string lang = "zh-CN";
-    std::string textSize = "standard";
+    std::string textSize;              // "" = standard, and the district's default may change it
     std::string scriptPath;
     std::string screenshotPath;        // first settled frame, then exit 0
     std::string fontSpec;              // PATH or PATH:INDEX; empty: fontconfig

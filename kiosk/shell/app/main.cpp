@@ -33,9 +33,9 @@ int main(int argc, char** argv) {
     cli.add_option("--lang", o.lang, "Language of the screens")
         ->check(CLI::IsMember({"zh-CN", "en"}))
         ->capture_default_str();
-    cli.add_option("--text-size", o.textSize, "Text size at start")
-        ->check(CLI::IsMember({"standard", "large", "xlarge"}))
-        ->capture_default_str();
+    cli.add_option("--text-size", o.textSize,
+                   "Text size at start; given, it stays (a pushed default text size does not change it)")
+        ->check(CLI::IsMember({"standard", "large", "xlarge"}));
     cli.add_option("--script", o.scriptPath, "Drive the kiosk with a script (docs/SCRIPTS.md)")
         ->check(CLI::ExistingFile);
     cli.add_option("--screenshot", o.screenshotPath, "Write the first settled frame as PNG, then exit 0");

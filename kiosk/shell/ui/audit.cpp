@@ -85,6 +85,8 @@ std::vector<Violation> auditFrame(const FrameRecord& frame, const AuditRules& ru
         if (!t.coveredBy.empty() && (t.scrolled ? intersect(t.box, t.clip).h > kTolerance : true))
             out.push_back({"covered", {textName(t.text)}, "under the " + t.coveredBy});
     }
+    for (const OverflowInfo& o : frame.overflows)
+        out.push_back({"overflow", {"content"}, "needs " + num(o.need) + " px at least, has " + num(o.area.h)});
     return out;
 }
 

@@ -12,6 +12,8 @@
 //   close     two targets are closer than the minimum gap (24 px at 1080p)
 //   cut       a text's lines do not fit its box (it would be drawn outside it)
 //   clipped   a text's box lies partly outside its region
+//   overflow  a screen's content did not fit even with everything that gives
+//             way given way, and scrolls as a whole
 // Targets and texts under a modal overlay (idle, answer, chooser) are not
 // checked: the overlay is what shows.
 //
@@ -33,7 +35,7 @@ struct AuditRules {
 };
 
 struct Violation {
-    std::string rule;                  // outside, covered, overlap, small, close, cut, clipped
+    std::string rule;                  // outside, covered, overlap, small, close, cut, clipped, overflow
     std::vector<std::string> widgets;  // ids, or "text '...'" for a text
     std::string detail;                // the numbers
     // "layout: screen 'home': overlap: home.meals, home.help: ..." — one line.

@@ -124,18 +124,18 @@ Span columnHeight(const Node& n, float innerW) {
     return s;
 }
 
-float gridCellWidth(const Node& n, float innerW) {
-    return std::max(0.0f, (innerW - n.spacing * float(n.columns - 1)) / float(n.columns));
+float gridCellWidth(const Node& n, float innerW, int cols) {
+    return std::max(0.0f, (innerW - n.spacing * float(cols - 1)) / float(cols));
 }
 
-std::vector<Slot> gridRowSlots(const Node& n, float innerW) {
-    const float cw = gridCellWidth(n, innerW);
+std::vector<Slot> gridRowSlots(const Node& n, float innerW, int cols) {
+    const float cw = gridCellWidth(n, innerW, cols);
     std::vector<Slot> rows;
-    for (std::size_t first = 0; first < n.children.size(); first += std::size_t(n.columns)) {
+    for (std::size_t first = 0; first < n.children.size(); first += std::size_t(cols)) {
         Slot s;
         s.grow = n.grow > 0 ? 1 : 0;  // a growing grid shares its room among its rows
         s.flex = true;                // and its rows shrink to their least before the grid overflows
-        for (std::size_t i = first; i < std::min(n.children.size(), first + std::size_t(n.columns)); ++i) {
+        for (std::size_t i = first; i < std::min(n.children.size(), first + std::size_t(cols)); ++i) {
             const Span h = fix(heightOf(n.children[i], cw));
             s.size.min = std::max(s.size.min, h.min);
             s.size.pref = std::max(s.size.pref, h.pref);
@@ -143,6 +143,34 @@ std::vector<Slot> gridRowSlots(const Node& n, float innerW) {
         rows.push_back(s);
     }
     return rows;
+}
+
+Span gridHeight(const Node& n, float innerW, int cols) {
+    Span s;
+    const auto rows = gridRowSlots(n, innerW, cols);
+    for (const Slot& r : rows) {
+        s.min += r.size.min;
+        s.pref += r.size.pref;
+    }
+    const float gaps = n.spacing * float(std::max<int>(0, int(rows.size()) - 1));
+    return {s.min + gaps, s.pref + gaps};
+}
+
+// The most columns (up to `columns`) whose rows fit `avail` at their least;
+// else the count with the least height.
+int gridColumns(const Node& n, float innerW, float avail) {
+    const int least = std::max(1, n.minColumns > 0 ? std::min(n.minColumns, n.columns) : n.columns);
+    int best = n.columns;
+    float bestMin = -1;
+    for (int c = n.columns; c >= least; --c) {
+        const float h = gridHeight(n, innerW, c).min;
+        if (h <= avail + 0.5f) return c;
+        if (bestMin < 0 || h < bestMin) {
+            bestMin = h;
+            best = c;
+        }
+    }
+    return best;
 }
 
 }  // namespace
@@ -184,7 +212,8 @@ Span widthOf(const Node& n) {
                 cell.pref = std::max(cell.pref, w.pref);
             }
             const int cols = std::min<int>(n.columns, std::max<int>(1, int(n.children.size())));
-            s = {cell.min * float(cols) + n.spacing * float(cols - 1), cell.pref * float(cols) + n.spacing * float(cols - 1)};
+            const int least = std::min(cols, std::max(1, n.minColumns > 0 ? n.minColumns : cols));
+            s = {cell.min * float(least) + n.spacing * float(least - 1), cell.pref * float(cols) + n.spacing * float(cols - 1)};
             break;
         }
     }
@@ -212,14 +241,10 @@ Span heightOf(const Node& n, float width) {
             break;
         }
         case Node::Kind::Grid: {
-            const auto rows = gridRowSlots(n, innerW);
-            for (const Slot& r : rows) {
-                s.min += r.size.min;
-                s.pref += r.size.pref;
-            }
-            const float gaps = n.spacing * float(std::max<int>(0, int(rows.size()) - 1));
-            s.min += gaps;
-            s.pref += gaps;
+            // The least of any column count it may take, the preferred of the most columns.
+            s = gridHeight(n, innerW, n.columns);
+            const int least = std::max(1, n.minColumns > 0 ? std::min(n.minColumns, n.columns) : n.columns);
+            for (int c = n.columns - 1; c >= least; --c) s.min = std::min(s.min, gridHeight(n, innerW, c).min);
             break;
         }
     }
@@ -392,11 +417,12 @@ float arrange(Node& n, const Rect& rect) {
             return contentH + n.pad.y();
         }
         case Node::Kind::Grid: {
-            const float cw = gridCellWidth(n, inner.w);
-            const auto rows = gridRowSlots(n, inner.w);
+            const int c = gridColumns(n, inner.w, inner.h);
+            const float cw = gridCellWidth(n, inner.w, c);
+            const auto rows = gridRowSlots(n, inner.w, c);
             const Allocation a = allocate(rows, inner.h, n.spacing);
             float y = inner.y;
-            const std::size_t cols = std::size_t(n.columns);
+            const std::size_t cols = std::size_t(c);
             for (std::size_t r = 0; r < rows.size(); ++r) {
                 const std::size_t first = r * cols;
                 const std::size_t inRow = std::min(cols, n.children.size() - first);

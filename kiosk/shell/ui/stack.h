@@ -72,7 +72,9 @@ struct Node {
     float spacing = 0;
     Align justify = Align::Start;  // spare room along the axis when nothing grows
     Insets pad;
-    int columns = 1;               // Grid: cells per row (a short last row is centred)
+    int columns = 1;               // Grid: cells per row (a short last row is centred) ...
+    int minColumns = 0;            // ... or fewer, down to this, when the cells' words
+                                   // need the width (wrapped labels make taller rows)
     float scrollMin = 0;           // scroll: the least height it shows
 
     // Drawing: a leaf draws itself in its rectangle; a container draws its

@@ -331,8 +331,10 @@ bool Ui::primaryButton(std::string_view id, const Rect& r, std::string_view line
     if (!held) shadow(box, mm.radius);
     drawList()->AddRectFilled(vec(box.x, box.y), vec(box.right(), box.bottom()),
                               toU32(held ? c().primaryPressed : c().primary), mm.radius);
-    const float iconS = icn == Icon::None ? 0 : std::min(mm.iconTile, r.h * 0.55f);
-    const float gapX = icn == Icon::None ? 0 : mm.gap;
+    // The same room for the words as primary() measured with (an icon of at
+    // most 0.8 iconTile beside them), so they never wrap more than measured.
+    const float iconS = icn == Icon::None ? 0 : std::min(mm.iconTile * 0.8f, r.h * 0.55f);
+    const float gapX = icn == Icon::None ? 0 : mm.iconTile * 0.8f + mm.gap - iconS;
     const float room = std::max(0.0f, r.w - 2 * mm.gap - iconS - gapX);
     const auto l1 = wrap(FontRole::Title, line1, room);
     const auto l2 = line2.empty() ? std::vector<std::string>{} : wrap(FontRole::Body, line2, room);
@@ -589,6 +591,7 @@ Node Ui::tileGrid(std::vector<TileSpec> specs, int columns) {
     auto look = std::make_shared<TileLook>();
     Node g = grid(columns, m().gap);
     g.name = "tiles";
+    g.minColumns = std::max(1, columns - 1);  // one column fewer when the labels need the width
     g.grow = 1;
     // Once the cells are placed (a container draws after its children are
     // arranged, before they draw), the grid decides for all of them.
@@ -667,7 +670,8 @@ void Ui::layout(const Rect& area, Node& root) {
         std::fprintf(stderr, "layout in %.0fx%.0f\n", area.w, area.h);
         dump(root, area.w, 1);
     }
-    if (heightOf(root, area.w).min > area.h + 0.5f) {
+    if (const float need = heightOf(root, area.w).min; need > area.h + 0.5f) {
+        widgets_.addOverflow(area, need);
         // Even at its least the content is taller than its room: all of it
         // scrolls, rather than anything being cut or drawn over the bars.
         Node whole = scroll("screen.scroll", std::move(root), 0);

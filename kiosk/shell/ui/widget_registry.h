@@ -49,10 +49,18 @@ struct CoverInfo {
     Rect rect;
 };
 
+// A layout whose required parts did not fit even at their least: all of it
+// scrolls (the last resort: nothing is cut, but the elder must drag).
+struct OverflowInfo {
+    Rect area;
+    float need = 0;
+};
+
 struct FrameRecord {
     std::vector<WidgetInfo> widgets;
     std::vector<TextInfo> texts;
     std::vector<CoverInfo> covers;
+    std::vector<OverflowInfo> overflows;
 };
 
 class WidgetRegistry {
@@ -74,6 +82,7 @@ public:
     void cover(std::string_view what, const Rect& rect);
     // A modal overlay now covers everything registered so far this frame.
     void occludeAll();
+    void addOverflow(const Rect& area, float need) { current_.overflows.push_back({area, need}); }
 
     // Queries on the last complete frame. find() sees widgets not under a modal overlay.
     const WidgetInfo* find(std::string_view id) const;
