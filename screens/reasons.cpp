@@ -8,12 +8,12 @@ namespace screens {
 namespace {
 
 // Every reason code of sync/PROTOCOL.md.
-constexpr std::array<std::string_view, 22> kReasons = {
+constexpr std::array<std::string_view, 25> kReasons = {
     "unknown_member",    "already_checked_in", "unknown_slot",     "full",           "past_cutoff",
     "subsidy_cap",       "not_eligible_delivery", "unknown_booking", "cancelled",     "picked_up",
     "unknown_activity",  "already_signed_up",  "unknown_signup",   "unknown_item",   "insufficient_balance",
     "invalid_hours",     "duplicate_uuid",     "seq_conflict",     "invalid_payload", "unknown_kind",
-    "gap",               "already_booked"};
+    "gap",               "already_booked",     "not_owner",        "stale_op",       "op_failed"};
 
 // Every op kind a kiosk sends.
 constexpr std::array<std::string_view, 12> kKinds = {

@@ -36,6 +36,17 @@ void from_json(const json& j, EnrollmentBundle& v) {
     j.at("config_public_key_pem").get_to(v.config_public_key_pem);
 }
 
+void to_json(json& j, const StationHello& v) {
+    j = json{{"station_id", v.station_id}, {"station_name", v.station_name},
+             {"last_applied_seq", v.last_applied_seq}};
+}
+void from_json(const json& j, StationHello& v) {
+    j.at("station_id").get_to(v.station_id);
+    j.at("station_name").get_to(v.station_name);
+    j.at("last_applied_seq").get_to(v.last_applied_seq);
+    if (v.last_applied_seq < 0) throw std::invalid_argument("last_applied_seq must be >= 0");
+}
+
 void to_json(json& j, const Op& v) {
     j = json{{"seq", v.seq}, {"uuid", v.uuid}, {"kind", v.kind}, {"created_at", v.created_at},
              {"payload", v.payload}};

@@ -26,6 +26,14 @@ struct EnrollmentBundle {
     std::string config_public_key_pem;  // Ed25519 key that signs pushed config
 };
 
+// GET /api/v1/station: who the token belongs to, and the last op the district
+// applied for it. A kiosk with a new op log numbers its ops above it.
+struct StationHello {
+    std::string station_id;
+    std::string station_name;
+    std::int64_t last_applied_seq = 0;
+};
+
 // ------------------------------------------------------------- push
 
 struct Op {
@@ -98,6 +106,8 @@ OpStatus opStatusFromString(const std::string& s);  // throws std::invalid_argum
 // bad input from the network becomes a clear error before anything is applied.
 void to_json(nlohmann::json& j, const EnrollmentBundle& v);
 void from_json(const nlohmann::json& j, EnrollmentBundle& v);
+void to_json(nlohmann::json& j, const StationHello& v);
+void from_json(const nlohmann::json& j, StationHello& v);
 void to_json(nlohmann::json& j, const Op& v);
 void from_json(const nlohmann::json& j, Op& v);
 void to_json(nlohmann::json& j, const PushRequest& v);

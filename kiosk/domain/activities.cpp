@@ -109,6 +109,13 @@ bool cancelSignup(const Context& ctx, const std::string& memberId, const std::st
                          "('signed_up','waitlisted')",
                          signupId, memberId))
         return false;
+    // The district takes a cancel only from the station of the signup or of
+    // the activity (PROTOCOL.md "Who may act on a record").
+    if (!ctx.stationId.empty() &&
+        !ctx.db.queryInt("SELECT 1 FROM signups s LEFT JOIN activities a ON a.id=s.activity_id "
+                         "WHERE s.id=? AND (s.station_id=? OR a.station_id=?)",
+                         signupId, ctx.stationId, ctx.stationId))
+        return false;
     ctx.db.run("UPDATE signups SET status='cancelled', local_state='pending' WHERE id=?",
                signupId);
     ctx.oplog().append(core::newUuid(), "activity_cancel", {{"signup_id", signupId}},

@@ -116,7 +116,7 @@ BookResult bookMeal(const Context& ctx, const Member& m, const std::string& slot
     if (slot->past_cutoff) return {BookOutcome::PastCutoff, {}, {}};
     if (delivery && !m.delivery_eligible) return {BookOutcome::NotEligibleDelivery, {}, {}};
     if (ctx.db.queryInt("SELECT 1 FROM bookings WHERE member_id=? AND slot_id=? AND "
-                        "status='booked' AND local_state<>'rejected'",
+                        "status IN ('booked','picked_up') AND local_state<>'rejected'",
                         m.id, slotId))
         return {BookOutcome::AlreadyBooked, {}, {}};
     if (slot->seats_left <= 0) return {BookOutcome::Full, {}, {}};
@@ -142,6 +142,12 @@ CancelOutcome cancelBooking(const Context& ctx, const std::string& memberId,
         "WHERE b.id=? AND b.member_id=? AND b.status='booked' AND b.local_state<>'rejected'",
         bookingId, memberId);
     if (!cutoff) return CancelOutcome::NotFound;
+    if (!ctx.stationId.empty() &&
+        !ctx.db.queryInt("SELECT 1 FROM bookings b JOIN meal_slots s ON s.id=b.slot_id "
+                         "LEFT JOIN canteens c ON c.id=s.canteen_id WHERE b.id=? AND "
+                         "(b.station_id=? OR c.station_id=?)",
+                         bookingId, ctx.stationId, ctx.stationId))
+        return CancelOutcome::NotHere;
     if (ctx.clock.now() >= core::parseIso(*cutoff)) return CancelOutcome::PastCutoff;
     const std::string at = ctx.nowIso();
     // 'pending' keeps a pull from undoing the cancel before the district has it.

@@ -63,7 +63,10 @@ struct BookResult {
     Price price;
 };
 
-enum class CancelOutcome { Cancelled, PastCutoff, NotFound };
+// NotHere: the booking was made at another station for another station's
+// canteen; the district takes a cancel only from those (PROTOCOL.md "Who may
+// act on a record"), so the elder is sent there instead of being told later.
+enum class CancelOutcome { Cancelled, PastCutoff, NotFound, NotHere };
 
 // This station's canteens' slots from `fromDate` for `days` days, in date
 // then lunch/dinner order (all canteens before the station is enrolled).

@@ -1,5 +1,9 @@
 #include "store/oplog.h"
 
+#include <stdexcept>
+
+#include "core/clock.h"
+
 namespace store {
 namespace {
 
@@ -34,9 +38,25 @@ std::vector<OpRecord> readAll(Statement& st) {
 std::int64_t OpLog::append(const std::string& uuid, const std::string& kind,
                            const nlohmann::json& payload, const std::string& createdAt,
                            const std::optional<std::string>& memberId) {
+    std::string at = createdAt;
+    if (auto previous = db_.queryText("SELECT created_at FROM op_log ORDER BY seq DESC LIMIT 1")) {
+        try {
+            if (core::parseIso(*previous) > core::parseIso(createdAt)) at = *previous;
+        } catch (const std::invalid_argument&) {
+            // Not a time this kiosk wrote; the new op keeps its own.
+        }
+    }
     db_.run("INSERT INTO op_log(uuid, kind, payload, created_at, member_id) VALUES (?,?,?,?,?)",
-            uuid, kind, payload.dump(), createdAt, memberId);
+            uuid, kind, payload.dump(), at, memberId);
     return db_.lastInsertRowid();
+}
+
+void raiseOpSeqFloor(Database& db, std::int64_t seq) {
+    // AUTOINCREMENT numbers above the larger of max(seq) and sqlite_sequence;
+    // the row exists once the table has held a row.
+    db.run("INSERT INTO sqlite_sequence(name, seq) SELECT 'op_log', ? WHERE NOT EXISTS "
+           "(SELECT 1 FROM sqlite_sequence WHERE name='op_log')", seq);
+    db.run("UPDATE sqlite_sequence SET seq=max(seq, ?) WHERE name='op_log'", seq);
 }
 
 std::vector<OpRecord> OpLog::pending(int limit) const {

@@ -33,7 +33,10 @@ public:
     explicit OpLog(Database& db) : db_(db) {}
 
     // Appends an op (state pending) and returns its sequence number. Must run
-    // inside a Transaction that also writes the op's local effect.
+    // inside a Transaction that also writes the op's local effect. The op's
+    // created_at is never before the previous op's: the district refuses an
+    // op older than the one before it (stale_op), and a clock stepped back
+    // must not cost an elder's action.
     std::int64_t append(const std::string& uuid, const std::string& kind,
                         const nlohmann::json& payload, const std::string& createdAt,
                         const std::optional<std::string>& memberId);
@@ -56,5 +59,10 @@ public:
 private:
     Database& db_;
 };
+
+// New ops get numbers above `seq` (and above every op already logged): the
+// district's last applied number for this station, learnt at enrollment or
+// from a push answer, so a new op log never reuses the station's numbers.
+void raiseOpSeqFloor(Database& db, std::int64_t seq);
 
 }  // namespace store

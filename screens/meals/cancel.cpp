@@ -44,6 +44,9 @@ private:
         else if (r == domain::CancelOutcome::PastCutoff)
             announce(ctx_, Feedback::Failure, str.get("meals.cancel_failed"),
                      str.format("meals.cancel_late", {{"time", clockTime(b.cutoff)}}));
+        else if (r == domain::CancelOutcome::NotHere)
+            announce(ctx_, Feedback::Failure, str.get("meals.cancel_failed"),
+                     str.format("meals.cancel_elsewhere", {{"canteen", b.canteen_name}}));
         else
             announce(ctx_, Feedback::Failure, str.get("meals.cancel_failed"), str.get("meals.voucher.gone"));
         ctx_.router.home();

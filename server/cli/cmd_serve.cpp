@@ -17,6 +17,10 @@ void addServe(CLI::App& app, Context& ctx) {
                     "Connections allowed to wait for a worker; beyond it 503 + Retry-After")
         ->check(CLI::Range(1, 100000))
         ->capture_default_str();
+    cmd->add_option("--max-op-age-days", opts->api.push.max_op_age_days,
+                    "Ops created longer ago than this when they arrive are rejected stale_op")
+        ->check(CLI::Range(1, 365))
+        ->capture_default_str();
     cmd->callback([&ctx, listen, opts] {
         parseListen(*listen, opts->host, opts->port);
         auto storage = openData(ctx);

@@ -178,6 +178,7 @@ struct StoredOp {
     std::string status;  // applied / rejected
     std::string reason;
     std::string detail_json;
+    std::string created_at;  // as the station sent it
 };
 
 // One row of the change table; `data_json` is already serialized so a page

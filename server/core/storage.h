@@ -10,6 +10,9 @@
 // Contract for an implementation:
 //   - write() transactions are serialized and all-or-nothing: a throw rolls
 //     everything back. The exactly-once rule (rules/push.h) depends on it.
+//   - A failure that may succeed when retried (a busy or full database, a
+//     serialization failure) is thrown as TransientStorageError: the push
+//     walker lets it roll the whole request back instead of rejecting an op.
 //   - Change revisions grow in commit order: a reader that has seen revision N
 //     never later finds a new row below N (SQLite gets this from its single
 //     writer; another backend must take a lock or a sequence at commit).
@@ -20,12 +23,18 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "model.h"
 
 namespace district {
+
+class TransientStorageError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
 
 class Tx {
 public:
@@ -53,6 +62,10 @@ public:
 
     // Results of ops.
     virtual std::optional<Booking> booking(const std::string& id) = 0;
+    // The member's booking of the slot that is not cancelled, if any (at most
+    // one: a partial unique index backs the `already_booked` rule).
+    virtual std::optional<Booking> activeBooking(const std::string& memberId,
+                                                 const std::string& slotId) = 0;
     // Bookings of a member with a subsidy, status booked or picked_up, dated
     // from..to inclusive (the subsidy caps).
     virtual std::int64_t subsidisedMeals(const std::string& memberId, const std::string& from,
@@ -87,6 +100,8 @@ public:
     // Op log of a station (exactly once).
     virtual std::optional<StoredOp> storedOp(const std::string& stationId, std::int64_t seq) = 0;
     virtual bool uuidSeen(const std::string& uuid) = 0;
+    // created_at of the station's newest op not refused as stale_op or invalid_payload.
+    virtual std::optional<std::string> lastOpCreatedAt(const std::string& stationId) = 0;
 
     // Change pages: rows with rev > since visible to the station (scope '' or
     // the station's id), in rev order, at most `limit`.
@@ -104,6 +119,10 @@ public:
 
 class WriteTx : public Tx {
 public:
+    // Runs fn so that a throw undoes fn's writes only (SQL SAVEPOINT) and
+    // rethrows; the transaction goes on. One op of a push runs in one.
+    virtual void savepoint(const std::function<void()>& fn) = 0;
+
     // Stations.
     virtual void putStation(const Station& s) = 0;
     virtual void setStationToken(const std::string& stationId, const std::string& sha256Hex) = 0;

@@ -78,7 +78,7 @@ const char* statusText(int status) {
 }  // namespace
 
 Api::Api(Storage& storage, const core::Clock& clock, ApiOptions options)
-    : storage_(storage), clock_(clock), options_(options), push_(storage, clock) {}
+    : storage_(storage), clock_(clock), options_(options), push_(storage, clock, options.push) {}
 
 void Api::mount(httplib::Server& server) {
     server.set_payload_max_length(options_.max_body_bytes);
@@ -113,6 +113,7 @@ void Api::mount(httplib::Server& server) {
     server.Post(prefix + "/ops", authed(&Api::pushOps));
     server.Get(prefix + "/changes", authed(&Api::changes));
     server.Post(prefix + "/status", authed(&Api::status));
+    server.Get(prefix + "/station", authed(&Api::station));
 
     server.set_error_handler([](const httplib::Request&, httplib::Response& res) {
         if (res.body.empty()) sendError(res, res.status, statusText(res.status), "see sync/PROTOCOL.md");
@@ -231,6 +232,15 @@ void Api::status(const httplib::Request& req, httplib::Response& res, const Stat
     const std::string receivedAt = core::isoLocal(clock_.now());
     storage_.write([&](WriteTx& tx) { tx.saveStatus(st.id, json(s).dump(), receivedAt); });
     res.set_content(R"({"ok":true})", "application/json");
+}
+
+}  // namespace district
+
+namespace district {
+
+void Api::station(const httplib::Request&, httplib::Response& res, const Station& st) {
+    proto::StationHello hello{st.id, st.name, st.last_applied_seq};
+    res.set_content(json(hello).dump(), "application/json");
 }
 
 }  // namespace district

@@ -2,6 +2,7 @@
 //   POST /api/v1/ops      push ops (rules/push.h)
 //   GET  /api/v1/changes  pull a page of changes (tops up quotas first)
 //   POST /api/v1/status   station status (shown by `station list`)
+//   GET  /api/v1/station  who the token is, and its last applied op (enrollment)
 // Every request needs `Authorization: Bearer <token>` (401 otherwise). Bad
 // input is a 4xx with {"error","message"} and changes nothing; an overloaded
 // server answers 503 with Retry-After.
@@ -23,6 +24,7 @@ struct ApiOptions {
     std::size_t max_ops_per_push = 1000;
     int retry_after_seconds = 2;
     TopUpPolicy top_up;
+    PushOptions push;
 };
 
 class Api {
@@ -35,6 +37,7 @@ private:
     void pushOps(const httplib::Request& req, httplib::Response& res, const Station& st);
     void changes(const httplib::Request& req, httplib::Response& res, const Station& st);
     void status(const httplib::Request& req, httplib::Response& res, const Station& st);
+    void station(const httplib::Request& req, httplib::Response& res, const Station& st);
 
     Storage& storage_;
     const core::Clock& clock_;

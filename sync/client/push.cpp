@@ -66,9 +66,8 @@ proto::PushResponse parseAnswer(const std::string& body, const std::string& stat
         if (seen[r.seq]) badAnswer("it answers op " + std::to_string(r.seq) + " twice");
         seen[r.seq] = true;
         if (r.uuid != it->second->uuid)
-            badAnswer("the district holds another op under seq " + std::to_string(r.seq) +
-                      "; this kiosk's op log is not the history of station '" +
-                      stationId + "' (was the data directory replaced?)");
+            badAnswer("it answers op " + std::to_string(r.seq) + " with another op's uuid (station '" +
+                      stationId + "')");
         if (r.status == proto::OpStatus::Rejected && r.reason.empty())
             badAnswer("op " + std::to_string(r.seq) + " is rejected without a reason");
     }
@@ -168,6 +167,36 @@ void applyLocalEffect(store::Database& db, const store::OpRecord& op, const prot
     }
 }
 
+// ------------------------------------------------------------- renumbering
+
+bool isSeqConflict(const proto::OpResult& r) {
+    // Older servers answered `rejected`; both mean the number was reused.
+    return r.reason == "seq_conflict" && r.status != proto::OpStatus::Applied;
+}
+
+// The district holds other ops under numbers this op log reused (the kiosk's
+// database was lost and the station enrolled again, or restored from an old
+// copy). The district applied nothing from the first reused number on, so the
+// pending ops from there are given fresh numbers above everything the district
+// and this log have seen, in the same order, and sent again. No action is
+// rejected for a number it did not choose (PROTOCOL.md "Sequence continuity").
+std::int64_t renumberFrom(store::Database& db, std::int64_t firstConflict,
+                          std::int64_t districtLast) {
+    store::Transaction tx(db);
+    std::vector<std::int64_t> seqs;
+    {
+        auto st = db.prepare("SELECT seq FROM op_log WHERE state='pending' AND seq>=? ORDER BY seq");
+        st.bind(1, firstConflict);
+        while (st.step()) seqs.push_back(st.getInt(0));
+    }
+    std::int64_t next = std::max(districtLast, db.queryInt("SELECT max(seq) FROM op_log").value_or(0)) + 1;
+    const std::int64_t first = next;
+    for (const std::int64_t seq : seqs) db.run("UPDATE op_log SET seq=? WHERE seq=?", next++, seq);
+    store::raiseOpSeqFloor(db, next - 1);
+    tx.commit();
+    return first;
+}
+
 // ------------------------------------------------------------- pushOps
 
 // Ops from `from` on, whatever their state: used to refill a district that
@@ -189,8 +218,11 @@ void pushOps(Session& s, store::Database& db, SyncReport& rep) {
     store::OpLog log(db);
     // Ops committed while this cycle runs wait for the next one, so a busy
     // station cannot keep one cycle pushing forever.
-    const std::int64_t upTo =
-        db.queryInt("SELECT max(seq) FROM op_log WHERE state='pending'").value_or(0);
+    std::int64_t upTo = db.queryInt("SELECT max(seq) FROM op_log WHERE state='pending'").value_or(0);
+    // A renumbering answers a conflict for good; more than a couple in one
+    // cycle means something else is wrong.
+    constexpr int kMaxRenumbers = 3;
+    int renumbered = 0;
     const int batch = std::max(1, s.opts.pushBatch);
     std::optional<std::int64_t> resendFrom;
     bool resent = false;
@@ -218,11 +250,16 @@ void pushOps(Session& s, store::Database& db, SyncReport& rep) {
         const auto answer = parseAnswer(resp.body, s.enrollment.station_id, sent);
         rep.pushed += static_cast<int>(ops.size());
 
+        std::optional<std::int64_t> firstConflict;
+        for (const auto& r : answer.results)
+            if (isSeqConflict(r) && sent.at(r.seq)->state == "pending")
+                firstConflict = std::min(firstConflict.value_or(r.seq), r.seq);
+
         int answered = 0;
         const std::string now = core::isoLocal(s.clock.now());
         store::Transaction tx(db);
         for (const auto& r : answer.results) {
-            if (r.status == proto::OpStatus::NotApplied) continue;
+            if (r.status == proto::OpStatus::NotApplied || isSeqConflict(r)) continue;
             const auto& op = *sent.at(r.seq);
             const bool wasPending = op.state == "pending";
             log.recordAnswer(r.seq, r.status == proto::OpStatus::Applied ? "applied" : "rejected",
@@ -235,6 +272,18 @@ void pushOps(Session& s, store::Database& db, SyncReport& rep) {
         }
         tx.commit();
 
+        if (firstConflict) {
+            if (renumbered >= kMaxRenumbers)
+                throw CycleError("the district keeps refusing this kiosk's op numbers as reused");
+            ++renumbered;
+            const std::int64_t to = renumberFrom(db, *firstConflict, answer.last_applied_seq);
+            s.log("sync: station '" + s.enrollment.station_id + "' has applied up to op " +
+                  std::to_string(answer.last_applied_seq) + " from another op log; ops from " +
+                  std::to_string(*firstConflict) + " on are now numbered from " + std::to_string(to));
+            upTo = db.queryInt("SELECT max(seq) FROM op_log WHERE state='pending'").value_or(0);
+            resendFrom.reset();
+            continue;
+        }
         if (answered == 0) {
             // The district has a gap before our oldest op: it lost ops it had
             // acknowledged. Send them again, once per cycle, from where it stands.

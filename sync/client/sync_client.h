@@ -80,6 +80,14 @@ struct SyncReport {
 // cursor; switching to another station is refused while ops are queued.
 void enrollFromFile(store::Database& db, const std::string& bundlePath, const core::Clock& clock);
 
+// Asks the district (GET /api/v1/station) which op it applied last for this
+// station and numbers new ops above it, so a kiosk whose data was lost does
+// not reuse the station's numbers. Best effort right after enrollment: offline,
+// it returns nullopt with `error` set, and the first push mends the numbers
+// instead (PROTOCOL.md "Sequence continuity").
+std::optional<std::int64_t> learnLastApplied(store::Database& db, const core::Clock& clock,
+                                             std::string& error, const SyncOptions& opts = {});
+
 // One full cycle: push pending ops in seq order (batches of opts.pushBatch; every
 // answer is stored in op_log together with its local effect), pull change pages
 // until more=false (each page with its cursor in one transaction), post status.

@@ -179,6 +179,37 @@ SyncReport runCycle(store::Database& db, const core::Clock& clock, const SyncOpt
     return rep;
 }
 
+std::optional<std::int64_t> learnLastApplied(store::Database& db, const core::Clock& clock,
+                                             std::string& error, const SyncOptions& opts) {
+    try {
+        const auto enrollment = loadEnrollment(db);
+        if (!enrollment) throw CycleError("this kiosk is not enrolled");
+        HttpOptions http{enrollment->ca_pem,      enrollment->token, opts.connectTimeout,
+                         opts.lowSpeedLimitBytes, opts.lowSpeedTime, opts.requestTimeout,
+                         nullptr};
+        Session s{HttpClient(std::move(http)), enrollment->server_url + proto::kApiPrefix,
+                  *enrollment, opts, clock, nullptr};
+        const auto resp = s.get("/station");
+        s.expectOk(resp, "station");
+        proto::StationHello hello;
+        try {
+            nlohmann::json::parse(resp.body).get_to(hello);
+        } catch (const std::exception& e) {
+            throw CycleError(std::string("station: the district's answer was refused (") + e.what() + ")");
+        }
+        if (hello.station_id != enrollment->station_id)
+            throw CycleError("station: the district says this token is station '" + hello.station_id +
+                             "', the bundle says '" + enrollment->station_id + "'");
+        store::Transaction tx(db);
+        store::raiseOpSeqFloor(db, hello.last_applied_seq);
+        tx.commit();
+        return hello.last_applied_seq;
+    } catch (const std::exception& e) {
+        error = e.what();
+        return std::nullopt;
+    }
+}
+
 SyncReport syncOnce(store::Database& db, const core::Clock& clock, const SyncOptions& opts) {
     return runCycle(db, clock, opts, nullptr);
 }

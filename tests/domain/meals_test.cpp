@@ -100,3 +100,28 @@ TEST_F(DomainTest, OnlyThisStationsCanteensAreOffered) {
     ASSERT_EQ(slots.size(), 1u);
     EXPECT_EQ(slots[0].id, "s1");
 }
+
+TEST_F(DomainTest, APickedUpMealIsStillBooked) {
+    addSlot("s1", "2026-11-23", "lunch", 1800, 50, kLunchCutoff, 5);
+    auto r = bookMeal(*ctx, *memberById(*db, "m1"), "s1", false);
+    ASSERT_EQ(r.outcome, BookOutcome::Booked);
+    db->run("UPDATE bookings SET status='picked_up' WHERE id=?", r.booking_id);
+    EXPECT_EQ(bookMeal(*ctx, *memberById(*db, "m1"), "s1", false).outcome, BookOutcome::AlreadyBooked);
+}
+
+// Issue 11, finding 5: the district takes a cancel only from the booking's
+// station or the canteen's; the kiosk says so at once instead of later.
+TEST_F(DomainTest, AMealBookedElsewhereForAnotherCanteenIsCancelledThere) {
+    db->run("INSERT INTO canteens(id, name, station_id) VALUES ('c2', '梅河饭堂', 'st-b')");
+    db->run("INSERT INTO meal_slots(id, canteen_id, date, slot, dishes, price_cents, capacity, cutoff) "
+            "VALUES ('s2', 'c2', '2026-11-23', 'lunch', '[]', 1800, 50, ?)", kLunchCutoff);
+    db->run("INSERT INTO bookings(id, member_id, slot_id, station_id, status, local_state) "
+            "VALUES ('b-other', 'm1', 's2', 'st-b', 'booked', 'synced')");
+    EXPECT_EQ(cancelBooking(*ctx, "m1", "b-other"), CancelOutcome::NotHere);
+    EXPECT_EQ(pendingOps("meal_cancel"), 0);
+    // Booked at st-b for this station's canteen: this station may cancel it.
+    addSlot("s1", "2026-11-23", "lunch", 1800, 50, kLunchCutoff, 5);
+    db->run("INSERT INTO bookings(id, member_id, slot_id, station_id, status, local_state) "
+            "VALUES ('b-here', 'm2', 's1', 'st-b', 'booked', 'synced')");
+    EXPECT_EQ(cancelBooking(*ctx, "m2", "b-here"), CancelOutcome::Cancelled);
+}

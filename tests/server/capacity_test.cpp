@@ -112,8 +112,9 @@ TEST_F(Capacity, CancellationReturnsTheSeatToTheStationsQuota) {
     for (int i = 1; i <= 5; ++i) apply("st-a", "meal_book", book("a" + std::to_string(i), member(i), "lunch-mon"));
     for (int i = 6; i <= 10; ++i) apply("st-b", "meal_book", book("b" + std::to_string(i), member(i), "lunch-mon"));
     EXPECT_EQ(apply("st-b", "meal_book", book("b11", member(11), "lunch-mon")).reason, "full");
-    EXPECT_EQ(apply("st-b", "meal_cancel", {{"booking_id", "a1"}}).status, OpStatus::Applied)
-        << "an elder may cancel at another station";
+    EXPECT_EQ(apply("st-b", "meal_cancel", {{"booking_id", "a1"}}).reason, "not_owner")
+        << "st-b neither booked a1 nor runs its canteen";
+    EXPECT_EQ(apply("st-a", "meal_cancel", {{"booking_id", "a1"}}).status, OpStatus::Applied);
     EXPECT_EQ(apply("st-b", "meal_book", book("b12", member(12), "lunch-mon")).reason, "full")
         << "the seat went back to st-a's quota, which st-a may already have promised offline";
     EXPECT_EQ(apply("st-a", "meal_book", book("a13", member(13), "lunch-mon")).status, OpStatus::Applied);

@@ -71,8 +71,8 @@ TEST_F(Meals, CutoffIsJudgedByCreatedAtNotArrival) {
               "2026-11-23T09:31:00+08:00");
     EXPECT_EQ(r.reason, "past_cutoff");
     EXPECT_EQ(r.detail["cutoff"], "2026-11-23T09:30:00+08:00");
-    // Created the day before, pushed late: on time.
-    r = apply("st-a", "meal_book", {{"booking_id", "b3"}, {"member_id", "m-03"}, {"slot_id", "lunch-mon"}},
+    // Created the day before at another station, pushed late: on time.
+    r = apply("st-b", "meal_book", {{"booking_id", "b3"}, {"member_id", "m-03"}, {"slot_id", "lunch-mon"}},
               "2026-11-22T09:00:00+08:00");
     EXPECT_EQ(r.status, OpStatus::Applied) << "created the day before";
     r = apply("st-a", "meal_cancel", {{"booking_id", "b1"}});
@@ -131,6 +131,73 @@ TEST_F(Meals, BookingIsSentToEveryStation) {
     EXPECT_EQ(j["status"], "booked");
     EXPECT_EQ(j["station_id"], "st-a");
     EXPECT_EQ(j["pay_cents"], 1300);
+}
+
+}  // namespace
+}  // namespace district::test
+
+namespace district::test {
+namespace {
+
+class MealsOwnership : public District {};
+
+// Finding 4: the same elder books the same meal at two stations (or once
+// offline, once online): the second is refused, never applied at full price.
+TEST_F(MealsOwnership, ASecondActiveBookingOfTheSameMealIsAlreadyBooked) {
+    auto r = apply("st-a", "meal_book", {{"booking_id", "b1"}, {"member_id", "m-age70"}, {"slot_id", "lunch-mon"}});
+    ASSERT_EQ(r.status, proto::OpStatus::Applied);
+    r = apply("st-b", "meal_book", {{"booking_id", "b2"}, {"member_id", "m-age70"}, {"slot_id", "lunch-mon"}});
+    EXPECT_EQ(r.status, proto::OpStatus::Rejected);
+    EXPECT_EQ(r.reason, "already_booked");
+    EXPECT_EQ(r.detail["existing_booking_id"], "b1");
+    EXPECT_EQ(sql("SELECT count(*) FROM bookings WHERE member_id='m-age70'"), 1);
+    // Once cancelled, the meal may be booked again.
+    ASSERT_EQ(apply("st-a", "meal_cancel", {{"booking_id", "b1"}}).status, proto::OpStatus::Applied);
+    EXPECT_EQ(apply("st-b", "meal_book", {{"booking_id", "b3"}, {"member_id", "m-age70"}, {"slot_id", "lunch-mon"}})
+                  .status,
+              proto::OpStatus::Applied);
+}
+
+TEST_F(MealsOwnership, TheDatabaseRefusesASecondActiveBookingWhateverTheRules) {
+    apply("st-a", "meal_book", {{"booking_id", "b1"}, {"member_id", "m-01"}, {"slot_id", "lunch-mon"}});
+    EXPECT_THROW(storage->write([](WriteTx& tx) {
+        tx.putBooking({"b2", "m-01", "lunch-mon", "st-b", "booked", 0, 1800, false, "2026-11-23",
+                       "2026-11-23T08:00:00+08:00"});
+    }), std::exception);
+}
+
+// Finding 5: a station acts only on its own records, or on those of its
+// canteen or activity.
+TEST_F(MealsOwnership, AnotherStationCannotCancelOrPickUpABooking) {
+    // st-b books a meal at st-a's canteen: st-b (the booker) and st-a (the
+    // canteen) may act on it; a third station may not.
+    storage->write([](WriteTx& tx) { tx.putStation({"st-c", "第三站", "", 0}); });
+    apply("st-b", "meal_book", {{"booking_id", "b1"}, {"member_id", "m-01"}, {"slot_id", "lunch-20261124"}});
+    EXPECT_EQ(apply("st-c", "meal_cancel", {{"booking_id", "b1"}}).reason, "not_owner");
+    EXPECT_EQ(apply("st-c", "meal_pickup", {{"booking_id", "b1"}}).reason, "not_owner");
+    EXPECT_EQ(apply("st-c", "meal_pickup_undo", {{"booking_id", "b1"}}).reason, "not_owner");
+    EXPECT_EQ(bookingStatus("b1"), "booked");
+    EXPECT_EQ(apply("st-a", "meal_pickup", {{"booking_id", "b1"}}).status, proto::OpStatus::Applied)
+        << "the canteen's station hands the meal out";
+    EXPECT_EQ(apply("st-b", "meal_pickup_undo", {{"booking_id", "b1"}}).status, proto::OpStatus::Applied)
+        << "the booking station";
+}
+
+TEST_F(MealsOwnership, AnotherStationCannotCancelASignupOrTakeAttendance) {
+    storage->write([](WriteTx& tx) { tx.putStation({"st-c", "第三站", "", 0}); });
+    apply("st-b", "activity_signup", {{"signup_id", "s1"}, {"member_id", "m-01"}, {"activity_id", "act-1"}});
+    EXPECT_EQ(apply("st-c", "activity_cancel", {{"signup_id", "s1"}}).reason, "not_owner");
+    EXPECT_EQ(apply("st-c", "activity_attend", {{"member_id", "m-01"}, {"activity_id", "act-1"}}).reason,
+              "not_owner");
+    EXPECT_EQ(apply("st-b", "activity_attend", {{"member_id", "m-01"}, {"activity_id", "act-1"}}).reason,
+              "not_owner")
+        << "attendance is taken where the activity is held (st-a)";
+    EXPECT_EQ(apply("st-a", "activity_attend", {{"member_id", "m-01"}, {"activity_id", "act-1"}}).status,
+              proto::OpStatus::Applied);
+    EXPECT_EQ(apply("st-c", "activity_attend_undo", {{"member_id", "m-01"}, {"activity_id", "act-1"}}).reason,
+              "not_owner");
+    EXPECT_EQ(apply("st-b", "activity_cancel", {{"signup_id", "s1"}}).status, proto::OpStatus::Applied)
+        << "the station that signed the elder up";
 }
 
 }  // namespace

@@ -92,10 +92,85 @@ TEST_F(Push, UuidSeenUnderAnotherSeqIsRejectedAsDuplicate) {
 TEST_F(Push, StoredSeqWithAnotherUuidIsAConflictNotAReplay) {
     push("st-a", {op(1, "u1", "checkin", {{"member_id", "m-01"}})});
     auto r = push("st-a", {op(1, "other", "checkin", {{"member_id", "m-02"}})});
-    EXPECT_EQ(r.results[0].status, OpStatus::Rejected);
+    EXPECT_EQ(r.results[0].status, OpStatus::NotApplied) << "not final: the kiosk renumbers it";
     EXPECT_EQ(r.results[0].reason, "seq_conflict");
-    EXPECT_EQ(r.results[0].detail["stored_uuid"], "u1");
+    EXPECT_EQ(r.results[0].detail["last_applied_seq"], 1);
     EXPECT_EQ(sql("SELECT count(*) FROM checkins"), 1);
+    EXPECT_EQ(sql("SELECT count(*) FROM ops WHERE uuid='other'"), 0) << "nothing stored for it";
+}
+
+// Finding 3: a reinstalled kiosk numbers from 1 again. Its ops are not
+// rejected: the server stops at the first reused number, applies nothing after
+// it (so order is kept), and takes them once renumbered above last_applied.
+TEST_F(Push, ReusedNumbersAreNotAppliedUntilRenumbered) {
+    push("st-a", {op(1, "old-1", "checkin", {{"member_id", "m-01"}}),
+                  op(2, "old-2", "checkin", {{"member_id", "m-02"}})});
+    auto r = push("st-a", {op(1, "new-1", "meal_book", {{"booking_id", "nb"}, {"member_id", "m-03"},
+                                                         {"slot_id", "lunch-mon"}}),
+                           op(2, "new-2", "meal_cancel", {{"booking_id", "nb"}}),
+                           op(3, "new-3", "checkin", {{"member_id", "m-04"}})});
+    ASSERT_EQ(r.results.size(), 3u);
+    for (const auto& res : r.results) {
+        EXPECT_EQ(res.status, OpStatus::NotApplied) << res.seq;
+        EXPECT_EQ(res.reason, "seq_conflict") << res.seq;
+    }
+    EXPECT_EQ(r.last_applied_seq, 2);
+    EXPECT_EQ(sql("SELECT count(*) FROM bookings"), 0);
+    EXPECT_EQ(sql("SELECT count(*) FROM checkins"), 2) << "seq 3 was not applied out of order";
+    r = push("st-a", {op(3, "new-1", "meal_book", {{"booking_id", "nb"}, {"member_id", "m-03"},
+                                                   {"slot_id", "lunch-mon"}}),
+                      op(4, "new-2", "meal_cancel", {{"booking_id", "nb"}}),
+                      op(5, "new-3", "checkin", {{"member_id", "m-04"}})});
+    for (const auto& res : r.results) EXPECT_EQ(res.status, OpStatus::Applied) << res.seq;
+    EXPECT_EQ(bookingStatus("nb"), "cancelled");
+    EXPECT_EQ(sql("SELECT count(*) FROM checkins"), 3);
+}
+
+// Finding 6: an op whose handler throws something other than InvalidPayload
+// (here a constraint the rules did not foresee) is rejected alone; its own
+// writes are undone and the ops behind it are applied in the same push.
+TEST_F(Push, AnOpThatFailsIsRejectedAloneAndThePushGoesOn) {
+    storage->write([](WriteTx& tx) {
+        static_cast<SqliteTx&>(tx).db().exec(
+            "CREATE TRIGGER no_m05 BEFORE INSERT ON checkins WHEN NEW.member_id = 'm-05' "
+            "BEGIN SELECT RAISE(ABORT, 'unforeseen'); END;");
+    });
+    auto r = push("st-a", {op(1, "u1", "checkin", {{"member_id", "m-01"}}),
+                           op(2, "u2", "checkin", {{"member_id", "m-05"}}),
+                           op(3, "u3", "checkin", {{"member_id", "m-06"}})});
+    ASSERT_EQ(r.results.size(), 3u);
+    EXPECT_EQ(r.results[0].status, OpStatus::Applied);
+    EXPECT_EQ(r.results[1].status, OpStatus::Rejected);
+    EXPECT_EQ(r.results[1].reason, "op_failed");
+    EXPECT_EQ(r.results[2].status, OpStatus::Applied) << "the push went on";
+    EXPECT_EQ(r.last_applied_seq, 3);
+    EXPECT_EQ(sql("SELECT count(*) FROM checkins"), 2);
+    // Final: sent again, the same answer, nothing applied.
+    r = push("st-a", {op(2, "u2", "checkin", {{"member_id", "m-05"}})});
+    EXPECT_EQ(r.results[0].reason, "op_failed");
+}
+
+// Finding 5: created_at cannot be backdated past a cut-off.
+TEST_F(Push, AnOpOlderThanTheStationsPreviousOpIsStale) {
+    clock.set(at("2026-11-23T10:00:00+08:00"));
+    apply("st-a", "checkin", {{"member_id", "m-01"}}, "2026-11-23T10:00:00+08:00");
+    auto r = apply("st-a", "meal_book", {{"booking_id", "b1"}, {"member_id", "m-02"}, {"slot_id", "lunch-mon"}},
+                   "2026-11-23T09:00:00+08:00");
+    EXPECT_EQ(r.status, OpStatus::Rejected);
+    EXPECT_EQ(r.reason, "stale_op");
+    EXPECT_EQ(sql("SELECT count(*) FROM bookings"), 0);
+    // A clock stepped back by less than a minute is judged at the previous op's time.
+    r = apply("st-a", "checkin", {{"member_id", "m-03"}}, "2026-11-23T09:59:30+08:00");
+    EXPECT_EQ(r.status, OpStatus::Applied);
+}
+
+TEST_F(Push, AnOpOlderThanTheMaximumAgeIsStale) {
+    clock.set(at("2026-12-10T10:00:00+08:00"));
+    auto r = apply("st-a", "checkin", {{"member_id", "m-01"}}, "2026-12-02T10:00:00+08:00");
+    EXPECT_EQ(r.reason, "stale_op");
+    EXPECT_EQ(r.detail["max_age_days"], 7);
+    r = apply("st-a", "checkin", {{"member_id", "m-01"}}, "2026-12-04T10:00:00+08:00");
+    EXPECT_EQ(r.status, OpStatus::Applied);
 }
 
 TEST_F(Push, BadPayloadAndUnknownKindAreFinalRejections) {

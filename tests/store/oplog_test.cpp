@@ -79,3 +79,31 @@ TEST_F(OpLogTest, RejectionsShownToTheElderOnceAndToStaffAlways) {
     EXPECT_TRUE(log.unnotifiedRejections("m1").empty());
     EXPECT_EQ(log.rejections(10).size(), 1u);
 }
+
+// The district refuses an op older than the station's previous one
+// (stale_op): a kiosk clock stepped back must not cost an elder's action.
+TEST_F(OpLogTest, CreatedAtNeverGoesBackwards) {
+    store::Transaction tx(*db);
+    store::OpLog log(*db);
+    log.append("u1", "checkin", {{"member_id", "m1"}}, "2026-11-23T09:00:00+08:00", "m1");
+    const auto seq = log.append("u2", "checkin", {{"member_id", "m2"}}, "2026-11-23T08:59:00+08:00", "m2");
+    tx.commit();
+    EXPECT_EQ(log.bySeq(seq)->created_at, "2026-11-23T09:00:00+08:00");
+}
+
+// Issue 11, finding 3: a new op log of an enrolled station numbers its ops
+// above what the district has applied.
+TEST_F(OpLogTest, AFloorRaisedFromTheDistrictNumbersNewOpsAboveIt) {
+    {
+        store::Transaction tx(*db);
+        store::raiseOpSeqFloor(*db, 41);
+        tx.commit();
+    }
+    EXPECT_EQ(add("u1"), 42);
+    {
+        store::Transaction tx(*db);
+        store::raiseOpSeqFloor(*db, 10);  // never lowers
+        tx.commit();
+    }
+    EXPECT_EQ(add("u2"), 43);
+}

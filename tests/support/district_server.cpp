@@ -22,6 +22,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "store/sqlite.h"
+
 extern char** environ;
 
 namespace testsupport {
@@ -235,5 +237,10 @@ void DistrictServer::kill() {
 }
 
 std::string DistrictServer::log() const { return readFile(dir_ / "serve.log"); }
+
+std::int64_t DistrictServer::count(const std::string& sql) const {
+    store::Database db((std::filesystem::path(dataDir()) / "district.db").string());
+    return db.queryInt(sql).value_or(-1);
+}
 
 }  // namespace testsupport

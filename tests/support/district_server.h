@@ -67,6 +67,9 @@ public:
     const std::string& url() const { return url_; }  // https://HOST:PORT
     std::string dataDir() const { return dir_ / "district"; }
     std::string log() const;  // what the serving process printed so far
+    // First column of the first row of a query on district.db (-1: no row),
+    // read through its own connection while the server runs.
+    std::int64_t count(const std::string& sql) const;
 
     static std::string binary();
 

@@ -210,3 +210,57 @@ TEST(SyncIntegration, ServerDownThenUpDrainsTheQueue) {
     EXPECT_EQ(store::OpLog(k.db()).depth(), 0);
     EXPECT_EQ(k.count("SELECT count(*) FROM checkins WHERE local_state='synced'"), 25);
 }
+
+// Finding 3 of issue 11: a kiosk whose database was lost is enrolled again
+// and numbers its ops from 1. Before, the district answered `seq_conflict`
+// and every real action after that was marked rejected. Offline enrollment:
+// the first push finds the reused numbers and the kiosk renumbers them.
+TEST(SyncIntegration, ReinstalledKioskEnrolledOfflineRenumbersAndLosesNothing) {
+    DistrictServer server(smallDistrict({kChangcheng}, shenzhenDate(-1)));
+    {
+        Kiosk old(server.bundle(kChangcheng.id));
+        for (int i = 1; i <= 3; ++i) old.checkIn(demoMember(i));
+        ASSERT_TRUE(old.sync().ok);
+    }
+    Kiosk fresh(server.bundle(kChangcheng.id));  // a new, empty data dir: seq from 1 again
+    std::string booking;
+    fresh.checkIn(demoMember(4));
+    fresh.bookMeal(demoMember(4), lunchSlot("ct-changcheng", 1), &booking);
+    fresh.helpCall("home");
+    auto rep = fresh.sync();
+    ASSERT_TRUE(rep.ok) << rep.error;
+    EXPECT_EQ(rep.rejected, 0);
+    EXPECT_EQ(fresh.count("SELECT count(*) FROM op_log WHERE state='applied'"), 3);
+    EXPECT_EQ(fresh.count("SELECT min(seq) FROM op_log"), 4) << "renumbered above the district's 3";
+    EXPECT_EQ(fresh.text("SELECT local_state FROM bookings WHERE id='" + booking + "'"), "synced");
+    EXPECT_EQ(server.count("SELECT count(*) FROM checkins WHERE station_id='st-changcheng'"), 4);
+    EXPECT_EQ(server.count("SELECT count(*) FROM bookings WHERE id='" + booking + "'"), 1);
+    // New ops follow on; nothing is sent twice.
+    fresh.checkIn(demoMember(5));
+    rep = fresh.sync();
+    ASSERT_TRUE(rep.ok) << rep.error;
+    EXPECT_EQ(rep.applied, 1);
+    EXPECT_EQ(server.count("SELECT last_applied_seq FROM stations WHERE id='st-changcheng'"), 7);
+}
+
+// Online enrollment asks the district first: no number is ever reused.
+TEST(SyncIntegration, ReinstalledKioskEnrolledOnlineNumbersAfterTheDistrict) {
+    DistrictServer server(smallDistrict({kChangcheng}, shenzhenDate(-1)));
+    {
+        Kiosk old(server.bundle(kChangcheng.id));
+        for (int i = 1; i <= 2; ++i) old.checkIn(demoMember(i));
+        ASSERT_TRUE(old.sync().ok);
+    }
+    Kiosk fresh(server.bundle(kChangcheng.id));
+    core::SystemClock clock;
+    std::string error;
+    const auto last = syncc::learnLastApplied(fresh.db(), clock, error);
+    ASSERT_TRUE(last) << error;
+    EXPECT_EQ(*last, 2);
+    EXPECT_EQ(fresh.checkIn(demoMember(3)), 3);
+    auto rep = fresh.sync();
+    ASSERT_TRUE(rep.ok) << rep.error;
+    EXPECT_EQ(rep.applied, 1);
+    EXPECT_TRUE(std::none_of(fresh.logLines.begin(), fresh.logLines.end(),
+                             [](const std::string& l) { return l.find("numbered") != std::string::npos; }));
+}

@@ -1,5 +1,6 @@
 #include "shell/app/cli_sync.h"
 
+#include <chrono>
 #include <cstdio>
 #include <stdexcept>
 
@@ -26,6 +27,18 @@ int runEnroll(const std::string& dataDir, const std::string& bundlePath) {
     const domain::StationStatus st = domain::stationStatus(*db);
     std::printf("kiosk: enrolled as station %s (%s); data in %s\n", st.stationId.c_str(), st.stationName.c_str(),
                 dataDir.c_str());
+    // A short try: enrollment must work offline too; then the first push
+    // mends the numbers instead.
+    syncc::SyncOptions quick;
+    quick.connectTimeout = std::chrono::milliseconds(5000);
+    quick.requestTimeout = std::chrono::milliseconds(10000);
+    std::string error;
+    if (auto last = syncc::learnLastApplied(*db, clock, error, quick))
+        std::printf("kiosk: the district has applied this station's ops up to %lld; new ops are numbered after it\n",
+                    static_cast<long long>(*last));
+    else
+        std::fprintf(stderr, "kiosk: could not ask the district for the station's last op (%s); the first sync "
+                             "will number new ops after it\n", error.c_str());
     return 0;
 }
 

@@ -23,6 +23,16 @@ void promoteWaitlist(WriteTx& tx, const Activity& a) {
     }
 }
 
+// PROTOCOL.md "Who may act on a record": a signup is cancelled by the station
+// that made it or the activity's own; attendance is taken at the activity's
+// station, or at any station for a district-wide activity (it has no home).
+bool mayCancel(const OpContext& ctx, const Signup& s, const std::optional<Activity>& a) {
+    return s.station_id == ctx.station_id || (a && a->station_id == ctx.station_id);
+}
+bool mayTakeAttendance(const OpContext& ctx, const Activity& a) {
+    return a.station_id.empty() || a.station_id == ctx.station_id;
+}
+
 }  // namespace
 
 Outcome applyActivitySignup(WriteTx& tx, const OpContext& ctx, const json& p) {
@@ -62,11 +72,12 @@ Outcome applyActivityCancel(WriteTx& tx, const OpContext& ctx, const json& p) {
     json detail = {{"signup_id", signupId}};
     auto s = tx.signup(signupId);
     if (!s) return Outcome::reject(reason::kUnknownSignup, detail);
+    const auto a = tx.activity(s->activity_id);
+    if (!mayCancel(ctx, *s, a)) return Outcome::reject(reason::kNotOwner, detail);
     const std::string before = s->status;
     if (before != "cancelled") {
         s->status = "cancelled";
         tx.putSignup(*s);
-        const auto a = tx.activity(s->activity_id);
         if (before == "signed_up" && a && core::parseIso(a->starts_at) > ctx.judged_at)
             promoteWaitlist(tx, *a);
     }
@@ -79,7 +90,9 @@ Outcome applyActivityAttend(WriteTx& tx, const OpContext& ctx, const json& p) {
     const std::string activityId = needId(p, "activity_id");
     const core::TimePoint at = optTime(p, "at", ctx.judged_at);
     json detail = {{"member_id", memberId}, {"activity_id", activityId}};
-    if (!tx.activity(activityId)) return Outcome::reject(reason::kUnknownActivity, detail);
+    const auto a = tx.activity(activityId);
+    if (!a) return Outcome::reject(reason::kUnknownActivity, detail);
+    if (!mayTakeAttendance(ctx, *a)) return Outcome::reject(reason::kNotOwner, detail);
     if (!tx.member(memberId)) return Outcome::reject(reason::kUnknownMember, detail);
     if (tx.attended(memberId, activityId)) {
         detail["already"] = true;
@@ -102,7 +115,9 @@ Outcome applyActivityAttendUndo(WriteTx& tx, const OpContext& ctx, const json& p
     const std::string memberId = needId(p, "member_id");
     const std::string activityId = needId(p, "activity_id");
     json detail = {{"member_id", memberId}, {"activity_id", activityId}};
-    if (!tx.activity(activityId)) return Outcome::reject(reason::kUnknownActivity, detail);
+    const auto a = tx.activity(activityId);
+    if (!a) return Outcome::reject(reason::kUnknownActivity, detail);
+    if (!mayTakeAttendance(ctx, *a)) return Outcome::reject(reason::kNotOwner, detail);
     if (!tx.attended(memberId, activityId)) {
         detail["already"] = true;  // nothing to undo
         return Outcome::ok(detail);

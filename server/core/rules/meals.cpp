@@ -16,6 +16,16 @@ bool afterCutoff(const OpContext& ctx, const MealSlot& slot) {
     return ctx.judged_at > core::parseIso(slot.cutoff);
 }
 
+// PROTOCOL.md "Who may act on a record": the station that booked, or the
+// station whose canteen serves the meal.
+bool mayActOn(WriteTx& tx, const OpContext& ctx, const Booking& b) {
+    if (b.station_id == ctx.station_id) return true;
+    const auto slot = tx.slot(b.slot_id);
+    if (!slot) return false;
+    const auto canteen = tx.canteen(slot->canteen_id);
+    return canteen && canteen->station_id == ctx.station_id;
+}
+
 }  // namespace
 
 int ageOn(const std::string& birthDate, const std::string& date) {
@@ -52,6 +62,11 @@ Outcome applyMealBook(WriteTx& tx, const OpContext& ctx, const json& p) {
     if (afterCutoff(ctx, *slot)) {
         detail["cutoff"] = slot->cutoff;
         return Outcome::reject(reason::kPastCutoff, detail);
+    }
+    if (const auto existing = tx.activeBooking(memberId, slotId)) {
+        detail["existing_booking_id"] = existing->id;
+        detail["status"] = existing->status;
+        return Outcome::reject(reason::kAlreadyBooked, detail);
     }
     if (delivery && !member->delivery_eligible)
         return Outcome::reject(reason::kNotEligibleDelivery, detail);
@@ -91,6 +106,7 @@ Outcome applyMealCancel(WriteTx& tx, const OpContext& ctx, const json& p) {
     json detail = {{"booking_id", bookingId}};
     auto b = tx.booking(bookingId);
     if (!b) return Outcome::reject(reason::kUnknownBooking, detail);
+    if (!mayActOn(tx, ctx, *b)) return Outcome::reject(reason::kNotOwner, detail);
     if (b->status == "cancelled") {
         detail["status"] = b->status;
         return Outcome::ok(detail);  // cancelling twice changes nothing
@@ -108,11 +124,12 @@ Outcome applyMealCancel(WriteTx& tx, const OpContext& ctx, const json& p) {
     return Outcome::ok(detail);
 }
 
-Outcome applyMealPickup(WriteTx& tx, const OpContext&, const json& p) {
+Outcome applyMealPickup(WriteTx& tx, const OpContext& ctx, const json& p) {
     const std::string bookingId = needId(p, "booking_id");
     json detail = {{"booking_id", bookingId}};
     auto b = tx.booking(bookingId);
     if (!b) return Outcome::reject(reason::kUnknownBooking, detail);
+    if (!mayActOn(tx, ctx, *b)) return Outcome::reject(reason::kNotOwner, detail);
     if (b->status == "cancelled") return Outcome::reject(reason::kCancelled, detail);
     if (b->status != "picked_up") {
         b->status = "picked_up";
@@ -123,11 +140,12 @@ Outcome applyMealPickup(WriteTx& tx, const OpContext&, const json& p) {
 }
 
 // Staff undid a mistaken pickup tap: the meal is booked again.
-Outcome applyMealPickupUndo(WriteTx& tx, const OpContext&, const json& p) {
+Outcome applyMealPickupUndo(WriteTx& tx, const OpContext& ctx, const json& p) {
     const std::string bookingId = needId(p, "booking_id");
     json detail = {{"booking_id", bookingId}};
     auto b = tx.booking(bookingId);
     if (!b) return Outcome::reject(reason::kUnknownBooking, detail);
+    if (!mayActOn(tx, ctx, *b)) return Outcome::reject(reason::kNotOwner, detail);
     if (b->status == "picked_up") {
         b->status = "booked";
         tx.putBooking(*b);

@@ -33,6 +33,10 @@ inline constexpr const char* kSeqConflict = "seq_conflict";
 inline constexpr const char* kInvalidPayload = "invalid_payload";
 inline constexpr const char* kUnknownKind = "unknown_kind";
 inline constexpr const char* kGap = "gap";
+inline constexpr const char* kAlreadyBooked = "already_booked";
+inline constexpr const char* kNotOwner = "not_owner";
+inline constexpr const char* kStaleOp = "stale_op";
+inline constexpr const char* kOpFailed = "op_failed";
 }  // namespace reason
 
 struct Outcome {

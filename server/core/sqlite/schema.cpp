@@ -127,6 +127,13 @@ CREATE TABLE config_docs (version INTEGER PRIMARY KEY CHECK (version >= 1),
 CREATE TRIGGER config_docs_immutable_u BEFORE UPDATE ON config_docs
   BEGIN SELECT RAISE(ABORT, 'a pushed configuration is never changed: push a newer version'); END;
 )sql"},
+        // 3: one active booking per member and meal slot (PROTOCOL.md
+        // `already_booked`): the rule checks first, the index makes it hold
+        // whatever a rule forgets.
+        {3, R"sql(
+CREATE UNIQUE INDEX bookings_one_active ON bookings(member_id, slot_id)
+  WHERE status <> 'cancelled';
+)sql"},
     };
     return migrations;
 }

@@ -146,6 +146,16 @@ std::optional<Booking> SqliteTx::booking(const std::string& id) {
                    s->getInt(5),  s->getInt(6),  s->getInt(7) != 0, s->getText(8), s->getText(9)};
 }
 
+std::optional<Booking> SqliteTx::activeBooking(const std::string& memberId,
+                                             const std::string& slotId) {
+    auto s = q("SELECT id FROM bookings WHERE member_id = ? AND slot_id = ? "
+               "AND status <> 'cancelled'");
+    s->bindAll(memberId, slotId);
+    if (!s->step()) return std::nullopt;
+    const std::string id = s->getText(0);
+    return booking(id);
+}
+
 std::int64_t SqliteTx::subsidisedMeals(const std::string& memberId, const std::string& from,
                                        const std::string& to) {
     auto s = q("SELECT count(*) FROM bookings WHERE member_id = ? AND date BETWEEN ? AND ? "
@@ -299,10 +309,21 @@ std::vector<SeatState> SqliteTx::upcomingSeats(const std::string& stationId,
 }
 
 std::optional<StoredOp> SqliteTx::storedOp(const std::string& stationId, std::int64_t seq) {
-    auto s = q("SELECT seq, uuid, status, reason, detail FROM ops WHERE station_id = ? AND seq = ?");
+    auto s = q("SELECT seq, uuid, status, reason, detail, created_at FROM ops "
+               "WHERE station_id = ? AND seq = ?");
     s->bindAll(stationId, seq);
     if (!s->step()) return std::nullopt;
-    return StoredOp{s->getInt(0), s->getText(1), s->getText(2), s->getText(3), s->getText(4)};
+    return StoredOp{s->getInt(0),  s->getText(1), s->getText(2),
+                    s->getText(3), s->getText(4), s->getText(5)};
+}
+
+std::optional<std::string> SqliteTx::lastOpCreatedAt(const std::string& stationId) {
+    auto s = q("SELECT created_at FROM ops WHERE station_id = ? "
+               "AND reason NOT IN ('stale_op', 'invalid_payload') "
+               "ORDER BY seq DESC LIMIT 1");
+    s->bind(1, stationId);
+    if (!s->step()) return std::nullopt;
+    return s->getText(0);
 }
 
 bool SqliteTx::uuidSeen(const std::string& uuid) {

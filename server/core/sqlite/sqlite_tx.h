@@ -63,6 +63,8 @@ public:
     std::int64_t maxConfigVersion() override;
     std::vector<ConfigDoc> configDocs() override;
     std::optional<Booking> booking(const std::string& id) override;
+    std::optional<Booking> activeBooking(const std::string& memberId,
+                                         const std::string& slotId) override;
     std::int64_t subsidisedMeals(const std::string& memberId, const std::string& from,
                                  const std::string& to) override;
     std::optional<Signup> signup(const std::string& id) override;
@@ -84,6 +86,7 @@ public:
                                          const std::string& nowIso) override;
     std::optional<StoredOp> storedOp(const std::string& stationId, std::int64_t seq) override;
     bool uuidSeen(const std::string& uuid) override;
+    std::optional<std::string> lastOpCreatedAt(const std::string& stationId) override;
     void changesSince(const std::string& stationId, std::int64_t since, int limit,
                       const std::function<void(const ChangeRow&)>& row) override;
     std::vector<CheckinReportRow> checkinReport(const std::string& from,
@@ -93,6 +96,7 @@ public:
                                                   const std::string& to) override;
 
     // ---- WriteTx
+    void savepoint(const std::function<void()>& fn) override;
     void putStation(const Station& s) override;
     void setStationToken(const std::string& stationId, const std::string& sha256Hex) override;
     void setLastApplied(const std::string& stationId, std::int64_t seq) override;

@@ -3,6 +3,8 @@
 //
 // Upserts (ON CONFLICT DO UPDATE), never INSERT OR REPLACE, on tables other
 // rows point at: REPLACE deletes first, which foreign keys refuse.
+#include <sqlite3.h>
+
 #include "entity_json.h"
 #include "sqlite/sqlite_tx.h"
 
@@ -16,6 +18,37 @@ void SqliteTx::change(std::string_view entity, const std::string& key, const std
                "VALUES (?, ?, ?, 0, ?)");
     s->bindAll(entity, key, scope, data.dump());
     s->run();
+}
+
+namespace {
+// Failures that say nothing about the op: the database was busy, full or
+// failed to read or write. Retrying the request later may well succeed.
+bool transient(const store::DbError& e) {
+    switch (e.code()) {
+        case SQLITE_BUSY: case SQLITE_LOCKED: case SQLITE_FULL: case SQLITE_IOERR:
+        case SQLITE_NOMEM: case SQLITE_CANTOPEN: case SQLITE_PROTOCOL:
+            return true;
+        default:
+            return false;
+    }
+}
+}  // namespace
+
+void SqliteTx::savepoint(const std::function<void()>& fn) {
+    db_.exec("SAVEPOINT op");
+    try {
+        fn();
+    } catch (...) {
+        db_.exec("ROLLBACK TO op");
+        db_.exec("RELEASE op");
+        try {
+            throw;
+        } catch (const store::DbError& e) {
+            if (transient(e)) throw TransientStorageError(e.what());
+            throw;
+        }
+    }
+    db_.exec("RELEASE op");
 }
 
 void SqliteTx::putStation(const Station& st) {
