@@ -62,9 +62,10 @@ Node HelpScreen::content(const shell::Rect& /*area*/) {
     if (ui.theme().portrait()) {
         return shell::column(m.gap, {std::move(card), actions(ctx_, {std::move(call), std::move(read)})});
     }
+    // The actions keep the width their words want; the explanations give way.
     Node side = shell::column(m.gap, {std::move(call), std::move(read)});
     side.justify = shell::Align::Centre;
-    side.width = [&m] { return shell::Span{m.primaryMinWidth, m.primaryMinWidth * 1.2f}; };
+    card.priority = -3;
     return shell::row(m.gap * 1.5f, {std::move(card), std::move(side)});
 }
 

@@ -213,6 +213,7 @@ shell::Node IdentifyScreen::entry() {
     shell::Node words = shell::column(m.gap * 0.75f);
     words.justify = shell::Align::Centre;
     words.add(question(ctx_, s.get(phoneStep ? "identify.phone_prompt" : "identify.code_prompt")));
+    if (!phoneStep) words.add(body(ctx_, s.get("identify.code_hint"), TextAlign::Centre));
     const std::string shown = phoneStep ? withBlanks(phone_, kPhoneDigits, true) : withBlanks(code_, kCodeDigits, false);
     shell::Node field = ui.card(heading(ctx_, shown, TextAlign::Centre), m.gap * 0.5f);
     field.align = shell::Align::Centre;

@@ -47,6 +47,12 @@ shell::FrameLayout frameLayout(Context& ctx, const std::string& title) {
     w.notice = ctx.notice;
     w.station = ctx.status.stationName.empty() ? s.get("station.unnamed") : ctx.status.stationName;
     w.sync = syncWords(ctx);
+    // The longest of the sync states (syncWords()), for the bar's size.
+    for (const std::string& longer :
+         {s.get("status.not_enrolled"), s.get("status.connecting"), s.format("status.last_sync", {{"time", "00:00"}}),
+          s.get("status.offline") + "  " + s.format("status.last_sync", {{"time", "00:00"}})})
+        if (ctx.ui.textWidth(shell::FontRole::Body, longer) > ctx.ui.textWidth(shell::FontRole::Body, w.syncLongest))
+            w.syncLongest = longer;
     w.clock = core::hhmmLocal(ctx.clock.now());
     return shell::layoutFrame(ctx.ui.theme(), w, ctx.ui.measure());
 }

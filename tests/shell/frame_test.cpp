@@ -59,6 +59,7 @@ shell::FrameWords words(const shell::Strings& s, const std::string& title, const
     w.station = "长城长者服务站";
     w.sync = s.get("status.offline") + "  " + s.format("status.last_sync", {{"time", "12:34"}});
     w.clock = "12:34";
+    w.syncLongest = w.sync;
     return w;
 }
 
@@ -151,6 +152,26 @@ TEST(Frame, ANoticeTakesTheStripWithoutBeingATarget) {
     EXPECT_FALSE(f.stripIsBanner);
     EXPECT_GT(f.strip.h, 0);
     EXPECT_FALSE(f.strip.overlaps(f.content));
+}
+
+// A tap on identify's keypad was lost at 特大 in portrait: the status bar
+// went from two rows to three when the sync state's words changed, and the
+// keypad moved between the frame the finger aimed at and the next.
+TEST(Frame, TheStatusBarKeepsItsRowsWhateverTheSyncStateSays) {
+    for (const std::string& lang : shell::Strings::languages()) {
+        auto str = shell::Strings::load(lang);
+        for (const Panel& p : kPanels)
+            for (TextSize s : kSizes) {
+                Theme t = Theme::make(p.w, p.h, s);
+                auto w = words(str, "首页", kAnnouncement);
+                w.sync = str.get("status.connecting");
+                const auto waiting = shell::layoutFrame(t, w, estimate(t));
+                w.sync = str.get("status.offline") + "  " + str.format("status.last_sync", {{"time", "12:34"}});
+                const auto offline = shell::layoutFrame(t, w, estimate(t));
+                EXPECT_FLOAT_EQ(waiting.content.y, offline.content.y);
+                EXPECT_FLOAT_EQ(waiting.content.h, offline.content.h) << lang << " " << p.w << "x" << p.h;
+            }
+    }
 }
 
 TEST(Frame, PortraitStationNameWrapsInsteadOfBeingCut) {

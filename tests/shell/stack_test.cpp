@@ -128,6 +128,21 @@ TEST(Stack, PriorityOrdersWhatGivesWayWithinAStep) {
     EXPECT_FLOAT_EQ(root.children[0].rect.h, 100);
 }
 
+// Help at 特大 in landscape: the explanations' card (priority -3) must give
+// way before the actions beside it, though both are containers.
+TEST(Stack, AContainersPriorityDecidesWhoGivesWayInARow) {
+    Node list = shell::column(0, {para("志愿服务聊天陪伴一小时以上的服务志愿服务聊天陪伴")});
+    list.scroll = true;
+    list.scrollMin = 80;
+    Node words = shell::column(0, {list});
+    words.priority = -3;
+    Node action = shell::column(0, {para("呼叫工作人员")});
+    Node r = shell::row(20, {words, action});
+    shell::layoutTree(r, {0, 0, 600, 400});
+    EXPECT_FLOAT_EQ(r.children[1].rect.w, 240) << "the action keeps its words on one line";
+    EXPECT_FLOAT_EQ(r.children[0].rect.w, 340);
+}
+
 TEST(Stack, OverflowIsReportedNotHidden) {
     shell::Allocation a = shell::allocate({{{100, 100}}, {{100, 100}}}, 150, 0);
     EXPECT_TRUE(a.overflow);

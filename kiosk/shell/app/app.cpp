@@ -35,6 +35,7 @@
 #include "shell/driver/screenshot.h"
 #include "shell/driver/script.h"
 #include "domain/station.h"
+#include "shell/ui/utf8.h"
 #include "shell/app/store_open.h"
 #include "shell/driver/state_file.h"
 
@@ -43,6 +44,7 @@ namespace shell {
 App::Impl::~Impl() {
     syncLink.reset();  // stops the worker thread first
     screenList.clear();
+    if (glyphTexture && platform) platform->deleteTexture(glyphTexture);
     if (imguiReady) {
         ImGui_ImplOpenGL3_Shutdown();
         // The atlas belongs to `fonts`, not to the context.
@@ -152,12 +154,18 @@ void App::Impl::startWorker() {
                 FontFace face = faceForFile(opt.fontSpec);
                 fonts.setFaces(face, face);
             }
-            fonts.addText(strings.allText());
-            fonts.addText(b.station.stationName);
             auto [pw, ph] = b.panelReady.get_future().get();
             if (pw > 0) {
+                // The words of the first screens, rasterized ahead: the body size
+                // gets the whole string table, the title size its short strings
+                // (titles, labels, questions). The rest comes when first drawn.
                 const Theme first = Theme::make(pw, ph, textSize);
-                fonts.build(first.m().bodyPx, first.m().titlePx);
+                fonts.setSizes(first.m().bodyPx, first.m().titlePx);
+                fonts.warm(FontRole::Body, strings.allText() + b.station.stationName, 4000);
+                std::string shortWords = b.station.stationName;
+                for (const auto& key : strings.keys())
+                    if (const std::string& v = strings.get(key); codepointCount(v) <= 12) shortWords += v;
+                fonts.warm(FontRole::Title, shortWords, 4000);
             }
             tFontsThread = msSince(t1);
         } catch (const std::exception& e) {
@@ -235,7 +243,7 @@ int App::Impl::joinWorker() {
 void App::Impl::startImGui() {
     auto t = Steady::now();
     IMGUI_CHECKVERSION();
-    ImGui::CreateContext(fonts.atlas());
+    ImGui::CreateContext();  // its own small atlas for shapes; text comes from the glyph page
     imguiReady = true;
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // nothing written next to the kiosk
@@ -243,6 +251,9 @@ void App::Impl::startImGui() {
     io.ConfigInputTextCursorBlink = false;  // a blinking caret would cost a frame every 0.5 s
     setupImGuiKeyMap(io);
     ImGui_ImplOpenGL3_Init(platform->glslVersion());
+    glyphTexture = platform->createGlyphTexture(Fonts::kPageSide);
+    fonts.container()->SetTexID(reinterpret_cast<ImTextureID>(static_cast<std::uintptr_t>(glyphTexture)));
+    uploadGlyphs();
     int w = 0, h = 0;
     platform->windowSize(w, h);
     theme = Theme::make(w, h, textSize);
@@ -265,15 +276,11 @@ void App::Impl::makeContext() {
         .setTextSize = [this](TextSize s) { setTextSize(s); },
         .showNotice =
             [this](std::string text) {
-                fonts.addText(text);
                 notice = std::move(text);
                 noticeUntil = clock.monotonicMs() + kNoticeMs;
                 pacer.wake();
             },
-        .addText =
-            [this](std::string_view text) {
-                if (fonts.addText(text)) pacer.wake();
-            },
+        .addText = [this](std::string_view text) { fonts.expect(text); },
         .syncNow =
             [this] {
                 if (syncLink) syncLink->syncNow();
@@ -336,8 +343,10 @@ int App::Impl::sleepMs() {
     if (syncLink) syncDeadline = nextSyncPollMs;
     std::optional<std::int64_t> scriptDeadline;
     if (script && script->running()) scriptDeadline = now + script->pollIntervalMs();
+    std::optional<std::int64_t> warmDeadline;
+    if (ctx->domain && (expectedLoadedMs < 0 || expectedAt < expected.size())) warmDeadline = nextWarmMs;
     return pacer.sleepMs(now, {nextMinuteMs, idle.nextChangeMs(), cardDeadline, noticeDeadline, syncDeadline,
-                               scriptDeadline});
+                               scriptDeadline, warmDeadline});
 }
 
 void App::Impl::loop() {
@@ -404,11 +413,34 @@ void App::Impl::timers() {
         syncLink->fill(s);
         if (!(s == status)) {
             status = s;
-            fonts.addText(status.stationName);
             pacer.redraw();
         }
     }
     if (idle.tick()) pacer.redraw();
+    warmExpected(now);
+}
+
+// The names the station expects today (domain::expectedNames), rasterized a
+// few at a time while nothing is drawn, so the frame that answers their card
+// finds their glyphs in the page.
+void App::Impl::warmExpected(std::int64_t now) {
+    if (!ctx->domain || now < nextWarmMs) return;
+    nextWarmMs = now + kWarmEveryMs;
+    if (expectedLoadedMs < 0 || now - expectedLoadedMs > kExpectedReloadMs) {
+        expected.clear();
+        for (const std::string& name : domain::expectedNames(*ctx->domain, kExpectedNames)) expected += name;
+        expectedAt = 0;
+        expectedLoadedMs = now;
+    }
+    if (pacer.wantsFrame() || expectedAt >= expected.size()) return;
+    // A handful of names a tick: well under a millisecond of FreeType each.
+    const std::u32string cps = decodeUtf8(expected.substr(expectedAt, 64));
+    std::string chunk;
+    for (char32_t c : cps) chunk += encodeUtf8(c);
+    expectedAt += chunk.size();
+    fonts.warm(FontRole::Body, chunk, 64);
+    fonts.warm(FontRole::Title, chunk, 64);
+    uploadGlyphs();
 }
 
 // The running configuration into the shell: idle timer, flows, banner,
@@ -429,7 +461,6 @@ void App::Impl::applyConfig() {
     for (const auto& [on, id] : flows)
         if (!on) ctx->flowsOff.push_back(id);
     ctx->announcement = cfg->announcement;
-    fonts.addText(cfg->announcement);
     ctx->tapToCheckin = opt.tapToCheckin || cfg->checkinMode == config::CheckinMode::TapToCheckin;
     // --text-size (tests, the tour) wins over the district's default.
     if (opt.textSize.empty() && configTextSize && *configTextSize != cfg->defaultTextSize)
@@ -439,7 +470,6 @@ void App::Impl::applyConfig() {
     configTextSize = cfg->defaultTextSize;
     if (!cfg->stationName.empty()) {
         status.stationName = cfg->stationName;
-        fonts.addText(status.stationName);
     }
     if (syncLink) syncLink->setInterval(configs->syncInterval());
     pacer.wake();
@@ -464,23 +494,19 @@ void App::Impl::applyNavigation() {
 constexpr std::uint64_t kStartupFrames = 3;
 
 void App::Impl::ensureFonts() {
-    if (!fonts.needsBuild(theme.m().bodyPx, theme.m().titlePx)) return;
+    if (fonts.hasSizes(theme.m().bodyPx, theme.m().titlePx)) return;
+    // A new text size: the page starts again (glyphs come as they are drawn).
     auto t = Steady::now();
-    fonts.build(theme.m().bodyPx, theme.m().titlePx);
-    if (gpuReady) {
-        ImGui_ImplOpenGL3_DestroyFontsTexture();
-        ImGui_ImplOpenGL3_CreateFontsTexture();
-        releaseCpuCopies();
-    }
+    fonts.setSizes(theme.m().bodyPx, theme.m().titlePx);
     if (frames >= kStartupFrames) atlasRebuildMsMax = std::max(atlasRebuildMsMax, msSince(t));
 }
 
-void App::Impl::releaseCpuCopies() {
-    // The GL texture holds the atlas now: ImGui's alpha and RGBA copies (5 MB
-    // at 1024x1024) are not needed, and the heap the build and the shader JIT
-    // used goes back to the system (RSS budget: DESIGN.md, < 100 MB).
-    fonts.atlas()->ClearTexData();
-    malloc_trim(0);
+// The rows of the glyph page that changed go to the GL texture.
+void App::Impl::uploadGlyphs() {
+    int y0 = 0, y1 = 0;
+    if (!fonts.pageDirty(y0, y1)) return;
+    platform->updateGlyphTexture(glyphTexture, Fonts::kPageSide, y0, y1, fonts.page());
+    fonts.pageUploaded();
 }
 
 void App::Impl::setTextSize(TextSize size) {
@@ -509,12 +535,11 @@ void App::Impl::drawFrame() {
         std::fprintf(stderr, "kiosk: font rebuild failed: %s\n", e.what());
     }
     auto tFrame = Steady::now();
-    ImGui_ImplOpenGL3_NewFrame();  // the first call compiles the shaders and uploads the atlas
-    if (!gpuReady) {
-        tGpuInit = msSince(tFrame);
-        fonts.atlas()->ClearTexData();
-    }
+    ImGui_ImplOpenGL3_NewFrame();  // the first call compiles the shaders and uploads ImGui's own atlas
+    if (!gpuReady) tGpuInit = msSince(tFrame);
     gpuReady = true;
+    fonts.beginFrame(frames + 1);
+    fonts.takeWorkMs();
 
     ImGuiIO& io = ImGui::GetIO();
     int w = 0, h = 0, dw = 0, dh = 0;
@@ -595,6 +620,11 @@ void App::Impl::drawFrame() {
     }
     ImGui::Render();
     if (frames == 0) tFirstBuild = msSince(tFrame) - tGpuInit;
+    // This frame's new glyphs: rasterized while it was laid out, sent now.
+    const auto tGlyphs = Steady::now();
+    uploadGlyphs();
+    const double glyphMs = fonts.takeWorkMs() + msSince(tGlyphs);
+    if (frames >= kStartupFrames) atlasRebuildMsMax = std::max(atlasRebuildMsMax, glyphMs);
 
     auto tRender = Steady::now();
     const Rgb bg = theme.c().page;
@@ -618,14 +648,10 @@ void App::Impl::drawFrame() {
     // Settled after start-up: the shader JIT's and the first frames' scratch
     // memory can go back to the system.
     if (frames == 3) malloc_trim(0);
-    // Text drawn this frame brought new characters: rebuild and draw again.
-    if (fonts.dirty()) pacer.redraw();
 }
 
-// Each frame drawn with the atlas it needed is audited (a frame that brought
-// new characters is drawn again at once, measured with the right glyphs).
+// Every frame is audited: its glyphs were rasterized before it was measured.
 void App::Impl::audit() {
-    if (fonts.dirty()) return;
     const auto found = auditFrame(registry.lastFrame(), {theme.m().touchMin, theme.m().targetGap});
     for (const Violation& v : found) {
         const std::string line = v.line(router.current());
@@ -647,8 +673,6 @@ void App::Impl::audit() {
 // ---------------------------------------------------------------- [answers]
 
 void App::Impl::showResult(screens::Feedback kind, std::string title, std::string detail) {
-    fonts.addText(title);
-    fonts.addText(detail);
     result.visible = true;
     result.shownOnce = true;
     result.kind = kind;
@@ -719,7 +743,7 @@ void App::Impl::writeState() const {
     if (result.shownOnce) st.lastResult = KioskState::Result{screens::feedbackName(result.kind), result.title, result.detail, result.visible};
     st.frames = frames;
     const auto& fs = fonts.stats();
-    st.atlas = {fs.width, fs.height, fs.glyphs, fs.builds, 0};
+    st.atlas = {fs.width, fs.height, fs.glyphs, fs.builds, int(fs.evicted)};
     st.layoutViolations = layoutViolations;
     st.frameMsMax = frameMsMax;
     st.atlasRebuildMsMax = atlasRebuildMsMax;

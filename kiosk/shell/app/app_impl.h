@@ -48,6 +48,9 @@ inline constexpr std::int64_t kNoticeMs = 5000;
 inline constexpr std::int64_t kSyncPollMs = 2000;  // a locked copy of the snapshot: microseconds
 inline constexpr std::int64_t kResultMs = 8000;   // the answer overlay goes by itself after this
 inline constexpr int kMaxFrameErrorsInRow = 3;      // then the kiosk goes back to the welcome screen
+inline constexpr std::int64_t kWarmEveryMs = 200;   // expected names: a chunk this often while idle
+inline constexpr std::int64_t kExpectedReloadMs = 30 * 60 * 1000;
+inline constexpr int kExpectedNames = 400;
 
 struct App::Impl final : ScriptHost {
     Options opt;
@@ -98,6 +101,10 @@ struct App::Impl final : ScriptHost {
     std::optional<config::TextSize> configTextSize;
     void applyConfig();
     std::unique_ptr<ScriptDriver> script;
+    std::uint32_t glyphTexture = 0;  // the glyph page (fonts.h) on the GPU
+    std::string expected;            // the names the station expects, to warm
+    std::size_t expectedAt = 0;
+    std::int64_t expectedLoadedMs = -1, nextWarmMs = 0;
     bool imguiReady = false;
     bool gpuReady = false;  // device objects exist (first NewFrame done)
 
@@ -170,7 +177,8 @@ struct App::Impl final : ScriptHost {
     void applyNavigation();
     void drawFrame();
     void ensureFonts();
-    void releaseCpuCopies();
+    void uploadGlyphs();
+    void warmExpected(std::int64_t now);
     void setTextSize(TextSize size);
     void resized();
     void writeState() const;

@@ -150,7 +150,7 @@ void App::Impl::onScan(const std::string& text) {
 // ---------------------------------------------------------------- [script]
 
 bool App::Impl::settled() const {
-    return !pacer.wantsFrame() && !pointer.pending() && !cards.holding() && !fonts.dirty() &&
+    return !pacer.wantsFrame() && !pointer.pending() && !cards.holding() &&
            !router.pending() && !screenshotRequested &&
            SDL_PeepEvents(nullptr, 0, SDL_PEEKEVENT, SDL_FIRSTEVENT, SDL_LASTEVENT) == 0;
 }

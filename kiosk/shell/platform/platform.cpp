@@ -95,6 +95,48 @@ void Platform::clear(float r, float g, float b) {
 
 void Platform::swap() { SDL_GL_SwapWindow(window_); }
 
+#ifndef GL_TEXTURE_SWIZZLE_R
+#define GL_TEXTURE_SWIZZLE_R 0x8E42
+#define GL_TEXTURE_SWIZZLE_G 0x8E43
+#define GL_TEXTURE_SWIZZLE_B 0x8E44
+#define GL_TEXTURE_SWIZZLE_A 0x8E45
+#endif
+#ifndef GL_R8
+#define GL_R8 0x8229
+#endif
+
+std::uint32_t Platform::createGlyphTexture(int side) {
+    GLuint tex = 0;
+    glGenTextures(1, &tex);
+    glBindTexture(GL_TEXTURE_2D, tex);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    // The red channel is the glyph's coverage: sampled as (1, 1, 1, coverage),
+    // as ImGui's shader expects of a font texture (GL 3.3 / GLES 3.0 swizzle).
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_SWIZZLE_R, GL_ONE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_SWIZZLE_G, GL_ONE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_SWIZZLE_B, GL_ONE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_SWIZZLE_A, GL_RED);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, side, side, 0, GL_RED, GL_UNSIGNED_BYTE, nullptr);
+    return tex;
+}
+
+void Platform::updateGlyphTexture(std::uint32_t texture, int side, int y0, int y1, const std::uint8_t* page) {
+    if (y1 <= y0) return;
+    glBindTexture(GL_TEXTURE_2D, texture);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    glTexSubImage2D(GL_TEXTURE_2D, 0, 0, y0, side, y1 - y0, GL_RED, GL_UNSIGNED_BYTE,
+                    page + std::size_t(y0) * std::size_t(side));
+}
+
+void Platform::deleteTexture(std::uint32_t texture) {
+    GLuint t = texture;
+    if (t) glDeleteTextures(1, &t);
+}
+
 std::vector<std::uint8_t> Platform::readBackBuffer(int& w, int& h) const {
     drawableSize(w, h);
     // RGBA is the one format GLES guarantees for glReadPixels.

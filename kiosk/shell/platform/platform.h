@@ -37,6 +37,13 @@ public:
     // for a --windowed kiosk or when already done.
     void enterFullscreen();
 
+    // The glyph page (shell/ui/fonts.h) as a texture: one 8-bit channel read
+    // as white with that alpha (a quarter of RGBA's memory). The id is what
+    // ImGui's draw lists take; updateGlyphTexture() sends rows [y0, y1).
+    std::uint32_t createGlyphTexture(int side);
+    void updateGlyphTexture(std::uint32_t texture, int side, int y0, int y1, const std::uint8_t* page);
+    void deleteTexture(std::uint32_t texture);
+
     void clear(float r, float g, float b);
     void swap();
     // The back buffer as RGB rows, top row first. Call after drawing, before swap().

@@ -1,22 +1,37 @@
-// fonts.h — the font atlas, built from the glyphs actually shown.
+// fonts.h — the font atlas as a glyph cache: glyphs are rasterized when they
+// are first needed, kept while they are used, and the least recently used go
+// first when the page is full.
 //
-// Two sizes only (body and title, from the theme), Noto Sans CJK SC found
-// through fontconfig (regular for body, bold for titles) or a configured file.
-// The glyph set is ASCII + every character of the string table + text handed
-// in with addText() (station name, member names, menus after a sync) + any
-// text the UI draws (ui.cpp notes it). New characters mark the atlas dirty;
-// the shell rebuilds it between frames and re-uploads the texture.
+// Two faces (Noto Sans CJK SC regular for body text, bold for titles, found
+// through fontconfig, or a configured file) at two sizes from the theme. The
+// glyphs of both live in one 8-bit page of at most 2048x2048 (kPageSide),
+// packed in shelves of one height per size. A string is made sure of
+// (ensure()) before it is measured or drawn: the glyphs it lacks are
+// rasterized with FreeType into free room (about 0.1-0.5 ms a CJK glyph) and
+// only the changed rows of the page are uploaded again. Nothing is ever
+// rebuilt on the frame that answers a card; a whole rebuild happens only when
+// the text size changes.
 //
-// Cost (this machine, FreeType, ~340 glyphs at 44 + 64 px): ~32 ms, 1024x1024.
-// The full common-Chinese range would be 4096x8192 and 0.6 s: never do that.
-// The font files are mmapped and shared by both sizes (FreeType reads only
-// the tables and glyphs it needs), not read into memory twice.
+// Room: at 特大 (62 and 90 px) the page holds about 700 body and 300 title
+// glyphs; a day of real names (thousands of characters) cycles through it:
+// what was not drawn in the last frames goes first (evicted()). The names the
+// station expects are rasterized ahead, while the kiosk is idle (warm()).
+//
+// The page is plain memory; the GL texture is the platform's (Texture below).
+// Fonts needs no ImGui context (the start-up worker rasterizes the welcome
+// screen's words before the window exists).
 #pragma once
 
-#include <bitset>
 #include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
+
+#include "shell/ui/layout.h"
 
 struct ImFont;
 struct ImFontAtlas;
@@ -43,11 +58,16 @@ FontFace faceForFile(const std::string& spec);
 
 class Fonts {
 public:
+    static constexpr int kPageSide = 2048;
+
     struct Stats {
-        int width = 0, height = 0;  // atlas texture
-        double buildMs = 0;         // last build
-        int glyphs = 0;             // distinct characters in the set
-        int builds = 0;
+        int width = 0, height = 0;  // the page: the atlas texture
+        int glyphs = 0;             // in the page now (both sizes)
+        int builds = 0;             // whole rebuilds (a text size)
+        long added = 0;             // glyphs rasterized, ever
+        long evicted = 0;           // glyphs dropped to make room, ever
+        long missing = 0;           // glyphs that found no room (drawn blank)
+        double buildMs = 0;         // the last whole rebuild (page cleared, sizes set)
     };
 
     Fonts();
@@ -55,46 +75,64 @@ public:
     Fonts(const Fonts&) = delete;
     Fonts& operator=(const Fonts&) = delete;
 
-    // Maps the font files. Throws std::runtime_error if one cannot be opened.
+    // Maps the font files and opens them with FreeType. Throws
+    // std::runtime_error if one cannot be opened or read.
     void setFaces(const FontFace& body, const FontFace& title);
-    // Adds the characters of `utf8` to the glyph set. Returns true (and marks
-    // the atlas dirty) if any was new. Cheap enough to call on every drawn string.
-    bool addText(std::string_view utf8);
-    bool dirty() const { return dirty_; }
+    // The em sizes (the size of a Chinese character, as the theme and
+    // DESIGN.md count "44 px"). A change clears the page: a whole rebuild.
+    void setSizes(float bodyPx, float titlePx);
+    bool hasSizes(float bodyPx, float titlePx) const { return bodyPx == bodyPx_ && titlePx == titlePx_; }
 
-    // (Re)builds the atlas for these em sizes (the size of a Chinese character,
-    // as the theme and DESIGN.md count "44 px"): CPU only, the caller owns the GL
-    // texture. No ImGui context is needed, so it may run on a worker thread
-    // before the context exists. Throws std::runtime_error if FreeType fails.
-    void build(float bodyPx, float titlePx);
-    bool needsBuild(float bodyPx, float titlePx) const {
-        return dirty_ || bodyPx != bodyPx_ || titlePx != titlePx_;
+    // The frame being drawn (for "least recently used").
+    void beginFrame(std::uint64_t frame) { frame_ = frame; }
+    // Makes sure every glyph of `text` is in the page at `role`'s size.
+    void ensure(FontRole role, std::string_view text);
+    // Text from data about to be shown (names, menus): both sizes, now.
+    void expect(std::string_view text) {
+        ensure(FontRole::Body, text);
+        ensure(FontRole::Title, text);
     }
+    // Text the station expects to show (the string table; its regulars'
+    // names), rasterized ahead (at start, while idle): only into free room (it
+    // never evicts), at most `budget` glyphs. Returns how many it added.
+    int warm(FontRole role, std::string_view text, int budget);
+    // Time spent rasterizing since the last call (the frame's atlas work).
+    double takeWorkMs() { return std::exchange(workMs_, 0.0); }
 
-    ImFontAtlas* atlas() const { return atlas_; }
-    // ImGui fonts: FontSize is the line height (about 1.45 em for Noto CJK).
+    // The page's rows changed since the last upload: [y0, y1).
+    bool pageDirty(int& y0, int& y1) const;
+    void pageUploaded() { dirtyY0_ = kPageSide, dirtyY1_ = 0; }
+    const std::uint8_t* page() const { return page_.data(); }
+
     ImFont* body() const { return body_; }
     ImFont* title() const { return title_; }
+    // The atlas ImGui's fonts belong to: the page's texture id goes here.
+    ImFontAtlas* container() const { return container_.get(); }
     const Stats& stats() const { return stats_; }
     const FontFace& bodyFace() const { return bodyFace_; }
 
 private:
-    struct Mapping {
-        void* data = nullptr;
-        std::size_t size = 0;
-    };
-    static Mapping mapFile(const std::string& path);
-    static void unmap(Mapping& m);
+    struct Face;
+    struct Shelf;
+    struct Slot;
+    bool place(int role, char32_t cp, bool mayEvict);
+    bool allocate(int role, int w, int h, int& x, int& y, bool mayEvict);
+    void evictOne(int role);
+    void publish(int role);
+    void clearPage();
 
-    ImFontAtlas* atlas_ = nullptr;
+    std::unique_ptr<Face> faces_[2];  // body, title
+    FontFace bodyFace_, titleFace_;
+    float bodyPx_ = 0, titlePx_ = 0;
+    std::vector<std::uint8_t> page_;
+    std::unique_ptr<ImFontAtlas> container_;
     ImFont* body_ = nullptr;
     ImFont* title_ = nullptr;
-    FontFace bodyFace_, titleFace_;
-    Mapping bodyMap_, titleMap_;
-    float bodyRatio_ = 1, titleRatio_ = 1;  // ImGui size per em (the face's full height in em)
-    std::bitset<0x10000> glyphs_;  // BMP only: ImWchar is 16-bit in Debian's build
-    bool dirty_ = true;
-    float bodyPx_ = 0, titlePx_ = 0;
+    std::vector<Shelf> shelves_;
+    int nextShelfY_ = 0;
+    std::uint64_t frame_ = 0;
+    int dirtyY0_ = kPageSide, dirtyY1_ = 0;
+    double workMs_ = 0;
     Stats stats_;
 };
 

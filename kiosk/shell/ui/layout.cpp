@@ -69,7 +69,7 @@ FrameLayout layoutFrame(const Theme& theme, const FrameWords& words, const Measu
     const float iconS = std::round(m.iconNav * 0.8f);
     const float iconGap = std::round(m.gap * 0.4f);
     const float syncTextW = body(words.sync), clockW = body(words.clock), stationW = body(words.station);
-    const float syncW = iconS + iconGap + syncTextW;
+    const float syncW = iconS + iconGap + std::max(syncTextW, body(words.syncLongest));
     const float sy0 = 0;  // rows are placed from the bar's top, moved down below
     std::vector<std::string> syncLines{words.sync};
     float statusH = 0;
@@ -89,6 +89,9 @@ FrameLayout layoutFrame(const Theme& theme, const FrameWords& words, const Measu
     } else {
         f.stationLines = wrapText(words.station, span, body);
         syncLines = wrapText(words.sync, span - iconS - iconGap, body);
+        // Rows for the longest state: the bar's height does not follow the words.
+        const std::size_t longest = wrapText(words.syncLongest, span - iconS - iconGap, body).size();
+        while (syncLines.size() < longest) syncLines.emplace_back();
         station = {left, sy0, span, float(f.stationLines.size()) * lh};
         float w = 0;
         for (auto& l : syncLines) w = std::max(w, body(l));

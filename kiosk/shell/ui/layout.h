@@ -61,6 +61,9 @@ struct FrameWords {
     std::string bannerShort;   // the strip's words when not even a sentence fits
     std::string notice;        // a short notice (wins over the banner while it shows), "" none
     std::string station, sync, clock;
+    // The longest thing the sync state can say: the status bar keeps the rows
+    // it needs, so nothing above moves when the state changes under a finger.
+    std::string syncLongest;
 };
 
 struct FrameLayout {

@@ -74,13 +74,8 @@ bool scrolls(const Node& n) {
 int givePriority(const Node& n) {
     if (n.kind == Node::Kind::Leaf) return n.priority;
     int p = n.priority;
-    bool any = false;
     for (const Node& c : n.children)
-        if (c.flex || c.optional || c.kind != Node::Kind::Leaf) {
-            const int cp = givePriority(c);
-            p = any ? std::min(p, cp) : cp;
-            any = true;
-        }
+        if (c.flex || c.optional || c.kind != Node::Kind::Leaf) p = std::min(p, givePriority(c));
     return p;
 }
 
@@ -103,7 +98,14 @@ float childWidth(const Node& c, float avail) {
 
 std::vector<Slot> rowSlots(const Node& n) {
     std::vector<Slot> slots;
-    for (const Node& c : n.children) slots.push_back(slotOf(c, widthOf(c)));
+    for (const Node& c : n.children) {
+        // Across a row a scroll area is no different: it gets narrower, by
+        // its priority, like anything else that gives way.
+        Slot sl = slotOf(c, widthOf(c));
+        sl.flex = sl.flex || sl.scroll;
+        sl.scroll = false;
+        slots.push_back(sl);
+    }
     return slots;
 }
 

@@ -83,6 +83,8 @@ void Ui::occludeAll() { widgets_.occludeAll(); }
 // ---------------------------------------------------------------- [text]
 
 float Ui::textWidth(FontRole role, std::string_view text) const {
+    // Measuring needs the glyphs: what is measured is also drawn soon.
+    fonts_.ensure(role, text);
     ImFont* f = font(role);
     return f->CalcTextSizeA(f->FontSize, FLT_MAX, 0.0f, text.data(), text.data() + text.size()).x;
 }
@@ -110,7 +112,6 @@ float Ui::textHeight(FontRole role, std::string_view text, float width) const {
 }
 
 void Ui::record(std::string_view text, const Rect& box, float needW, float needH) {
-    fonts_.addText(text);
     TextInfo t;
     t.text = std::string(text);
     t.box = box;
@@ -126,6 +127,8 @@ void Ui::drawLines(FontRole role, const std::vector<std::string>& lines, const R
     ImFont* f = font(role);
     const float lh = lineHeight(role);
     float y = box.y;
+    // Text is drawn from the glyph page (fonts.h), shapes from ImGui's own atlas.
+    drawList()->PushTextureID(fonts_.container()->TexID);
     for (const std::string& line : lines) {
         const float w = textWidth(role, line);
         const float x = align == TextAlign::Centre ? box.cx() - w / 2 : align == TextAlign::Right ? box.right() - w : box.x;
@@ -133,6 +136,7 @@ void Ui::drawLines(FontRole role, const std::vector<std::string>& lines, const R
                             line.data(), line.data() + line.size());
         y += lineH;
     }
+    drawList()->PopTextureID();
 }
 
 void Ui::text(FontRole role, std::string_view s, const Rect& box, Rgb colour, TextAlign align) {
