@@ -104,10 +104,12 @@ for orientation in $orientations; do
     idle=600
     [ "$script" = tour ] && idle=60  # tour.script brings up the idle overlay
     rc=0
+    t0=$(date +%s%N)
     (cd "$dir" && xvfb-run -a -s "-screen 0 ${size}x24 -nolisten tcp" \
       "$kiosk" --data-dir "$run/kiosk" --lang "$lang" --idle-seconds "$idle" "${extra[@]}" \
       --script "$root/scripts/tour/$script.script" --state-out "$run/state.json" > "$run.log" 2>&1) || rc=$?
     stop_server
+    [ -n "${TOUR_VERBOSE:-}" ] && echo "tour: $orientation $script: $(( ($(date +%s%N) - t0) / 1000000 )) ms, $(sed -n 's/.*"frames": \([0-9]*\).*/\1/p' "$run/state.json" 2>/dev/null) frames, longest $(sed -n 's/.*"frame_ms_max": \([0-9.]*\).*/\1/p' "$run/state.json" 2>/dev/null) ms"
     if [ "$rc" -ne 0 ]; then
       cat "$run.log" >&2
       echo "tour: $orientation $script failed (exit $rc)" >&2

@@ -30,15 +30,21 @@ protected:
             v.widget = "meals.book." + slot.slot + (n ? "." + std::to_string(n) : "");
             v.heading = ctx_.strings.format("meals.slot_heading",
                                             {{"slot", slotName(ctx_.strings, slot.slot)}, {"canteen", slot.canteen_name}});
-            v.pay = ctx_.strings.format("meals.pay_short",
-                                        {{"pay", money(ctx_.strings, domain::priceFor(d, *s.member, slot).pay_cents)}});
+            const domain::Price price = domain::priceFor(d, *s.member, slot);
+            v.pay = ctx_.strings.format("meals.pay_short", {{"pay", money(ctx_.strings, price.pay_cents)}});
             const bool already = std::any_of(mine.begin(), mine.end(), [&](const domain::Booking& b) {
                 return b.slot_id == slot.id && b.status == "booked";
             });
             if (already) v.state = ctx_.strings.get("meals.already");
             else if (slot.past_cutoff) v.state = pastCutoffText(ctx_, slot.slot, slot.cutoff);
             else if (slot.seats_left <= 0) v.state = ctx_.strings.get("meals.full.detail");
-            v.details = dishesLine(ctx_, slot.dishes);
+            // The subsidy first (what the district pays is why the price is low),
+            // then the dishes, then the seats: one paragraph that wraps.
+            if (price.capped) v.details = ctx_.strings.get("meals.subsidy_capped_short") + ctx_.strings.get("meals.details_sep");
+            else if (price.subsidy_cents > 0)
+                v.details = ctx_.strings.format("meals.subsidy_short", {{"subsidy", money(ctx_.strings, price.subsidy_cents)}}) +
+                            ctx_.strings.get("meals.details_sep");
+            v.details += dishesLine(ctx_, slot.dishes);
             if (v.state.empty())
                 v.details += ctx_.strings.get("meals.details_sep") +
                              ctx_.strings.format("meals.seats_left", {{"n", std::to_string(slot.seats_left)}});

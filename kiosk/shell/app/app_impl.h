@@ -128,6 +128,7 @@ struct App::Impl final : ScriptHost {
     bool textSizeOpen = false;  // the 字号 chooser is over the screen
     // Frame costs after start-up (the state file).
     double frameMsMax = 0, atlasRebuildMsMax = 0;
+    std::vector<std::pair<std::string, long>> memoryKb;  // the script's `memory` steps
 
     // Start-up (app.cpp [start]): the worker thread's side of it.
     struct Boot;
@@ -209,6 +210,7 @@ struct App::Impl final : ScriptHost {
     void syncNow() override {
         if (syncLink) syncLink->syncNow();
     }
+    void noteMemory(const std::string& label) override;
     std::optional<std::string> stringFor(const std::string& key) const override {
         if (!strings.has(key)) return std::nullopt;
         return strings.get(key);

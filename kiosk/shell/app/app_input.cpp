@@ -10,6 +10,8 @@
 #include <imgui.h>
 
 #include <cstdio>
+#include <fstream>
+#include <string>
 
 #include "shell/app/app_impl.h"
 #include "shell/platform/keyboard.h"
@@ -256,6 +258,15 @@ bool App::Impl::pressKey(const std::string& name) {
     }
     pacer.wake();
     return true;
+}
+
+void App::Impl::noteMemory(const std::string& label) {
+    std::ifstream in("/proc/self/status");
+    std::string line;
+    long kb = -1;
+    while (std::getline(in, line))
+        if (line.rfind("VmRSS:", 0) == 0) kb = std::stol(line.substr(6));
+    memoryKb.emplace_back(label, kb);
 }
 
 void App::Impl::requestScreenshot(const std::string& path) {

@@ -39,6 +39,7 @@ const char* opName(ScriptStep::Op op) {
         case Op::ExpectString: return "expect_string";
         case Op::WaitString: return "wait_string";
         case Op::ExpectWhole: return "expect_whole";
+        case Op::Memory: return "memory";
         case Op::Screenshot: return "screenshot";
         case Op::Size: return "size";
         case Op::IdleAdvance: return "idle_advance";
@@ -157,6 +158,9 @@ std::vector<ScriptStep> parseScript(std::string_view text) {
             if (s2 == std::string_view::npos) throw ScriptError(lineNo, "expect_whole needs a widget id prefix and a count");
             st.arg = std::string(rest.substr(0, s2));
             st.a = parseInt(trim(rest.substr(s2)), lineNo, "a count");
+        } else if (verb == "memory") {
+            st.op = Op::Memory;
+            single("a label");
         } else if (verb == "screenshot") {
             st.op = Op::Screenshot;
             single("a file name");

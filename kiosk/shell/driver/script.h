@@ -17,6 +17,7 @@
 //   screenshot FILE.png    the next settled frame, as PNG
 //   size WxH               resize the window
 //   idle_advance SECONDS   move the kiosk's clock (idle timeout tests)
+//   memory LABEL           note the kiosk's resident memory now (the state file's memory_kb)
 //   quit                   stop, exit 0
 // '#' starts a comment line; blank lines are skipped.
 #pragma once
@@ -32,7 +33,7 @@ namespace shell {
 struct ScriptStep {
     enum class Op {
         Tap, Hold, Type, Key, Wait, WaitFor, WaitText, ExpectScreen, ExpectText, ExpectAbsent,
-        ExpectString, WaitString, ExpectWhole, Screenshot, Size, IdleAdvance, SyncNow, Quit
+        ExpectString, WaitString, ExpectWhole, Memory, Screenshot, Size, IdleAdvance, SyncNow, Quit
     };
     Op op = Op::Quit;
     std::string arg;        // id, text, key name, file

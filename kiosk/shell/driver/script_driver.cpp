@@ -140,6 +140,7 @@ bool ScriptDriver::start(ScriptHost& host, const ScriptStep& st) {
             if (host.widgets().find(st.arg)) fail(st, "the widget is on screen '" + host.screenId() + "'");
             return true;
         case Op::SyncNow: host.syncNow(); return true;
+        case Op::Memory: host.noteMemory(st.arg); return true;
         case Op::ExpectScreen:
             if (host.screenId() != st.arg) fail(st, "the screen is '" + host.screenId() + "'");
             return true;

@@ -34,6 +34,11 @@ std::string stateJson(const KioskState& s) {
                    {"builds", s.atlas.builds},
                    {"evicted", s.atlas.evicted}}},
         {"layout_violations", s.layoutViolations},
+        {"memory_kb", [&] {
+             json m = json::object();
+             for (const auto& [label, kb] : s.memoryKb) m[label] = kb;
+             return m;
+         }()},
         {"frame_ms_max", ms(s.frameMsMax)},
         {"atlas_rebuild_ms_max", ms(s.atlasRebuildMsMax)},
     };

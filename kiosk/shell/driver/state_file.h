@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace shell {
@@ -31,6 +32,7 @@ struct KioskState {
     } atlas;
     // One line per violation found (audit.h), each once; at most 100.
     std::vector<std::string> layoutViolations;
+    std::vector<std::pair<std::string, long>> memoryKb;  // the script's `memory` steps: VmRSS
     double frameMsMax = 0;         // the longest frame after start-up
     double atlasRebuildMsMax = 0;  // the longest atlas rebuild after start-up
 };

@@ -107,6 +107,7 @@ namespace {
 constexpr int kPad = 1;                 // between glyphs: no bleeding when sampled
 constexpr char32_t kBlank = 0x3000;     // drawn for a glyph that found no room: a full-width space
 constexpr std::uint64_t kKeepFrames = 2;  // glyphs drawn this recently are never evicted
+constexpr int kWhite = 4;               // the white block in the page's corner
 
 long ceil26(FT_Pos v) { return long((v + 63) >> 6); }
 
@@ -245,8 +246,12 @@ struct Fonts::Shelf {
 
 void Fonts::clearPage() {
     page_.assign(std::size_t(kPageSide) * kPageSide, 0);
+    // A white block in the corner: ImGui fills its shapes from a white texel,
+    // so shapes and text share the page and a frame needs one texture.
+    for (int y = 0; y < kWhite; ++y)
+        for (int x = 0; x < kWhite; ++x) page_[std::size_t(y) * kPageSide + std::size_t(x)] = 255;
     shelves_.clear();
-    nextShelfY_ = 0;
+    nextShelfY_ = kWhite;
     stats_.width = stats_.height = kPageSide;
     stats_.glyphs = 0;
     dirtyY0_ = 0;

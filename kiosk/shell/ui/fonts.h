@@ -108,6 +108,8 @@ public:
     ImFont* title() const { return title_; }
     // The atlas ImGui's fonts belong to: the page's texture id goes here.
     ImFontAtlas* container() const { return container_.get(); }
+    // A texel of the page's white block, for ImGui's shapes.
+    static float whiteUv() { return 1.5f / float(kPageSide); }
     const Stats& stats() const { return stats_; }
     const FontFace& bodyFace() const { return bodyFace_; }
 

@@ -127,8 +127,6 @@ void Ui::drawLines(FontRole role, const std::vector<std::string>& lines, const R
     ImFont* f = font(role);
     const float lh = lineHeight(role);
     float y = box.y;
-    // Text is drawn from the glyph page (fonts.h), shapes from ImGui's own atlas.
-    drawList()->PushTextureID(fonts_.container()->TexID);
     for (const std::string& line : lines) {
         const float w = textWidth(role, line);
         const float x = align == TextAlign::Centre ? box.cx() - w / 2 : align == TextAlign::Right ? box.right() - w : box.x;
@@ -136,7 +134,6 @@ void Ui::drawLines(FontRole role, const std::vector<std::string>& lines, const R
                             line.data(), line.data() + line.size());
         y += lineH;
     }
-    drawList()->PopTextureID();
 }
 
 void Ui::text(FontRole role, std::string_view s, const Rect& box, Rgb colour, TextAlign align) {
@@ -756,6 +753,9 @@ void applyImGuiStyle(const Theme& theme) {
     style.ScrollbarSize = std::round(24 * m.scale);
     style.ScrollbarRounding = std::round(12 * m.scale);
     style.TouchExtraPadding = vec(0, 0);
+    // Shapes come from the glyph page's white block (fonts.h), which has no
+    // baked line textures: anti-aliased lines are drawn as geometry.
+    style.AntiAliasedLinesUseTex = false;
     auto col = [](Rgb r, float a = 1.0f) {
         return ImVec4(float(r.r) / 255.f, float(r.g) / 255.f, float(r.b) / 255.f, a);
     };
