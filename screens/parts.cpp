@@ -76,6 +76,17 @@ Node actions(Context& ctx, std::vector<Node> buttons) {
     return r;
 }
 
+Node confirmation(Context& ctx, Node q, Node card, std::vector<Node> answers) {
+    const shell::Metrics& m = ctx.ui.m();
+    if (ctx.ui.theme().portrait())
+        return shell::column(m.gap, {std::move(q), std::move(card), space(ctx, 0.5f), actions(ctx, std::move(answers))});
+    card.grow = 1;
+    card.priority = -3;  // the answers keep their words on one line
+    Node side = shell::column(m.gap, std::move(answers));
+    side.justify = shell::Align::Centre;
+    return shell::column(m.gap, {std::move(q), shell::row(m.gap * 1.5f, {std::move(card), std::move(side)})});
+}
+
 bool askForMember(Context& ctx, const std::string& screenId) {
     if (ctx.session.active()) return true;
     if (ctx.requireMember) return ctx.requireMember(screenId);

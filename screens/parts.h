@@ -38,6 +38,10 @@ Node emptyNote(Context& ctx, std::string text);
 
 // Actions side by side in landscape (equal widths), one above the other in portrait.
 Node actions(Context& ctx, std::vector<Node> buttons);
+// A confirmation step: the question, what is being confirmed (a card), and
+// the answers: under the card in portrait, beside it in landscape (where the
+// height is what is short).
+Node confirmation(Context& ctx, Node question, Node card, std::vector<Node> answers);
 
 // True when an elder is at the screen. When not, asks the shell to identify
 // one (requireMember), which brings the elder back to `screenId`.

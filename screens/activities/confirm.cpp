@@ -35,8 +35,7 @@ protected:
         Node yes = ui.button(wid::kActivitiesYes, str.get(yesKey), shell::Icon::Check, ui.primaryStyle(), [this] { act(); }, h);
         Node no = ui.button(wid::kActivitiesNo, str.get("activities.confirm.no"), shell::Icon::Back, ui.secondaryStyle(),
                             [this] { ctx_.router.back(); }, h);
-        return shell::column(m.gap, {question(ctx_, str.get(q)), std::move(card), space(ctx_, 0.5f),
-                                     actions(ctx_, {std::move(yes), std::move(no)})});
+        return confirmation(ctx_, question(ctx_, str.get(q)), std::move(card), {std::move(yes), std::move(no)});
     }
 
 private:

@@ -30,8 +30,7 @@ protected:
                              [this, booking] { cancel(booking); }, h);
         Node no = ui.button(wid::kMealsCancelNo, str.get("meals.cancel.no"), shell::Icon::Back, ui.secondaryStyle(),
                             [this] { ctx_.router.back(); }, h);
-        return shell::column(m.gap, {question(ctx_, str.get("meals.ask_cancel")), std::move(card),
-                                     space(ctx_, 0.5f), actions(ctx_, {std::move(yes), std::move(no)})});
+        return confirmation(ctx_, question(ctx_, str.get("meals.ask_cancel")), std::move(card), {std::move(yes), std::move(no)});
     }
 
 private:

@@ -28,12 +28,13 @@ protected:
         if (!b) return emptyNote(ctx_, str.get("meals.voucher.gone"));
         const bool showQr = b->status == "booked";
         std::vector<Line> ls{{bookingHeading(ctx_, st().today, *b), true, false}, {bookingState(ctx_, *b), false, false}};
-        if (showQr) {
-            ls.push_back({str.format("meals.you_pay", {{"pay", money(str, b->pay_cents)}}), false, false});
-            ls.push_back({str.get(b->delivery ? "meals.way.delivery" : "meals.way.pickup"), false, false});
-            ls.push_back({str.get("meals.voucher.show"), false, true});
-        }
+        if (showQr)
+            ls.push_back({str.format("meals.you_pay", {{"pay", money(str, b->pay_cents)}}) + str.get("meals.details_sep") +
+                              str.get(b->delivery ? "meals.way.delivery" : "meals.way.pickup"),
+                          false, false});
         Node words = shell::column(m.gap, {lines(ctx_, ls)});
+        // How to use the code: small print that goes first when room is short.
+        if (showQr) words.add(ui.hint(str.get("meals.voucher.show")));
         if (cancellable(ctx_, *b)) {
             Node cancel = ui.button(wid::kMealsVoucherCancel, str.get("meals.cancel_booking"), shell::Icon::Back,
                                     ui.secondaryStyle(), [this] { ctx_.router.push(ids::kMealsCancel); });

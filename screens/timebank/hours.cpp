@@ -51,7 +51,7 @@ protected:
         col.justify = shell::Align::Centre;
         col.add(question(ctx_, str.format("timebank.hours.ask", {{"what", s.chosen->name}})));
         col.add(std::move(stepper));
-        col.add(muted(ctx_, str.get("timebank.hours.step"), shell::TextAlign::Centre));
+        col.add(ui.hint(str.get("timebank.hours.step"), shell::TextAlign::Centre));
         col.add(space(ctx_, 0.5f));
         col.add(std::move(next));
         return col;
