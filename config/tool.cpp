@@ -86,7 +86,7 @@ int hashPinCommand(std::string pin) {
         if (!pin.empty() && pin.back() == '\r') pin.pop_back();
     }
     if (!config::isValidPin(pin)) {
-        std::cerr << "a staff PIN must be 4 to 8 digits\n";
+        std::cerr << "a staff PIN must be 6 to 8 digits\n";
         return kRefused;
     }
     std::cout << config::hashPin(pin) << '\n';
@@ -183,7 +183,7 @@ int main(int argc, char** argv) {
     std::int64_t running = 0;
 
     auto* hash = app.add_subcommand("hash-pin", "Print the salted hash of a staff PIN (read from stdin if omitted)");
-    hash->add_option("PIN", pin, "4 to 8 digits");
+    hash->add_option("PIN", pin, "6 to 8 digits");
 
     auto* validate = app.add_subcommand("validate", "Check a configuration document against the rules");
     validate->add_option("FILE", file, "the document (or an envelope)")->required();

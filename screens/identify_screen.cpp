@@ -122,6 +122,8 @@ void IdentifyScreen::handle(const domain::IdentifyResult& r, const std::string& 
             ctx_.playSound(Feedback::Failure);
             return;
         case domain::IdentifyOutcome::UnknownPhone: problemKey_ = "identify.unknown_phone"; break;
+        case domain::IdentifyOutcome::TooManyTries: problemKey_ = "identify.too_many_tries"; break;
+        case domain::IdentifyOutcome::ForgedCode: problemKey_ = "identify.forged_code"; break;
         case domain::IdentifyOutcome::UnknownCard:
         case domain::IdentifyOutcome::BadInput: problemKey_ = unknownKey; break;
     }
@@ -151,7 +153,8 @@ void IdentifyScreen::submit() {
         return;
     }
     errorKey_.clear();
-    if (ctx_.domain) handle(domain::identifyByPhone(ctx_.domain->db, phone_, code_), "identify.unknown_phone");
+    if (ctx_.domain)
+        handle(domain::identifyByPhone(ctx_.domain->db, phone_, code_, ctx_.domain->clock), "identify.unknown_phone");
 }
 
 shell::Node IdentifyScreen::content(const Rect& /*area*/) {

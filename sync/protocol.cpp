@@ -25,7 +25,8 @@ OpStatus opStatusFromString(const std::string& s) {
 void to_json(json& j, const EnrollmentBundle& v) {
     j = json{{"station_id", v.station_id}, {"station_name", v.station_name}, {"token", v.token},
              {"server_url", v.server_url}, {"ca_pem", v.ca_pem},
-             {"config_public_key_pem", v.config_public_key_pem}};
+             {"config_public_key_pem", v.config_public_key_pem}, {"trusted_keys", v.trusted_keys},
+             {"keyset_version", v.keyset_version}, {"member_key", v.member_key}};
 }
 void from_json(const json& j, EnrollmentBundle& v) {
     j.at("station_id").get_to(v.station_id);
@@ -34,6 +35,9 @@ void from_json(const json& j, EnrollmentBundle& v) {
     j.at("server_url").get_to(v.server_url);
     j.at("ca_pem").get_to(v.ca_pem);
     j.at("config_public_key_pem").get_to(v.config_public_key_pem);
+    v.trusted_keys = j.value("trusted_keys", std::vector<std::string>{});
+    v.keyset_version = j.value("keyset_version", std::int64_t{0});
+    j.at("member_key").get_to(v.member_key);
 }
 
 void to_json(json& j, const StationHello& v) {
@@ -111,7 +115,9 @@ void from_json(const json& j, ChangesPage& v) {
 void to_json(json& j, const StationStatus& v) {
     j = json{{"app_version", v.app_version},     {"config_version", v.config_version},
              {"oplog_depth", v.oplog_depth},     {"last_sync", v.last_sync},
-             {"free_disk_bytes", v.free_disk_bytes}, {"help_calls", v.help_calls}};
+             {"free_disk_bytes", v.free_disk_bytes}, {"help_calls", v.help_calls},
+             {"keyset_version", v.keyset_version}, {"pin_failures_24h", v.pin_failures_24h},
+             {"pin_locked", v.pin_locked}};
     j["config_rejection"] = v.config_rejection ? json(*v.config_rejection) : json(nullptr);
 }
 void from_json(const json& j, StationStatus& v) {
@@ -121,6 +127,9 @@ void from_json(const json& j, StationStatus& v) {
     v.last_sync = j.value("last_sync", std::string());
     v.free_disk_bytes = j.value("free_disk_bytes", std::int64_t{0});
     v.help_calls = j.value("help_calls", std::int64_t{0});
+    v.keyset_version = j.value("keyset_version", std::int64_t{0});
+    v.pin_failures_24h = j.value("pin_failures_24h", std::int64_t{0});
+    v.pin_locked = j.value("pin_locked", false);
     if (j.contains("config_rejection") && j["config_rejection"].is_string())
         v.config_rejection = j["config_rejection"].get<std::string>();
 }

@@ -23,7 +23,13 @@ struct EnrollmentBundle {
     std::string token;
     std::string server_url;             // https://host:port
     std::string ca_pem;                 // district CA that signed the server certificate
-    std::string config_public_key_pem;  // Ed25519 key that signs pushed config
+    std::string config_public_key_pem;  // the Ed25519 key that signs config now
+    // The district's trusted signing keys (config/keyset.h) and their version;
+    // an older bundle without them means just config_public_key_pem, version 0.
+    std::vector<std::string> trusted_keys;
+    std::int64_t keyset_version = 0;
+    // The district's member key (config/member_hash.h): 64 hex digits.
+    std::string member_key;
 };
 
 // GET /api/v1/station: who the token belongs to, and the last op the district
@@ -90,6 +96,10 @@ struct StationStatus {
     std::int64_t free_disk_bytes = 0;
     std::optional<std::string> config_rejection;
     std::int64_t help_calls = 0;
+    std::int64_t keyset_version = 0;  // the trusted keyset the station holds (`keys retire` waits for it)
+    // Wrong staff PINs in the last 24 hours, and whether the PIN pad is locked now.
+    std::int64_t pin_failures_24h = 0;
+    bool pin_locked = false;
 };
 
 struct ErrorBody {

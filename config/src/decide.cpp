@@ -18,8 +18,10 @@ std::string joined(const std::vector<std::string>& errors) {
 }
 
 // Steps 1 and 2: nothing else may be read from an envelope that fails them.
-std::optional<Reject> checkSignature(const json& envelope, const std::string& publicKeyPem) {
-    VerifyResult v = verifyEnvelope(envelope, publicKeyPem);
+// Keys: one PEM, or a station's trusted set (keyset.h).
+template <typename Keys>
+std::optional<Reject> checkSignature(const json& envelope, const Keys& keys) {
+    VerifyResult v = verifyEnvelope(envelope, keys);
     switch (v.status) {
         case VerifyStatus::Ok: return std::nullopt;
         case VerifyStatus::Malformed: return reject(RejectCode::Malformed, v.message);
@@ -59,9 +61,12 @@ std::string_view toString(RejectCode code) {
     return "invalid";
 }
 
-ConfigDecision decide(const json& envelope, const std::string& publicKeyPem, std::int64_t runningVersion,
-                      const std::string& stationId, core::TimePoint now) {
-    if (auto r = checkSignature(envelope, publicKeyPem)) return *r;
+namespace {
+
+template <typename Keys>
+ConfigDecision decideWith(const json& envelope, const Keys& keys, std::int64_t runningVersion,
+                          const std::string& stationId, core::TimePoint now) {
+    if (auto r = checkSignature(envelope, keys)) return *r;
     const json& doc = envelope.at("document");
 
     auto version = doc.contains("version") ? detail::asInteger(doc.at("version")) : std::nullopt;
@@ -82,18 +87,46 @@ ConfigDecision decide(const json& envelope, const std::string& publicKeyPem, std
     return acceptIfValid(doc);
 }
 
-ConfigDecision decideText(std::string_view envelopeText, const std::string& publicKeyPem, std::int64_t runningVersion,
-                      const std::string& stationId, core::TimePoint now) {
+template <typename Keys>
+ConfigDecision decideTextWith(std::string_view envelopeText, const Keys& keys, std::int64_t runningVersion,
+                              const std::string& stationId, core::TimePoint now) {
     json envelope = json::parse(envelopeText, nullptr, /*allow_exceptions=*/false);
     if (envelope.is_discarded()) return reject(RejectCode::Malformed, "the envelope is not valid JSON");
-    return decide(envelope, publicKeyPem, runningVersion, stationId, now);
+    return decideWith(envelope, keys, runningVersion, stationId, now);
 }
 
-ConfigDecision restoreAccepted(const json& envelope, const std::string& publicKeyPem, const std::string& stationId) {
-    if (auto r = checkSignature(envelope, publicKeyPem)) return *r;
+template <typename Keys>
+ConfigDecision restoreWith(const json& envelope, const Keys& keys, const std::string& stationId) {
+    if (auto r = checkSignature(envelope, keys)) return *r;
     const json& doc = envelope.at("document");
     if (auto r = checkScope(doc, stationId)) return *r;
     return acceptIfValid(doc);
+}
+
+}  // namespace
+
+ConfigDecision decide(const json& envelope, const std::string& publicKeyPem, std::int64_t runningVersion,
+                      const std::string& stationId, core::TimePoint now) {
+    return decideWith(envelope, publicKeyPem, runningVersion, stationId, now);
+}
+ConfigDecision decide(const json& envelope, const std::vector<std::string>& trustedPems,
+                      std::int64_t runningVersion, const std::string& stationId, core::TimePoint now) {
+    return decideWith(envelope, trustedPems, runningVersion, stationId, now);
+}
+ConfigDecision decideText(std::string_view envelopeText, const std::string& publicKeyPem, std::int64_t runningVersion,
+                          const std::string& stationId, core::TimePoint now) {
+    return decideTextWith(envelopeText, publicKeyPem, runningVersion, stationId, now);
+}
+ConfigDecision decideText(std::string_view envelopeText, const std::vector<std::string>& trustedPems,
+                          std::int64_t runningVersion, const std::string& stationId, core::TimePoint now) {
+    return decideTextWith(envelopeText, trustedPems, runningVersion, stationId, now);
+}
+ConfigDecision restoreAccepted(const json& envelope, const std::string& publicKeyPem, const std::string& stationId) {
+    return restoreWith(envelope, publicKeyPem, stationId);
+}
+ConfigDecision restoreAccepted(const json& envelope, const std::vector<std::string>& trustedPems,
+                               const std::string& stationId) {
+    return restoreWith(envelope, trustedPems, stationId);
 }
 
 }  // namespace config

@@ -63,14 +63,14 @@ Bytes derive(std::string_view pin, const Bytes& salt, int iterations) {
 }  // namespace
 
 bool isValidPin(std::string_view pin) {
-    if (pin.size() < 4 || pin.size() > 8) return false;
+    if (pin.size() < 6 || pin.size() > 8) return false;
     for (char c : pin)
         if (c < '0' || c > '9') return false;
     return true;
 }
 
 std::string hashPin(std::string_view pin, int iterations) {
-    if (!isValidPin(pin)) throw std::invalid_argument("a staff PIN must be 4 to 8 digits");
+    if (!isValidPin(pin)) throw std::invalid_argument("a staff PIN must be 6 to 8 digits");
     if (iterations < kPinHashMinIterations || iterations > kPinHashMaxIterations)
         throw std::invalid_argument("PIN hash iterations out of the accepted range");
     Bytes salt(kPinSaltBytes);

@@ -4,6 +4,7 @@
 
 #include <openssl/pem.h>
 
+#include <algorithm>
 #include <array>
 #include <stdexcept>
 
@@ -113,6 +114,70 @@ nlohmann::json signConfig(const nlohmann::json& document, const std::string& pri
     return {{"document", document},
             {"signature", detail::base64Encode(sig)},
             {"key_id", keyIdOf(key.get())}};
+}
+
+std::vector<unsigned char> signBytes(std::string_view message, const std::string& privateKeyPem) {
+    PkeyPtr key = loadPrivateKey(privateKeyPem);
+    if (!key) throw std::invalid_argument("not an Ed25519 private key in PEM format");
+    MdCtxPtr ctx(EVP_MD_CTX_new());
+    Bytes sig(kSignatureBytes);
+    std::size_t sigLen = sig.size();
+    if (!ctx || EVP_DigestSignInit(ctx.get(), nullptr, nullptr, nullptr, key.get()) != 1 ||
+        EVP_DigestSign(ctx.get(), sig.data(), &sigLen,
+                       reinterpret_cast<const unsigned char*>(message.data()), message.size()) != 1)
+        throw std::runtime_error(detail::takeOpensslError("signing failed"));
+    sig.resize(sigLen);
+    return sig;
+}
+
+bool verifyBytes(std::string_view message, const std::vector<unsigned char>& signature,
+                 const std::string& publicKeyPem) {
+    if (signature.size() != kSignatureBytes) return false;
+    PkeyPtr key = loadPublicKey(publicKeyPem);
+    if (!key) return false;
+    MdCtxPtr ctx(EVP_MD_CTX_new());
+    const bool ok = ctx && EVP_DigestVerifyInit(ctx.get(), nullptr, nullptr, nullptr, key.get()) == 1 &&
+                    EVP_DigestVerify(ctx.get(), signature.data(), signature.size(),
+                                     reinterpret_cast<const unsigned char*>(message.data()),
+                                     message.size()) == 1;
+    detail::clearOpensslErrors();
+    return ok;
+}
+
+bool isEd25519PublicKey(const std::string& pem) { return loadPublicKey(pem) != nullptr; }
+
+std::string publicKeyOf(const std::string& privateKeyPem) {
+    PkeyPtr key = loadPrivateKey(privateKeyPem);
+    if (!key) throw std::invalid_argument("not an Ed25519 private key in PEM format");
+    return writePem(key.get(), false);
+}
+
+VerifyResult verifyEnvelope(const nlohmann::json& envelope, const std::vector<std::string>& trustedPems) {
+    using S = VerifyStatus;
+    std::vector<const std::string*> usable;
+    for (const auto& pem : trustedPems)
+        if (loadPublicKey(pem)) usable.push_back(&pem);
+    if (usable.empty())
+        return fail(S::BadPublicKey, "no trusted key is an Ed25519 public key in PEM format");
+    // The named key first: its message is the useful one when it fails.
+    std::string claimed;
+    if (envelope.is_object())
+        if (auto it = envelope.find("key_id"); it != envelope.end() && it->is_string()) claimed = *it;
+    std::stable_partition(usable.begin(), usable.end(),
+                          [&](const std::string* pem) { return keyId(*pem) == claimed; });
+    VerifyResult first;
+    for (std::size_t i = 0; i < usable.size(); ++i) {
+        VerifyResult r = verifyEnvelope(envelope, *usable[i]);
+        if (r.ok() || r.status == S::Malformed) return r;
+        if (i == 0) first = r;
+    }
+    if (keyId(*usable.front()) != claimed) {
+        std::string ids;
+        for (const auto* pem : usable) ids += (ids.empty() ? "" : ", ") + keyId(*pem);
+        return fail(S::BadSignature, "signed with key " + claimed + ", which this station does not trust (it trusts " +
+                                         ids + ")");
+    }
+    return first;
 }
 
 VerifyResult verifyEnvelope(const nlohmann::json& envelope, const std::string& publicKeyPem) {

@@ -54,7 +54,7 @@ void ConfigManager::restore() {
     config::ConfigDecision d = [&]() -> config::ConfigDecision {
         try {
             return config::restoreAccepted(nlohmann::json::parse(stored->envelope),
-                                           trust->publicKeyPem, trust->stationId);
+                                           trust->keys, trust->stationId);
         } catch (const nlohmann::json::parse_error&) {
             return config::Reject{config::RejectCode::Malformed, "the stored text is not JSON"};
         }
@@ -111,7 +111,7 @@ InboxOutcome ConfigManager::processInbox() {
         const auto now = clock_.now();
         const std::int64_t running = current()->version;
         config::ConfigDecision d =
-            config::decideText(item->envelope, trust->publicKeyPem, running, trust->stationId, now);
+            config::decideText(item->envelope, trust->keys, running, trust->stationId, now);
         dropFromInbox(db_, item->id);
         if (auto* ok = std::get_if<config::Accept>(&d)) {
             storeRunning(db_, ok->config.version, item->envelope, core::isoLocal(now));

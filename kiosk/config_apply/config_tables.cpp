@@ -1,11 +1,15 @@
 #include "config_apply/config_tables.h"
 
+#include "store/trusted_keys.h"
+
 namespace cfgapply {
 
 std::optional<Trust> loadTrust(store::Database& db) {
     auto st = db.prepare("SELECT station_id, config_public_key_pem FROM enrollment WHERE id = 1");
     if (!st.step()) return std::nullopt;
-    return Trust{st.getText(0), st.getText(1)};
+    Trust t{st.getText(0), store::trustedKeys(db).keys};
+    if (t.keys.empty()) t.keys.push_back(st.getText(1));
+    return t;
 }
 
 std::optional<StoredConfig> loadRunning(store::Database& db) {

@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "store/sqlite.h"
 
@@ -20,7 +21,9 @@ namespace cfgapply {
 
 struct Trust {
     std::string stationId;
-    std::string publicKeyPem;  // the district's Ed25519 key from the enrollment bundle
+    // The district's trusted Ed25519 keys: from the enrollment bundle, then
+    // from signed keysets (kiosk/store/trusted_keys.h).
+    std::vector<std::string> keys;
 };
 std::optional<Trust> loadTrust(store::Database& db);  // nullopt: not enrolled
 

@@ -89,7 +89,7 @@ Price priceFor(const Context& ctx, const Member& m, const MealSlot& s) {
         dailyCap = int(rules.getInt(2));
         weeklyCap = int(rules.getInt(3));
     }
-    int age = ageOn(m.birth_date, s.date);
+    int age = ageOn(m.birth_ym, s.date);
     int subsidy = m.category == "priority" ? priority : (age >= 70 && age <= 99) ? age70 : 0;
     Price p{s.price_cents, std::min(subsidy, s.price_cents), 0, false};
     if (p.subsidy_cents > 0) {

@@ -2,16 +2,18 @@
 
 #include <algorithm>
 
+#include "config/elder_qr.h"
+#include "config/member_hash.h"
+#include "store/trusted_keys.h"
+
 namespace domain {
 namespace {
 
 constexpr const char* kMemberColumns =
-    "id, coalesce(card_no,''), coalesce(phone,''), name, coalesce(birth_date,''), category, "
-    "delivery_eligible";
+    "id, masked_name, coalesce(birth_ym,''), coalesce(phone_last4,''), category, delivery_eligible";
 
 Member readMember(const store::Statement& st) {
-    return Member{st.getText(0), st.getText(1), st.getText(2), st.getText(3),
-                  st.getText(4), st.getText(5), st.getInt(6) != 0};
+    return Member{st.getText(0), st.getText(1), st.getText(2), st.getText(3), st.getText(4), st.getInt(5) != 0};
 }
 
 std::optional<Member> one(store::Database& db, const std::string& where, const std::string& arg) {
@@ -21,21 +23,21 @@ std::optional<Member> one(store::Database& db, const std::string& where, const s
     return readMember(st);
 }
 
-bool allDigits(const std::string& s) {
-    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-// Splits UTF-8 into code points (as byte strings). Invalid bytes are kept singly.
+// UTF-8 code points as byte strings; a stray byte counts as one.
 std::vector<std::string> codepoints(const std::string& s) {
     std::vector<std::string> out;
-    for (size_t i = 0; i < s.size();) {
-        unsigned char c = static_cast<unsigned char>(s[i]);
-        size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
+    for (std::size_t i = 0; i < s.size();) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        std::size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
         n = std::min(n, s.size() - i);
         out.push_back(s.substr(i, n));
         i += n;
     }
     return out;
+}
+
+bool allDigits(const std::string& s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 }  // namespace
@@ -50,34 +52,50 @@ bool isPhoneNumber(const std::string& s) { return s.size() == 11 && s[0] == '1' 
 
 IdentifyResult identifyByCard(store::Database& db, const std::string& cardNo) {
     if (!isCardNumber(cardNo)) return {IdentifyOutcome::BadInput, std::nullopt};
-    auto m = one(db, "card_no=?", cardNo);
+    const std::string key = store::memberKey(db);
+    if (key.empty()) return {IdentifyOutcome::UnknownCard, std::nullopt};  // not enrolled: no one is known
+    auto m = one(db, "card_hash=?", config::cardHash(key, cardNo));
     if (!m) return {IdentifyOutcome::UnknownCard, std::nullopt};
     return {IdentifyOutcome::Found, m};
 }
 
-IdentifyResult identifyByPhone(store::Database& db, const std::string& phone,
-                               const std::string& code) {
+IdentifyResult identifyByPhone(store::Database& db, const std::string& phone, const std::string& code,
+                               const core::Clock& clock) {
     if (!isPhoneNumber(phone) || code.size() != 4 || !allDigits(code))
         return {IdentifyOutcome::BadInput, std::nullopt};
-    auto st = db.prepare(std::string("SELECT ") + kMemberColumns + " FROM members WHERE phone=?");
-    st.bind(1, phone);
-    bool any = false;
-    while (st.step()) {
-        any = true;
-        Member m = readMember(st);
-        // birth_date is YYYY-MM-DD: the code is MMDD.
-        if (m.birth_date.size() == 10 && m.birth_date.substr(5, 2) + m.birth_date.substr(8, 2) == code)
-            return {IdentifyOutcome::Found, m};
-    }
-    return {any ? IdentifyOutcome::WrongCode : IdentifyOutcome::UnknownPhone, std::nullopt};
+    const std::string key = store::memberKey(db);
+    if (key.empty()) return {IdentifyOutcome::UnknownPhone, std::nullopt};
+    const std::string phoneKey = config::phoneHash(key, phone);
+    const std::string since = core::isoLocal(clock.now() - std::chrono::hours(1));
+    // Times are written by this clock in one format, so they compare as text.
+    const auto wrong = db.queryInt("SELECT count(*) FROM identify_attempts WHERE phone_hash=? AND at>?",
+                                   phoneKey, since).value_or(0);
+    if (wrong >= kMaxWrongBirthdays) return {IdentifyOutcome::TooManyTries, std::nullopt};
+    if (auto m = one(db, "phone_birthday_hash=?", config::phoneBirthdayHash(key, phone, code)))
+        return {IdentifyOutcome::Found, m};
+    if (!db.queryInt("SELECT 1 FROM members WHERE phone_hash=? LIMIT 1", phoneKey))
+        return {IdentifyOutcome::UnknownPhone, std::nullopt};
+    store::Transaction tx(db);
+    db.run("DELETE FROM identify_attempts WHERE at<=?", since);
+    db.run("INSERT INTO identify_attempts(phone_hash, at) VALUES (?, ?)", phoneKey, core::isoLocal(clock.now()));
+    tx.commit();
+    return {wrong + 1 >= kMaxWrongBirthdays ? IdentifyOutcome::TooManyTries : IdentifyOutcome::WrongCode,
+            std::nullopt};
 }
 
 IdentifyResult identifyByQr(store::Database& db, const std::string& text) {
-    const std::string prefix = "ELDER:";
-    if (text.rfind(prefix, 0) == 0) {
-        auto m = memberById(db, text.substr(prefix.size()));
-        if (!m) return {IdentifyOutcome::UnknownCard, std::nullopt};
-        return {IdentifyOutcome::Found, m};
+    // The old unsigned form named any member by a sequential id.
+    if (text.rfind("ELDER:", 0) == 0) return {IdentifyOutcome::ForgedCode, std::nullopt};
+    const config::ElderQrCheck qr = config::verifyElderQr(text, store::trustedKeys(db).keys);
+    switch (qr.status) {
+        case config::ElderQrStatus::Ok: {
+            auto m = memberById(db, qr.qr.member_id);
+            if (!m) return {IdentifyOutcome::UnknownCard, std::nullopt};
+            return {IdentifyOutcome::Found, m};
+        }
+        case config::ElderQrStatus::Malformed:
+        case config::ElderQrStatus::BadSignature: return {IdentifyOutcome::ForgedCode, std::nullopt};
+        case config::ElderQrStatus::NotElderQr: break;
     }
     return identifyByCard(db, text);
 }
@@ -89,29 +107,61 @@ std::optional<Member> memberById(store::Database& db, const std::string& id) {
 std::vector<Member> searchMembers(store::Database& db, const std::string& query, int limit) {
     std::vector<Member> out;
     if (query.empty()) return out;
-    bool digits = allDigits(query);
-    auto st = db.prepare(std::string("SELECT ") + kMemberColumns + " FROM members WHERE " +
-                         (digits ? "phone LIKE ? OR card_no = ?" : "name LIKE ? OR name = ?") +
-                         " ORDER BY name LIMIT ?");
-    st.bind(1, digits ? "%" + query : "%" + query + "%").bind(2, query).bind(3, limit);
+    const std::string key = store::memberKey(db);
+    std::string where;
+    std::vector<std::string> args;
+    if (query.size() == 4 && allDigits(query)) {
+        where = "phone_last4=?";
+        args = {query};
+    } else if (isPhoneNumber(query) && !key.empty()) {
+        where = "phone_hash=?";
+        args = {config::phoneHash(key, query)};
+    } else if (isCardNumber(query) && !key.empty()) {
+        where = "card_hash=?";
+        args = {config::cardHash(key, query)};
+    } else if (allDigits(query)) {
+        return out;
+    } else {
+        // The kiosk knows 张*明 (and 张* for a two-character name): a typed 张
+        // finds every 张, 张明 the first and last characters, 张三明 itself.
+        const auto cps = codepoints(query);
+        auto like = [](const std::string& t) {
+            std::string out;
+            for (char c : t) {
+                if (c == '%' || c == '_' || c == '\\') out += '\\';
+                out += c;
+            }
+            return out;
+        };
+        if (cps.size() == 1) {
+            where = "masked_name LIKE ? ESCAPE '\\'";
+            args = {like(cps[0]) + "%"};
+        } else if (cps.size() == 2) {
+            where = "masked_name=? OR masked_name LIKE ? ESCAPE '\\'";
+            args = {cps[0] + "*", like(cps[0]) + "%" + like(cps[1])};
+        } else {
+            where = "masked_name=?";
+            args = {maskName(query)};
+        }
+    }
+    auto st = db.prepare(std::string("SELECT ") + kMemberColumns + " FROM members WHERE " + where +
+                         " ORDER BY masked_name, phone_last4 LIMIT ?");
+    int i = 1;
+    for (const auto& a : args) st.bind(i++, a);
+    st.bind(i, limit);
     while (st.step()) out.push_back(readMember(st));
     return out;
 }
 
-std::string maskName(const std::string& name) {
-    auto cps = codepoints(name);
-    if (cps.size() <= 1) return name;
-    std::string out = cps.front();
-    if (cps.size() == 2) return out + "*";
-    for (size_t i = 1; i + 1 < cps.size(); ++i) out += "*";
-    return out + cps.back();
-}
+std::string maskName(const std::string& name) { return config::maskName(name); }
 
-int ageOn(const std::string& birthDate, const std::string& date) {
-    if (birthDate.size() != 10 || date.size() != 10) return -1;
-    int by = std::stoi(birthDate.substr(0, 4)), y = std::stoi(date.substr(0, 4));
+int ageOn(const std::string& birthYm, const std::string& date) {
+    if (birthYm.size() < 7 || date.size() != 10) return -1;
+    const int by = std::stoi(birthYm.substr(0, 4)), y = std::stoi(date.substr(0, 4));
     int age = y - by;
-    if (date.substr(5) < birthDate.substr(5)) --age;
+    // Birthday taken as the month's last day: in the birthday month itself
+    // the new age counts only from the next month.
+    if (date.substr(5, 2) <= birthYm.substr(5, 2)) --age;
     return age;
 }
 

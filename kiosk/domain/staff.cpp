@@ -121,12 +121,12 @@ bool undoRapid(const Context& ctx, const RapidTarget& t, const RapidResult& last
 std::vector<RosterLine> roster(const Context& ctx, const RapidTarget& t) {
     const char* sql =
         t.kind == RapidKind::Activity
-            ? "SELECT g.member_id, m.name, g.status FROM signups g JOIN members m ON "
+            ? "SELECT g.member_id, m.masked_name, g.status FROM signups g JOIN members m ON "
               "m.id=g.member_id WHERE g.activity_id=? AND g.status IN ('signed_up','waitlisted',"
-              "'attended') ORDER BY g.status, m.name"
-            : "SELECT b.member_id, m.name, b.status FROM bookings b JOIN members m ON "
+              "'attended') ORDER BY g.status, m.masked_name"
+            : "SELECT b.member_id, m.masked_name, b.status FROM bookings b JOIN members m ON "
               "m.id=b.member_id WHERE b.slot_id=? AND b.status IN ('booked','picked_up') AND "
-              "b.local_state<>'rejected' ORDER BY b.status, m.name";
+              "b.local_state<>'rejected' ORDER BY b.status, m.masked_name";
     auto st = ctx.db.prepare(sql);
     st.bind(1, t.id);
     std::vector<RosterLine> out;

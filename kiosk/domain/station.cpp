@@ -33,7 +33,7 @@ std::vector<std::string> expectedNames(const Context& ctx, int limit) {
             WHERE substr(a.starts_at, 1, 10) = ?1 AND g.status IN ('signed_up', 'waitlisted')
           UNION ALL
           SELECT member_id, 1 FROM checkins WHERE day >= ?2)
-        SELECT m.name FROM expected e JOIN members m ON m.id = e.member_id
+        SELECT m.masked_name FROM expected e JOIN members m ON m.id = e.member_id
         GROUP BY e.member_id ORDER BY SUM(e.weight) DESC LIMIT ?3)sql");
     st.bindAll(today, core::addDays(today, -60), limit);
     std::vector<std::string> out;

@@ -105,6 +105,44 @@ CREATE TABLE config_rejections (id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NO
 CREATE TABLE config_inbox (id TEXT PRIMARY KEY, version INTEGER NOT NULL, document TEXT NOT NULL,
   received_at TEXT NOT NULL);
 )sql"},
+        // 3: a kiosk keeps only what it needs to identify an elder and price a
+        // meal (DESIGN principle 7): keyed hashes of card and phone
+        // (config/member_hash.h), the masked name, the phone's last 4 digits,
+        // birth year and month. The clear rows are dropped and pulled again
+        // in the new shape (the cursor goes back to 0; pulls are upserts).
+        // The district's trusted signing keys (config/keyset.h) and member
+        // key come from the enrollment bundle, then from signed keysets.
+        {3, R"sql(
+DROP TABLE members;
+CREATE TABLE members (
+  id TEXT PRIMARY KEY, card_hash TEXT, phone_hash TEXT, phone_birthday_hash TEXT,
+  phone_last4 TEXT, masked_name TEXT NOT NULL, birth_ym TEXT,
+  category TEXT NOT NULL DEFAULT 'regular', delivery_eligible INTEGER NOT NULL DEFAULT 0);
+CREATE UNIQUE INDEX members_card ON members(card_hash);
+CREATE INDEX members_phone ON members(phone_hash);
+CREATE INDEX members_phone_birthday ON members(phone_birthday_hash);
+CREATE INDEX members_last4 ON members(phone_last4);
+UPDATE sync_state SET cursor=0;
+
+ALTER TABLE enrollment ADD COLUMN member_key TEXT;
+CREATE TABLE trusted_keys (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL,
+  keys TEXT NOT NULL);
+INSERT INTO trusted_keys(id, version, keys)
+  SELECT 1, 0, json_array(config_public_key_pem) FROM enrollment WHERE id=1;
+)sql"},
+        // 4: guesses are counted where a restart cannot reset them. Wrong
+        // birthdays per phone (hashed) in the last hour; every staff PIN try,
+        // and the PIN pad's lock with its growing delay (domain/staff_login.h).
+        {4, R"sql(
+CREATE TABLE identify_attempts (phone_hash TEXT NOT NULL, at TEXT NOT NULL);
+CREATE INDEX identify_attempts_phone ON identify_attempts(phone_hash, at);
+CREATE TABLE staff_pin_attempts (n INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL,
+  staff_id TEXT NOT NULL, ok INTEGER NOT NULL CHECK (ok IN (0, 1)));
+CREATE INDEX staff_pin_attempts_at ON staff_pin_attempts(at);
+CREATE TABLE staff_pin_lock (id INTEGER PRIMARY KEY CHECK (id = 1),
+  failures INTEGER NOT NULL DEFAULT 0, lockouts INTEGER NOT NULL DEFAULT 0, locked_until TEXT);
+INSERT INTO staff_pin_lock(id) VALUES (1);
+)sql"},
     };
     return migrations;
 }

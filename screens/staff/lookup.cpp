@@ -38,10 +38,9 @@ protected:
         } else {
             for (std::size_t i = 0; i < s.found.size(); ++i) {
                 const domain::Member mem = s.found[i];
-                const std::string tail = mem.phone.size() >= 4 ? mem.phone.substr(mem.phone.size() - 4) : mem.phone;
                 const std::string label = str.format("staff.lookup.row", {{"name", domain::maskName(mem.name)},
-                                                                          {"phone", tail},
-                                                                          {"born", mem.birth_date.substr(0, 4)}});
+                                                                          {"phone", mem.phone_last4},
+                                                                          {"born", mem.birth_ym.substr(0, 4)}});
                 results.add(ui.button(wid::staffMember(i), label, shell::Icon::Person, ui.secondaryStyle(), [this, mem] {
                     noteRapid(ctx_, st(), domain::rapidCheckInMember(*ctx_.domain, *st().target, mem));
                     ctx_.router.back();

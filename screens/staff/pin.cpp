@@ -1,8 +1,7 @@
-// staff_pin: the PIN, masked, on the shared keypad; checked off the UI thread
-// (a slow hash); five wrong PINs lock the pad for a minute.
-#include <chrono>
-
-#include "config/pin_hash.h"
+// staff_pin: the PIN (6-8 digits), masked, on the shared keypad. The check
+// and the pad's lock are domain/staff_login's: off the UI thread (a slow
+// hash), every try and the lock kept in kiosk.db (five wrong in a row lock
+// the pad, each lock twice as long as the one before).
 #include "screens/keypad.h"
 #include "screens/staff/state.h"
 
@@ -17,20 +16,24 @@ protected:
     bool admit() override { return true; }
 
     void load() override {
-        st().pin.clear();
-        st().wrongShown = false;
+        State& s = st();
+        s.pin.clear();
+        s.wrongShown = false;
+        s.tooShort = false;
+        if (!s.login && ctx_.domain) s.login = std::make_shared<domain::StaffLogin>(ctx_.domain->db, ctx_.clock);
     }
 
     Node content(const shell::Rect& /*area*/) override {
         State& s = st();
-        if (!s.who) return emptyNote(ctx_, ctx_.strings.get("staff.login.ask"));
+        if (!s.who || !s.login) return emptyNote(ctx_, ctx_.strings.get("staff.login.ask"));
         poll();
         shell::Ui& ui = ctx_.ui;
         const shell::Metrics& m = ui.m();
         const shell::Palette& c = ui.c();
         const auto& str = ctx_.strings;
-        const bool checking = s.checking.valid();
-        const bool locked = ctx_.clock.monotonicMs() < s.lockedUntilMs;
+        const bool checking = s.login->checking();
+        const domain::PinPadState pad = s.login->state();
+        const bool locked = pad.locked;
         Node col = shell::column(m.gap * 0.5f);
         col.add(body(ctx_, str.format("staff.pin.ask", {{"name", s.who->name}}), shell::TextAlign::Centre));
         std::string dots;
@@ -40,9 +43,11 @@ protected:
         field.width = [&m] { return shell::Span{m.primaryMinWidth, m.primaryMinWidth * 1.3f}; };
         col.add(std::move(field));
         std::string msg;
-        if (locked) msg = str.get("staff.pin.locked");
+        if (locked)
+            msg = str.format("staff.pin.locked", {{"minutes", std::to_string((pad.lockLeft.count() + 59) / 60)}});
         else if (checking) msg = str.get("staff.pin.checking");
-        else if (s.wrongShown) msg = str.format("staff.pin.wrong", {{"left", std::to_string(kMaxWrongPins - s.wrongPins)}});
+        else if (s.tooShort) msg = str.format("staff.pin.short", {{"digits", std::to_string(domain::kMinPinDigits)}});
+        else if (s.wrongShown) msg = str.format("staff.pin.wrong", {{"left", std::to_string(pad.triesLeft)}});
         if (!msg.empty()) {
             Node line = shell::row(m.gap * 0.4f);
             line.justify = shell::Align::Centre;
@@ -55,55 +60,50 @@ protected:
             line.add(body(ctx_, msg));
             col.add(std::move(line));
         }
-        Node pad = keypad(ctx_, {wid::kPinPad, "del", str.get("staff.pin.del"), shell::Icon::Back, "ok",
+        Node keys = keypad(ctx_, {wid::kPinPad, "del", str.get("staff.pin.del"), shell::Icon::Back, "ok",
                                  str.get("staff.pin.ok"), shell::Icon::Check, true},
                           [this](const std::string& k) { key(k); });
-        pad.align = shell::Align::Centre;
+        keys.align = shell::Align::Centre;
         if (ui.theme().portrait()) {
-            col.add(std::move(pad));
+            col.add(std::move(keys));
             return col;
         }
         // Landscape: the words beside the keypad, as identify does.
         col.justify = shell::Align::Centre;
         col.grow = 1;
-        return shell::row(m.gap * 1.5f, {std::move(col), std::move(pad)});
+        return shell::row(m.gap * 1.5f, {std::move(col), std::move(keys)});
     }
 
 private:
     void key(const std::string& k) {
         State& s = st();
-        if (s.checking.valid() || ctx_.clock.monotonicMs() < s.lockedUntilMs) return;
+        if (!s.login || s.login->checking() || s.login->state().locked) return;
         s.wrongShown = false;
+        s.tooShort = false;
         if (k == "del") {
             if (!s.pin.empty()) s.pin.pop_back();
         } else if (k == "ok") {
             if (s.pin.empty()) return;
-            // About 75 ms of PBKDF2: never on the UI thread.
-            s.checking = std::async(std::launch::async, [pin = s.pin, hash = s.who->hash] {
-                             try {
-                                 return config::verifyPin(pin, hash);
-                             } catch (const std::exception&) {
-                                 return false;
-                             }
-                         }).share();
-            ctx_.wake();
-        } else if (s.pin.size() < kMaxPinDigits) {
+            if (s.pin.size() < domain::kMinPinDigits) {
+                s.tooShort = true;  // not a PIN at all: not counted as a guess
+                return;
+            }
+            if (s.login->submit(*s.who, s.pin)) ctx_.wake();
+        } else if (s.pin.size() < domain::kMaxPinDigits) {
             s.pin += k;
         }
     }
 
     void poll() {
         State& s = st();
-        if (!s.checking.valid()) return;
-        if (s.checking.wait_for(std::chrono::seconds(0)) != std::future_status::ready) {
+        if (!s.login->checking()) return;
+        const auto answer = s.login->poll();
+        if (!answer) {
             ctx_.wake();  // the answer comes from another thread: keep drawing until it does
             return;
         }
-        const bool ok = s.checking.get();
-        s.checking = {};
         s.pin.clear();
-        if (ok && s.who) {
-            s.wrongPins = 0;
+        if (*answer == domain::PinAnswer::Ok && s.who) {
             s.unlocked = true;
             s.staffName = s.who->name;
             s.undoable.clear();
@@ -113,10 +113,7 @@ private:
             return;
         }
         s.wrongShown = true;
-        if (++s.wrongPins >= kMaxWrongPins) {
-            s.wrongPins = 0;
-            s.lockedUntilMs = ctx_.clock.monotonicMs() + kLockMs;
-        }
+        ctx_.playSound(Feedback::Failure);
     }
 };
 

@@ -3,7 +3,6 @@
 // admit nobody until the PIN step unlocked it.
 #pragma once
 
-#include <future>
 #include <memory>
 #include <optional>
 #include <string>
@@ -13,14 +12,12 @@
 #include "domain/help.h"
 #include "domain/members.h"
 #include "domain/staff.h"
+#include "domain/staff_login.h"
 #include "screens/flow.h"
 #include "screens/pager.h"
 
 namespace screens::staff {
 
-inline constexpr int kMaxWrongPins = 5;
-inline constexpr std::int64_t kLockMs = 60'000;
-inline constexpr std::size_t kMaxPinDigits = 8;
 inline constexpr int kLookupLimit = 6;
 inline constexpr int kRejectionsShown = 100;
 
@@ -33,10 +30,9 @@ struct State : FlowState {
     std::string staffName;
     std::optional<config::StaffPin> who;  // chosen on the login step
     std::string pin;
-    int wrongPins = 0;
-    std::int64_t lockedUntilMs = 0;
-    std::shared_future<bool> checking;    // the PIN check, off the UI thread
+    std::shared_ptr<domain::StaffLogin> login;  // the check off the UI thread, the lock in kiosk.db
     bool wrongShown = false;
+    bool tooShort = false;                      // OK pressed before 6 digits: not a guess
 
     std::vector<config::StaffPin> staff;  // the login step's list
     Pager pager;

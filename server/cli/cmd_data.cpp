@@ -4,6 +4,8 @@
 #include <cstdio>
 
 #include "admin/importers.h"
+#include "admin/keys.h"
+#include "core/clock.h"
 #include "cli/common.h"
 #include "pki/token.h"
 
@@ -35,6 +37,17 @@ void addMemberCommands(CLI::App& app, Context& ctx) {
         auto storage = openData(ctx);
         const int n = importMembers(*storage, text, std::chrono::system_clock::now());
         std::printf("imported %d members\n", n);
+    });
+
+    auto* qr = cmd->add_subcommand("qr", "Print the text of an elder's signed QR code (show it on their phone)");
+    auto id = std::make_shared<std::string>();
+    auto issued = std::make_shared<std::string>();
+    qr->add_option("ID", *id, "Member id")->required();
+    qr->add_option("--issued", *issued, "Issue date YYYY-MM-DD (default: today)");
+    qr->callback([&ctx, id, issued] {
+        auto storage = openData(ctx);
+        if (issued->empty()) *issued = core::dateLocal(std::chrono::system_clock::now());
+        std::printf("%s\n", elderQrFor(*storage, ctx.data_dir, *id, *issued).c_str());
     });
 }
 

@@ -19,7 +19,7 @@ void addDemo(CLI::App& app, Context& ctx) {
     cmd->add_option("--today", opt->today, "First day of menus and activities (default: today)");
     cmd->callback([&ctx, opt] {
         if (opt->today.empty()) opt->today = core::dateLocal(std::chrono::system_clock::now());
-        auto storage = openData(ctx);
+        auto storage = initData(ctx);
         const auto t0 = std::chrono::steady_clock::now();
         const DemoSummary s = generateDemo(*storage, *opt);
         const double secs =

@@ -15,11 +15,16 @@ struct Context {
     std::string data_dir;
 };
 
-// Creates the data dir, the keys and certificates that are missing, and opens
-// DATA_DIR/district.db (migrating it).
+// Opens DATA_DIR/district.db (migrating it). Throws MissingKeys (exit 2) when
+// a key or certificate is missing: only `init` and `demo` create them.
 std::unique_ptr<SqliteStorage> openData(const Context& ctx);
+// `init` and `demo`: creates the data dir (0700), the keys and certificates
+// that are missing and the first keyset, then opens the database.
+std::unique_ptr<SqliteStorage> initData(const Context& ctx);
 std::string readInput(const std::string& path);  // "-" reads stdin
 
+void addInit(CLI::App& app, Context& ctx);
+void addKeys(CLI::App& app, Context& ctx);   // keys list / rotate / retire
 void addServe(CLI::App& app, Context& ctx);
 void addDemo(CLI::App& app, Context& ctx);
 void addStation(CLI::App& app, Context& ctx);

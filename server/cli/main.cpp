@@ -1,9 +1,12 @@
 // district-server — the district's sync server and admin CLI (server/README.md).
+#include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
 #include <sstream>
 
+#include "admin/keys.h"
 #include "cli/common.h"
 #include "errors.h"
 #include "pki/pki.h"
@@ -11,10 +14,25 @@
 
 namespace district::cli {
 
+std::unique_ptr<SqliteStorage> openStorage(const Context& ctx) {
+    StorageOptions options;
+    options.member_key = readMemberKey(ctx.data_dir);
+    return std::make_unique<SqliteStorage>((std::filesystem::path(ctx.data_dir) / "district.db").string(),
+                                           options);
+}
+
 std::unique_ptr<SqliteStorage> openData(const Context& ctx) {
-    std::filesystem::create_directories(ctx.data_dir);
-    for (const auto& made : ensurePki(ctx.data_dir)) std::fprintf(stderr, "created %s\n", made.c_str());
-    return std::make_unique<SqliteStorage>((std::filesystem::path(ctx.data_dir) / "district.db").string());
+    requirePki(ctx.data_dir);
+    return openStorage(ctx);
+}
+
+std::unique_ptr<SqliteStorage> initData(const Context& ctx) {
+    const auto made = initPki(ctx.data_dir);
+    for (const auto& m : made) std::fprintf(stderr, "created %s\n", m.c_str());
+    auto storage = openStorage(ctx);
+    for (const auto& m : initDistrict(*storage, ctx.data_dir, std::chrono::system_clock::now()))
+        if (std::find(made.begin(), made.end(), m) == made.end()) std::fprintf(stderr, "created %s\n", m.c_str());
+    return storage;
 }
 
 std::string readInput(const std::string& path) {
@@ -34,6 +52,8 @@ int main(int argc, char** argv) {
         ->required();
     app.require_subcommand(1);
     app.fallthrough();  // --data-dir may also follow the command
+    cli::addInit(app, ctx);
+    cli::addKeys(app, ctx);
     cli::addServe(app, ctx);
     cli::addDemo(app, ctx);
     cli::addStation(app, ctx);
@@ -48,6 +68,9 @@ int main(int argc, char** argv) {
     } catch (const AdminError& e) {
         std::fprintf(stderr, "error: %s\n", e.what());
         return 1;
+    } catch (const MissingKeys& e) {
+        std::fprintf(stderr, "error: %s\n", e.what());
+        return 2;
     } catch (const store::SchemaTooNew& e) {
         std::fprintf(stderr, "error: %s\n", e.what());
         return 1;

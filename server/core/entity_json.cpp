@@ -1,5 +1,7 @@
 #include "entity_json.h"
 
+#include "config/member_hash.h"
+
 namespace district {
 
 using nlohmann::json;
@@ -10,12 +12,16 @@ json toJson(const Station& s) {
     return {{"id", s.id}, {"name", s.name}, {"community", s.community}};
 }
 
-json toJson(const Member& m) {
+json memberJson(const Member& m, const std::string& memberKeyHex) {
+    const std::string mmdd = m.birth_date.size() == 10 ? m.birth_date.substr(5, 2) + m.birth_date.substr(8, 2) : "";
     return {{"id", m.id},
-            {"card_no", m.card_no},
-            {"phone", m.phone},
-            {"name", m.name},
-            {"birth_date", m.birth_date},
+            {"card_hash", m.card_no.empty() ? "" : config::cardHash(memberKeyHex, m.card_no)},
+            {"phone_hash", m.phone.empty() ? "" : config::phoneHash(memberKeyHex, m.phone)},
+            {"phone_birthday_hash",
+             m.phone.empty() || mmdd.empty() ? "" : config::phoneBirthdayHash(memberKeyHex, m.phone, mmdd)},
+            {"phone_last4", m.phone.size() >= 4 ? m.phone.substr(m.phone.size() - 4) : ""},
+            {"masked_name", config::maskName(m.name)},
+            {"birth_ym", m.birth_date.substr(0, 7)},
             {"category", m.category},
             {"delivery_eligible", m.delivery_eligible}};
 }

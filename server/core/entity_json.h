@@ -10,7 +10,11 @@
 namespace district {
 
 nlohmann::json toJson(const Station& s);
-nlohmann::json toJson(const Member& m);
+// What a station may know of a member (PROTOCOL.md, entity `member`): keyed
+// hashes of the card and phone (config/member_hash.h, the district's member
+// key), the masked name, the phone's last 4 digits, the birth year and month.
+// Throws std::invalid_argument for a key that is not 64 hex digits.
+nlohmann::json memberJson(const Member& m, const std::string& memberKeyHex);
 nlohmann::json toJson(const Canteen& c);
 nlohmann::json toJson(const MealSlot& s);
 nlohmann::json toJson(const Activity& a);

@@ -161,6 +161,14 @@ struct ConfigDoc {
     std::string pushed_at;      // ISO-8601 with +08:00
 };
 
+// A published set of trusted signing keys (config/keyset.h), signed by every
+// key of the previous set and of this one. Versions only grow.
+struct KeySetDoc {
+    std::int64_t version = 0;
+    std::string envelope_json;  // {"document", "signatures"}, compact
+    std::string published_at;
+};
+
 // A station's seats on one target, as the capacity rule needs them.
 struct SeatState {
     SeatKind kind = SeatKind::Meal;

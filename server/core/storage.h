@@ -31,6 +31,13 @@
 
 namespace district {
 
+// What every backend needs besides its connection.
+struct StorageOptions {
+    // The district's member key (keys/member-hash.key, 64 hex digits): member
+    // change rows carry hashes keyed by it, never a card or phone number.
+    std::string member_key;
+};
+
 class TransientStorageError : public std::runtime_error {
 public:
     using std::runtime_error::runtime_error;
@@ -59,6 +66,8 @@ public:
     // Configuration documents pushed so far, oldest first; 0 when none.
     virtual std::int64_t maxConfigVersion() = 0;
     virtual std::vector<ConfigDoc> configDocs() = 0;
+    // The newest trusted-key set published, if any.
+    virtual std::optional<KeySetDoc> keySet() = 0;
 
     // Results of ops.
     virtual std::optional<Booking> booking(const std::string& id) = 0;
@@ -145,6 +154,8 @@ public:
     // Stores a pushed document and emits the `config` change: key "district"
     // (scope '') for the whole district, key = scope = the station id for one.
     virtual void putConfig(const ConfigDoc& c) = 0;
+    // Stores a keyset and emits its `trusted_keys` change (key "district").
+    virtual void putKeySet(const KeySetDoc& k) = 0;
 
     // Results of ops (each emits its change row).
     virtual void putBooking(const Booking& b) = 0;

@@ -1,5 +1,8 @@
 #include "apply_page.h"
 
+#include "config/keyset.h"
+#include "store/trusted_keys.h"
+
 #include <memory>
 #include <unordered_map>
 
@@ -82,6 +85,22 @@ void bindValue(store::Statement& st, int index, const Value& v) {
         st.bind(index, std::nullopt);
 }
 
+// A keyset is taken only when a key trusted now signed it; a refusal is kept
+// with the config refusals (reported in the station's status) and changes
+// nothing else. A page is never refused for it: the rest of the district's
+// data is still good.
+void applyKeySet(store::Database& db, const std::string& envelopeText, const std::string& nowIso) {
+    config::KeySet current = store::trustedKeys(db);
+    const auto envelope = nlohmann::json::parse(envelopeText, nullptr, false);
+    const config::KeySetDecision d = config::decideKeySet(envelope, current);
+    if (d.accepted) {
+        store::saveTrustedKeys(db, d.keys);
+    } else if (d.code != "same_version") {
+        db.run("INSERT INTO config_rejections(at, version, reason) VALUES (?, NULL, ?)", nowIso,
+               "keyset_" + d.code + ": " + d.message);
+    }
+}
+
 }  // namespace
 
 DecodedPage decodePage(const std::string& body, std::int64_t since) {
@@ -125,6 +144,10 @@ void applyPage(store::Database& db, const DecodedPage& page, const std::string& 
     store::Transaction tx(db);
     std::unordered_map<const EntitySpec*, std::unique_ptr<Prepared>> prepared;
     for (const auto& row : page.rows) {
+        if (row.spec->signedKeySet) {
+            if (!row.deleted) applyKeySet(db, std::get<std::string>(row.values.at(2)), nowIso);
+            continue;
+        }
         auto& p = prepared[row.spec];
         if (!p) {
             const auto& sql = sqlFor(*row.spec);

@@ -16,6 +16,10 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "config/keyset.h"
+#include "config/member_hash.h"
+#include "config/signing.h"
+#include "store/trusted_keys.h"
 #include "sync_client.h"
 
 namespace syncc {
@@ -78,6 +82,12 @@ void validateBundle(const proto::EnrollmentBundle& b) {
     checkUrl(b.server_url);
     checkCa(b.ca_pem);
     checkConfigKey(b.config_public_key_pem);
+    for (const auto& k : b.trusted_keys)
+        if (!config::isEd25519PublicKey(k)) refuse("trusted_keys: every key must be an Ed25519 public key");
+    if (b.trusted_keys.size() > config::kMaxTrustedKeys) refuse("trusted_keys: too many keys");
+    if (b.keyset_version < 0) refuse("keyset_version must be 0 or more");
+    if (!config::isMemberKey(b.member_key))
+        refuse("member_key must be 64 hex digits (a bundle from an older district server: ask for a new one)");
 }
 
 std::optional<proto::EnrollmentBundle> loadEnrollment(store::Database& db) {
@@ -85,8 +95,18 @@ std::optional<proto::EnrollmentBundle> loadEnrollment(store::Database& db) {
         "SELECT station_id, station_name, token, server_url, ca_pem, config_public_key_pem "
         "FROM enrollment WHERE id=1");
     if (!st.step()) return std::nullopt;
-    return proto::EnrollmentBundle{st.getText(0), st.getText(1), st.getText(2),
-                                   st.getText(3), st.getText(4), st.getText(5)};
+    proto::EnrollmentBundle b;
+    b.station_id = st.getText(0);
+    b.station_name = st.getText(1);
+    b.token = st.getText(2);
+    b.server_url = st.getText(3);
+    b.ca_pem = st.getText(4);
+    b.config_public_key_pem = st.getText(5);
+    const config::KeySet keys = store::trustedKeys(db);
+    b.trusted_keys = keys.keys;
+    b.keyset_version = keys.version;
+    b.member_key = store::memberKey(db);
+    return b;
 }
 
 void enrollFromFile(store::Database& db, const std::string& bundlePath, const core::Clock& clock) {
@@ -118,12 +138,19 @@ void enrollFromFile(store::Database& db, const std::string& bundlePath, const co
                 current->station_id + "', or start station '" + b.station_id +
                 "' with an empty data directory");
     }
+    const std::string oldMemberKey = store::memberKey(db);
     db.run("INSERT OR REPLACE INTO enrollment(id, station_id, station_name, token, server_url, "
-           "ca_pem, config_public_key_pem, enrolled_at) VALUES (1,?,?,?,?,?,?,?)",
+           "ca_pem, config_public_key_pem, enrolled_at, member_key) VALUES (1,?,?,?,?,?,?,?,?)",
            b.station_id, b.station_name, b.token, b.server_url, b.ca_pem, b.config_public_key_pem,
-           core::isoLocal(clock.now()));
-    if (otherStation) {
-        // The old station's scoped rows are not the new one's; pull all again.
+           core::isoLocal(clock.now()), b.member_key);
+    // The bundle's keys, unless this kiosk already follows a newer keyset of
+    // the district (re-enrolled with an older bundle).
+    config::KeySet keys{b.keyset_version, b.trusted_keys};
+    if (keys.keys.empty()) keys.keys.push_back(b.config_public_key_pem);
+    if (otherStation || store::trustedKeys(db).version <= keys.version) store::saveTrustedKeys(db, keys);
+    if (otherStation || oldMemberKey != b.member_key) {
+        // The old station's scoped rows are not the new one's (and member rows
+        // hashed with another key find no one); pull all again.
         db.exec("DELETE FROM quotas; DELETE FROM config_inbox;");
         db.run("UPDATE sync_state SET cursor=0, last_error=NULL WHERE id=1");
     }

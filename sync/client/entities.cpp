@@ -15,15 +15,19 @@ std::vector<EntitySpec> makeSpecs() {
         {"station", "stations",
          {{"id", FT::Text, true}, {"name", FT::Text, true}, {"community", FT::Text, false}},
          {"id"}},
+        // What a kiosk may hold of an elder (config/member_hash.h): no card or
+        // phone number, no full name, no birth day.
         {"member", "members",
          {{"id", FT::Text, true},
-          {"card_no", FT::Text, false},
-          {"phone", FT::Text, false},
-          {"name", FT::Text, true},
-          {"birth_date", FT::Text, false},
+          {"card_hash", FT::Text, false},
+          {"phone_hash", FT::Text, false},
+          {"phone_birthday_hash", FT::Text, false},
+          {"phone_last4", FT::Text, false},
+          {"masked_name", FT::Text, true},
+          {"birth_ym", FT::Text, false},
           {"category", FT::Text, false, "'regular'"},
           {"delivery_eligible", FT::Bool, false, "0"}},
-         {"id"}, false, false, "card_no"},
+         {"id"}, false, false, "card_hash"},
         {"canteen", "canteens",
          {{"id", FT::Text, true},
           {"name", FT::Text, true},
@@ -123,6 +127,12 @@ std::vector<EntitySpec> makeSpecs() {
           {"version", FT::Int, true},
           {"envelope", FT::Document, true, nullptr, "document"}},
          {"id"}, false, true},
+        // The trusted signing keys: never upserted as sent. applyPage checks
+        // the envelope against the keys trusted now (config::decideKeySet)
+        // and replaces the set only when it is signed by one of them.
+        {"trusted_keys", "trusted_keys",
+         {{"id", FT::Text, true}, {"version", FT::Int, true}, {"envelope", FT::Document, true}},
+         {"id"}, false, false, nullptr, true},
     };
 }
 

@@ -42,6 +42,7 @@ struct EntitySpec {
     bool localState = false;            // kiosk-made rows: pulled copy is 'synced'
     bool receivedAt = false;            // stamp received_at (config_inbox)
     const char* releaseUnique = nullptr;  // unique column another row may have to give up
+    bool signedKeySet = false;          // verified and applied by applyPage itself
 };
 
 const std::vector<EntitySpec>& entitySpecs();

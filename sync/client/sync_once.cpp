@@ -14,6 +14,7 @@
 #include "enroll.h"
 #include "session.h"
 #include "store/oplog.h"
+#include "store/trusted_keys.h"
 
 #ifndef ELDER_APP_VERSION
 #error "ELDER_APP_VERSION must be defined by CMake"
@@ -124,6 +125,13 @@ void postStatus(Session& s, store::Database& db, const std::string& lastSync) {
     const auto space = std::filesystem::space(std::filesystem::path(db.path()).parent_path(), ec);
     st.free_disk_bytes = ec ? 0 : static_cast<std::int64_t>(space.available);
     st.help_calls = db.queryInt("SELECT count(*) FROM help_calls WHERE handled=0").value_or(0);
+    st.keyset_version = store::trustedKeys(db).version;
+    // As kiosk/domain/staff_login.h keeps them.
+    const std::string now = core::isoLocal(s.clock.now());
+    st.pin_failures_24h = db.queryInt("SELECT count(*) FROM staff_pin_attempts WHERE ok=0 AND at > ?",
+                                      core::isoLocal(s.clock.now() - std::chrono::hours(24)))
+                              .value_or(0);
+    st.pin_locked = db.queryInt("SELECT 1 FROM staff_pin_lock WHERE id=1 AND locked_until > ?", now).has_value();
     s.expectOk(s.post("/status", nlohmann::json(st).dump()), "status");
 }
 

@@ -23,9 +23,9 @@ expect 2 "$tool" keygen --out-dir "$work/keys"  # never overwrites a key
 expect 0 "$tool" keygen --out-dir "$work/other"
 
 # hash-pin: argument or stdin; bad PINs refused.
-expect 0 "$tool" hash-pin 2468
+expect 0 "$tool" hash-pin 246813
 grep -q '^pbkdf2-sha256\$' "$work/out" || fail "hash-pin printed no hash"
-hash=$(echo 13579 | "$tool" hash-pin)
+hash=$(echo 135790 | "$tool" hash-pin)
 [[ $hash == pbkdf2-sha256\$* ]] || fail "hash-pin from stdin printed '$hash'"
 expect 1 "$tool" hash-pin 12a4
 

@@ -2,6 +2,10 @@
 
 #include <unistd.h>
 
+#include "config/member_hash.h"
+#include "config/signing.h"
+#include "store/trusted_keys.h"
+
 void DomainTest::SetUp() {
     static int n = 0;
     dir = std::filesystem::temp_directory_path() /
@@ -9,6 +13,13 @@ void DomainTest::SetUp() {
     std::filesystem::remove_all(dir);
     db = store::openKioskDb(dir.string());
     ctx = std::make_unique<domain::Context>(domain::Context{*db, clock, "st-a"});
+    const auto keys = config::generateKeyPair();
+    signingKeyPem = keys.privatePem;
+    db->run("INSERT INTO enrollment(id, station_id, station_name, token, server_url, ca_pem, "
+            "config_public_key_pem, enrolled_at, member_key) VALUES (1, 'st-a', '长城长者服务站', 't', "
+            "'https://127.0.0.1:1', '', ?, '2026-11-01T08:00:00+08:00', ?)",
+            keys.publicPem, std::string(kMemberKey));
+    store::saveTrustedKeys(*db, config::KeySet{1, {keys.publicPem}});
     db->run("INSERT INTO canteens(id, name, station_id) VALUES ('c1', '长城长者饭堂', 'st-a')");
     addMember("m1", "8800000001", "13800000001", "张三明", "1950-03-02", "age70");
     addMember("m2", "8800000002", "13800000002", "李四", "1962-07-15", "regular");
@@ -24,9 +35,12 @@ void DomainTest::TearDown() {
 void DomainTest::addMember(const std::string& id, const std::string& card, const std::string& phone,
                            const std::string& name, const std::string& birth,
                            const std::string& category, bool delivery) {
-    db->run("INSERT INTO members(id, card_no, phone, name, birth_date, category, "
-            "delivery_eligible) VALUES (?,?,?,?,?,?,?)",
-            id, card, phone, name, birth, category, delivery ? 1 : 0);
+    const std::string mmdd = birth.substr(5, 2) + birth.substr(8, 2);
+    db->run("INSERT INTO members(id, card_hash, phone_hash, phone_birthday_hash, phone_last4, masked_name, "
+            "birth_ym, category, delivery_eligible) VALUES (?,?,?,?,?,?,?,?,?)",
+            id, config::cardHash(kMemberKey, card), config::phoneHash(kMemberKey, phone),
+            config::phoneBirthdayHash(kMemberKey, phone, mmdd), phone.substr(phone.size() - 4),
+            config::maskName(name), birth.substr(0, 7), category, delivery ? 1 : 0);
 }
 
 void DomainTest::addSlot(const std::string& id, const std::string& date, const std::string& slot,

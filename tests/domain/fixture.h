@@ -22,6 +22,12 @@ protected:
     void SetUp() override;
     void TearDown() override;
 
+    // The district's keys as an enrollment would store them (a throwaway pair).
+    static constexpr const char* kMemberKey =
+        "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
+    std::string signingKeyPem;  // the district's private key, to sign elder QR codes in tests
+
+    // A member row as a pull writes it: hashes, masked name, birth year and month.
     void addMember(const std::string& id, const std::string& card, const std::string& phone,
                    const std::string& name, const std::string& birth, const std::string& category,
                    bool delivery = false);

@@ -78,7 +78,8 @@ int bundle(const char* out, const char* caPem, const char* keyPem, const char* u
     };
     nlohmann::json b = {{"station_id", "st-e2e"},          {"station_name", name},
                         {"token", std::string(48, 'e')},   {"server_url", url},
-                        {"ca_pem", slurp(caPem)},          {"config_public_key_pem", slurp(keyPem)}};
+                        {"ca_pem", slurp(caPem)},          {"config_public_key_pem", slurp(keyPem)},
+                        {"member_key", std::string(64, 'e')}};
     std::ofstream(out) << b.dump(2) << "\n";
     return 0;
 }

@@ -32,7 +32,8 @@ serve
 stop; serve   # knows the new token
 run() {  # run NAME SCRIPT [kiosk args...]
   local name=$1 script=$2; shift 2
-  xvfb-run -a -s "-screen 0 1920x1080x24" "$kiosk" --data-dir "$out/kd" --script "$dir/$script" \
+  [[ $script == /* ]] || script="$dir/$script"
+  xvfb-run -a -s "-screen 0 1920x1080x24" "$kiosk" --data-dir "$out/kd" --script "$script" \
     --state-out "$out/$name.json" "$@" 2>"$name.err" || { cat "$name.err" >&2; echo "e2e: $name failed" >&2; exit 1; }
 }
 kdb() { sqlite3 "$out/kd/kiosk.db" "$1"; }
@@ -88,7 +89,11 @@ slot=$(kdb "SELECT id FROM meal_slots WHERE slot='lunch' ORDER BY date LIMIT 1")
 kdb "INSERT INTO op_log(uuid, kind, payload, created_at, member_id, state, reason, answered_at)
      VALUES ('e2e-rejected', 'meal_book', json_object('slot_id', '$slot', 'member_id', 'm-000001'),
              '${today}T08:00:00+08:00', 'm-000001', 'rejected', 'full', '${today}T08:01:00+08:00')"
-run notices identify_notices.script
+# The elder's code is signed by the district (`member qr`); the script gets
+# the real one, and an unsigned "ELDER:<id>" is refused as forged.
+qr=$("$server" --data-dir district member qr m-000001)
+sed "s|@QR_M000001@|$qr|" "$dir/identify_notices.script" >"$out/notices.script"
+run notices "$out/notices.script"
 "$check" state notices.json screen=home member_id=m-000001
 expect "notice acknowledged" "$(kdb "SELECT notified FROM op_log WHERE uuid='e2e-rejected'")" 1
 for png in *.png; do "$check" png "$png" 1920 1080 40; done

@@ -19,7 +19,7 @@ std::string dump(SqliteStorage& s) {
 
 TEST(Demo, SameSeedSameDistrictAndKnownMembers) {
     TempDir a, b;
-    SqliteStorage sa(a.path + "/d.db"), sb(b.path + "/d.db");
+    SqliteStorage sa(a.path + "/d.db", {kTestMemberKey}), sb(b.path + "/d.db", {kTestMemberKey});
     const DemoOptions opt{13 * 30, 7, "2026-11-23"};
     const DemoSummary s = generateDemo(sa, opt);
     generateDemo(sb, opt);

@@ -22,7 +22,7 @@ TempDir::~TempDir() {
 core::TimePoint at(const std::string& iso) { return core::parseIso(iso); }
 
 void District::SetUp() {
-    storage = std::make_unique<SqliteStorage>(dir.path + "/district.db");
+    storage = std::make_unique<SqliteStorage>(dir.path + "/district.db", StorageOptions{kTestMemberKey});
     pusher = std::make_unique<PushService>(*storage, clock);
     storage->write([](WriteTx& tx) {
         tx.putStation({"st-a", "长城长者服务站", "长城", 0});

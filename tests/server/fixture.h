@@ -26,6 +26,10 @@ struct TempDir {
 
 core::TimePoint at(const std::string& iso);
 
+// The member key of the test district (StorageOptions::member_key).
+inline constexpr const char* kTestMemberKey =
+    "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
+
 // Stations st-a and st-b; canteen ct-a of st-a; slot "lunch-mon" (2026-11-23,
 // Monday, capacity 10, 1800 cents, cutoff 09:30) and a lunch and dinner for
 // each day of that week ("lunch-YYYYMMDD", "dinner-YYYYMMDD", capacity 50);

@@ -4,6 +4,7 @@
 #include <httplib.h>
 
 #include <chrono>
+#include <filesystem>
 #include <fstream>
 
 #include "fixture.h"
@@ -183,11 +184,49 @@ TEST_F(Https, StatusShowsInStationList) {
 
 TEST(HttpsProcess, StopsCleanlyOnSigterm) {
     TempDir dir;
+    ASSERT_EQ(runCli({"--data-dir", dir.path, "init"}).first, 0);
     ServerProcess server(dir.path);
-    EXPECT_TRUE(std::ifstream(dir.path + "/tls/server.pem").good()) << "made on first start";
     EXPECT_EQ(server.stop(), 0);
     // A signal right after the "listening on" line, before the accept loop, too.
     for (int i = 0; i < 5; ++i) EXPECT_EQ(ServerProcess(dir.path).stop(), 0);
+}
+
+}  // namespace
+}  // namespace district::test
+
+namespace district::test {
+namespace {
+
+bool exists(const std::string& p) { return std::ifstream(p).good(); }
+
+// Issue 11, finding 7: any command used to create a new config-signing key
+// or CA when one was missing; every station then refused config or TLS.
+TEST(Keys, OnlyInitAndDemoCreateKeys) {
+    TempDir dir;
+    for (const std::vector<std::string>& cmd :
+         {std::vector<std::string>{"station", "list"}, {"serve", "--listen", "127.0.0.1:0"}, {"config", "list"},
+          {"keys", "list"}}) {
+        std::vector<std::string> args = {"--data-dir", dir.path};
+        args.insert(args.end(), cmd.begin(), cmd.end());
+        EXPECT_EQ(runCli(args).first, 2) << cmd[0];
+    }
+    EXPECT_FALSE(exists(dir.path + "/tls/ca.pem"));
+    EXPECT_FALSE(exists(dir.path + "/keys/config-signing.key"));
+    EXPECT_FALSE(exists(dir.path + "/district.db"));
+
+    ASSERT_EQ(runCli({"--data-dir", dir.path, "init"}).first, 0);
+    const std::string key = readFile(dir.path + "/keys/config-signing.key");
+    const std::string ca = readFile(dir.path + "/tls/ca.pem");
+    // A lost signing key is not quietly replaced.
+    std::filesystem::remove(dir.path + "/keys/config-signing.key");
+    EXPECT_EQ(runCli({"--data-dir", dir.path, "station", "list"}).first, 2);
+    EXPECT_FALSE(exists(dir.path + "/keys/config-signing.key"));
+    writeFile(dir.path + "/keys/config-signing.key", key, 0600);
+    // init again changes nothing that exists.
+    ASSERT_EQ(runCli({"--data-dir", dir.path, "init"}).first, 0);
+    EXPECT_EQ(readFile(dir.path + "/keys/config-signing.key"), key);
+    EXPECT_EQ(readFile(dir.path + "/tls/ca.pem"), ca);
+    EXPECT_EQ(runCli({"--data-dir", dir.path, "station", "list"}).first, 0);
 }
 
 }  // namespace

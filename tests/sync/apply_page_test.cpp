@@ -21,7 +21,7 @@ json memberChange(std::int64_t rev, const std::string& id, const std::string& ca
             {"key", id},
             {"deleted", false},
             {"data",
-             {{"id", id}, {"card_no", card}, {"name", name}, {"category", "regular"},
+             {{"id", id}, {"card_hash", card}, {"masked_name", name}, {"category", "regular"},
               {"delivery_eligible", false}}}};
 }
 
@@ -54,18 +54,18 @@ TEST_F(ApplyPage, AppliesRowsAndCursorTogether) {
     EXPECT_EQ(count("SELECT count(*) FROM members"), 2);
     EXPECT_EQ(cursor(), 2);
     // Same member again with a new name: updated, not duplicated.
-    apply(page({memberChange(3, "m-1", "C1", "王六")}, 3));
-    EXPECT_EQ(db->queryText("SELECT name FROM members WHERE id='m-1'").value(), "王六");
+    apply(page({memberChange(3, "m-1", "C1", "王*")}, 3));
+    EXPECT_EQ(db->queryText("SELECT masked_name FROM members WHERE id='m-1'").value(), "王*");
     EXPECT_EQ(count("SELECT count(*) FROM members"), 2);
 }
 
 TEST_F(ApplyPage, MalformedPageChangesNothing) {
     apply(page({memberChange(1, "m-1", "C1")}, 1));
     auto bad = memberChange(3, "m-3", "C3");
-    bad["data"].erase("name");
+    bad["data"].erase("masked_name");
     const auto err =
         refusal(page({memberChange(2, "m-2", "C2"), bad, memberChange(4, "m-4", "C4")}, 4));
-    EXPECT_NE(err.find("'name' is missing"), std::string::npos) << err;
+    EXPECT_NE(err.find("'masked_name' is missing"), std::string::npos) << err;
     EXPECT_EQ(count("SELECT count(*) FROM members"), 1);
     EXPECT_EQ(cursor(), 1);
 }
@@ -115,10 +115,10 @@ TEST_F(ApplyPage, ReissuedCardMovesToItsNewHolder) {
     apply(page({memberChange(1, "m-1", "C1"), memberChange(2, "m-2", "C2")}, 2));
     // The district gave card C1 to m-2 first, and m-1 a new card after.
     apply(page({memberChange(3, "m-2", "C1")}, 3));
-    EXPECT_EQ(db->queryText("SELECT id FROM members WHERE card_no='C1'").value(), "m-2");
-    EXPECT_FALSE(db->queryText("SELECT card_no FROM members WHERE id='m-1'"));
+    EXPECT_EQ(db->queryText("SELECT id FROM members WHERE card_hash='C1'").value(), "m-2");
+    EXPECT_FALSE(db->queryText("SELECT card_hash FROM members WHERE id='m-1'"));
     apply(page({memberChange(4, "m-1", "C9")}, 4));
-    EXPECT_EQ(db->queryText("SELECT card_no FROM members WHERE id='m-1'").value(), "C9");
+    EXPECT_EQ(db->queryText("SELECT card_hash FROM members WHERE id='m-1'").value(), "C9");
 }
 
 TEST_F(ApplyPage, PulledBookingsAreSyncedButPendingLocalRowsWin) {

@@ -25,7 +25,8 @@ protected:
                 {"token", std::string(48, 'a')},
                 {"server_url", "https://127.0.0.1:8443/"},
                 {"ca_pem", testsupport::makeCaCertPem()},
-                {"config_public_key_pem", testsupport::makeEd25519PublicKeyPem()}};
+                {"config_public_key_pem", testsupport::makeEd25519PublicKeyPem()},
+                {"member_key", std::string(64, 'a')}};
     }
     std::string write(const json& b, const std::string& name = "bundle.json") {
         std::ofstream(dir / name) << b.dump();
@@ -75,6 +76,15 @@ TEST_F(Enroll, RefusesBadBundlesAndChangesNothing) {
     b = bundle();
     b["station_id"] = 7;
     EXPECT_NE(refusal(b), "");
+    b = bundle();
+    b.erase("member_key");
+    EXPECT_NE(refusal(b).find("member_key"), std::string::npos);
+    b = bundle();
+    b["member_key"] = "not-hex";
+    EXPECT_NE(refusal(b).find("member_key"), std::string::npos);
+    b = bundle();
+    b["trusted_keys"] = json::array({testsupport::makeEcPublicKeyPem()});
+    EXPECT_NE(refusal(b).find("trusted_keys"), std::string::npos);
     EXPECT_EQ(enrolled(), 0);
 
     std::ofstream(dir / "junk.json") << "{ not json";

@@ -125,7 +125,8 @@ TEST(SyncWorker, StopsPromptlyDuringAHungRequest) {
         {"token", std::string(48, 'c')},
         {"server_url", "https://127.0.0.1:" + std::to_string(silent.port())},
         {"ca_pem", testsupport::makeCaCertPem()},
-        {"config_public_key_pem", testsupport::makeEd25519PublicKeyPem()}};
+        {"config_public_key_pem", testsupport::makeEd25519PublicKeyPem()},
+        {"member_key", std::string(64, 'a')}};
     std::ofstream(dir / "bundle.json") << bundle.dump();
     core::SystemClock clock;
     syncc::enrollFromFile(*db, dir / "bundle.json", clock);

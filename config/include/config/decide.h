@@ -27,6 +27,7 @@
 #include <string>
 #include <string_view>
 #include <variant>
+#include <vector>
 
 namespace config {
 
@@ -54,12 +55,17 @@ inline bool isAccepted(const ConfigDecision& d) { return std::holds_alternative<
 // station runs now (0 for the built-in defaults). Never throws (except bad_alloc).
 ConfigDecision decide(const nlohmann::json& envelope, const std::string& publicKeyPem,
                       std::int64_t runningVersion, const std::string& stationId, core::TimePoint now);
+// Same, signed by any key of the station's trusted set (keyset.h).
+ConfigDecision decide(const nlohmann::json& envelope, const std::vector<std::string>& trustedPems,
+                      std::int64_t runningVersion, const std::string& stationId, core::TimePoint now);
 
 // Same, for the envelope as text (as received or stored); text that is not JSON
 // is `malformed`. (A separate name: a std::string converts to nlohmann::json too,
 // so an overload of decide() would be ambiguous.)
 ConfigDecision decideText(std::string_view envelopeText, const std::string& publicKeyPem,
                       std::int64_t runningVersion, const std::string& stationId, core::TimePoint now);
+ConfigDecision decideText(std::string_view envelopeText, const std::vector<std::string>& trustedPems,
+                          std::int64_t runningVersion, const std::string& stationId, core::TimePoint now);
 
 // For a kiosk starting up with the envelope it accepted earlier: checks the
 // signature, the scope and the rules again (storage can be damaged or edited),
@@ -67,6 +73,8 @@ ConfigDecision decideText(std::string_view envelopeText, const std::string& publ
 // accepted, not how long it may run: a station offline for weeks keeps its last
 // good configuration rather than fall back to the defaults.
 ConfigDecision restoreAccepted(const nlohmann::json& envelope, const std::string& publicKeyPem,
+                               const std::string& stationId);
+ConfigDecision restoreAccepted(const nlohmann::json& envelope, const std::vector<std::string>& trustedPems,
                                const std::string& stationId);
 
 }  // namespace config

@@ -23,11 +23,13 @@ inline constexpr int kPinHashMaxIterations = 2'000'000;
 inline constexpr int kPinSaltBytes = 16;
 inline constexpr int kPinHashBytes = 32;
 
-// True for 4 to 8 ASCII digits: the only PINs staff can type on the PIN pad.
+// True for 6 to 8 ASCII digits: the only PINs staff can type on the PIN pad.
+// Six at least: the pad locks after 5 wrong tries with growing delays, which
+// keeps a million PINs out of reach (kiosk/domain/staff_login.h).
 bool isValidPin(std::string_view pin);
 
 // Hashes a PIN with a fresh random salt. Two calls with the same PIN give
-// different strings. Throws std::invalid_argument for a PIN that is not 4-8
+// different strings. Throws std::invalid_argument for a PIN that is not 6-8
 // digits, std::runtime_error if the system's random source fails.
 std::string hashPin(std::string_view pin, int iterations = kPinHashIterations);
 

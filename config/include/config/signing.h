@@ -14,6 +14,8 @@
 #include <nlohmann/json.hpp>
 
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace config {
 
@@ -56,5 +58,23 @@ struct VerifyResult {
 // Checks the envelope's shape and its signature against `publicKeyPem`.
 // Never throws (except std::bad_alloc).
 VerifyResult verifyEnvelope(const nlohmann::json& envelope, const std::string& publicKeyPem);
+
+// Same, against a station's set of trusted keys (keyset.h): the key the
+// envelope's key_id names, if trusted; otherwise every trusted key is tried
+// (the key_id is not signed). BadPublicKey only when no trusted key is usable.
+VerifyResult verifyEnvelope(const nlohmann::json& envelope, const std::vector<std::string>& trustedPems);
+
+// The raw primitives under the envelopes, for other signed things of the
+// district (the trusted-key set, elder QR codes): a 64-byte Ed25519 signature
+// over `message`, and its check. signBytes throws std::invalid_argument for a
+// key that is not an Ed25519 private key; verifyBytes never throws and is
+// false for anything but a good signature by `publicKeyPem`.
+std::vector<unsigned char> signBytes(std::string_view message, const std::string& privateKeyPem);
+bool verifyBytes(std::string_view message, const std::vector<unsigned char>& signature,
+                 const std::string& publicKeyPem);
+// Whether `pem` is an Ed25519 public key (SubjectPublicKeyInfo).
+bool isEd25519PublicKey(const std::string& pem);
+// The public half of an Ed25519 private key; throws std::invalid_argument.
+std::string publicKeyOf(const std::string& privateKeyPem);
 
 }  // namespace config

@@ -35,7 +35,7 @@ void DomainHooks::identified(App& app, const domain::IdentifyResult& r, const st
     auto& ctx = app.context();
     ctx.identifyReturnTo.clear();
     if (r.outcome != domain::IdentifyOutcome::Found) {
-        screens::showUnknown(ctx, unknownKey);
+        screens::showUnknown(ctx, r.outcome == domain::IdentifyOutcome::ForgedCode ? "identify.forged_code" : unknownKey);
         return;
     }
     screens::onIdentified(ctx, *r.member);

@@ -3,6 +3,7 @@
 #include <cctype>
 #include <cstdio>
 
+#include "admin/keys.h"
 #include "errors.h"
 #include "pki/pki.h"
 #include "pki/token.h"
@@ -34,6 +35,13 @@ StationAdded addStation(Storage& storage, const std::string& dataDir, const Stat
     if (req.server_url.rfind("https://", 0) != 0)
         throw AdminError("the server URL must start with https:// (stations talk HTTPS only)");
     const PkiPaths pki = pkiPaths(dataDir);
+    // Everything the bundle needs, before the token changes.
+    const config::KeySet keys = publishedKeySet(storage);
+    if (keys.version == 0)
+        throw AdminError("no trusted keyset is published yet: run `district-server --data-dir " + dataDir +
+                         " init` first");
+    const std::string memberKey = readMemberKey(dataDir);
+    const std::string caPem = readFile(pki.ca_cert), configPub = readFile(pki.config_pub);
     StationAdded out;
     const std::string token = newToken();
     storage.write([&](WriteTx& tx) {
@@ -55,9 +63,9 @@ StationAdded addStation(Storage& storage, const std::string& dataDir, const Stat
         tx.setStationToken(byName->id, sha256Hex(token));
         out.station = *byName;
     });
-    out.bundle = proto::EnrollmentBundle{out.station.id,      out.station.name,
-                                         token,               req.server_url,
-                                         readFile(pki.ca_cert), readFile(pki.config_pub)};
+    out.bundle = proto::EnrollmentBundle{out.station.id, out.station.name, token,     req.server_url,
+                                         caPem,          configPub,         keys.keys, keys.version,
+                                         memberKey};
     return out;
 }
 

@@ -18,6 +18,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "config/member_hash.h"
+
 namespace district {
 namespace {
 
@@ -155,7 +157,9 @@ PkiPaths pkiPaths(const std::string& dataDir) {
     return {(d / "tls" / "ca.pem").string(),          (d / "tls" / "ca.key").string(),
             (d / "tls" / "server.pem").string(),      (d / "tls" / "server.key").string(),
             (d / "keys" / "config-signing.key").string(),
-            (d / "keys" / "config-signing.pub.pem").string()};
+            (d / "keys" / "config-signing.pub.pem").string(),
+            (d / "keys" / "previous").string(),
+            (d / "keys" / "member-hash.key").string()};
 }
 
 CertPair makeCaAndServerCert(const std::string& caName, const std::vector<std::string>& hosts) {
@@ -169,10 +173,12 @@ std::pair<std::string, std::string> makeEd25519KeyPair() {
     return {keyPem(k.get()), pubPem(k.get())};
 }
 
-std::vector<std::string> ensurePki(const std::string& dataDir) {
+std::vector<std::string> initPki(const std::string& dataDir) {
     const PkiPaths p = pkiPaths(dataDir);
     std::vector<std::string> made;
-    for (const char* sub : {"tls", "keys"}) {
+    fs::create_directories(dataDir);
+    fs::permissions(dataDir, fs::perms::owner_all, fs::perm_options::replace);
+    for (const char* sub : {"tls", "keys", "keys/previous"}) {
         fs::create_directories(fs::path(dataDir) / sub);
         fs::permissions(fs::path(dataDir) / sub, fs::perms::owner_all, fs::perm_options::replace);
     }
@@ -196,7 +202,34 @@ std::vector<std::string> ensurePki(const std::string& dataDir) {
         writeFile(p.config_pub, pub);
         made.push_back(p.config_pub);
     }
+    if (!fs::exists(p.member_key)) {
+        writeFile(p.member_key, config::newMemberKey() + "\n", 0600);
+        made.push_back(p.member_key);
+    }
     return made;
+}
+
+void requirePki(const std::string& dataDir) {
+    const PkiPaths p = pkiPaths(dataDir);
+    std::vector<std::string> missing;
+    for (const auto* f : {&p.ca_cert, &p.server_cert, &p.server_key, &p.config_key, &p.config_pub, &p.member_key})
+        if (!fs::exists(*f)) missing.push_back(*f);
+    if (missing.empty()) return;
+    std::string list;
+    for (const auto& m : missing) list += "\n  " + m;
+    throw MissingKeys("the district's keys are not all in " + dataDir + "; missing:" + list +
+                      "\nNothing was changed. For a new district run `district-server --data-dir " + dataDir +
+                      " init`; for an existing one, put the files back from your backup (a new key would make "
+                      "every station refuse its configuration or its TLS).");
+}
+
+std::string readMemberKey(const std::string& dataDir) {
+    const std::string path = pkiPaths(dataDir).member_key;
+    if (!fs::exists(path)) throw MissingKeys("the member key " + path + " is missing; see `init`");
+    std::string key = readFile(path);
+    while (!key.empty() && (key.back() == '\n' || key.back() == '\r' || key.back() == ' ')) key.pop_back();
+    if (!config::isMemberKey(key)) throw MissingKeys("the member key " + path + " is not 64 hex digits");
+    return key;
 }
 
 std::string readFile(const std::string& path) {

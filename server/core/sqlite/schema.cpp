@@ -134,6 +134,13 @@ CREATE TRIGGER config_docs_immutable_u BEFORE UPDATE ON config_docs
 CREATE UNIQUE INDEX bookings_one_active ON bookings(member_id, slot_id)
   WHERE status <> 'cancelled';
 )sql"},
+        // 4: the trusted signing keys stations follow (config/keyset.h).
+        {4, R"sql(
+CREATE TABLE keysets (version INTEGER PRIMARY KEY CHECK (version >= 1),
+  envelope TEXT NOT NULL, published_at TEXT NOT NULL);
+CREATE TRIGGER keysets_immutable_u BEFORE UPDATE ON keysets
+  BEGIN SELECT RAISE(ABORT, 'a published keyset is never changed: publish a newer one'); END;
+)sql"},
     };
     return migrations;
 }

@@ -130,6 +130,12 @@ std::int64_t SqliteTx::maxConfigVersion() {
     return s->getInt(0);
 }
 
+std::optional<KeySetDoc> SqliteTx::keySet() {
+    auto s = q("SELECT version, envelope, published_at FROM keysets ORDER BY version DESC LIMIT 1");
+    if (!s->step()) return std::nullopt;
+    return KeySetDoc{s->getInt(0), s->getText(1), s->getText(2)};
+}
+
 std::vector<ConfigDoc> SqliteTx::configDocs() {
     auto s = q("SELECT version, scope, envelope, pushed_at FROM config_docs ORDER BY version");
     std::vector<ConfigDoc> out;

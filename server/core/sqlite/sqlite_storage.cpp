@@ -6,7 +6,7 @@
 namespace district {
 
 struct SqliteConn {
-    explicit SqliteConn(const std::string& path) : db(path), tx(db) {}
+    SqliteConn(const std::string& path, const StorageOptions& options) : db(path), tx(db, options) {}
     store::Database db;
     SqliteTx tx;
 };
@@ -20,7 +20,8 @@ store::Statement& StatementCache::get(std::string_view sql) {
     return ref;
 }
 
-SqliteStorage::SqliteStorage(const std::string& path) : path_(path) {
+SqliteStorage::SqliteStorage(const std::string& path, StorageOptions options)
+    : path_(path), options_(std::move(options)) {
     writer_ = openConn();
     store::migrate(writer_->db, districtMigrations());
     write([](WriteTx& tx) {
@@ -35,7 +36,7 @@ SqliteStorage::SqliteStorage(const std::string& path) : path_(path) {
 SqliteStorage::~SqliteStorage() = default;
 
 std::unique_ptr<SqliteConn> SqliteStorage::openConn() {
-    return std::make_unique<SqliteConn>(path_);
+    return std::make_unique<SqliteConn>(path_, options_);
 }
 
 void SqliteStorage::write(const std::function<void(WriteTx&)>& fn) {

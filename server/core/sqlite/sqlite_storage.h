@@ -22,8 +22,9 @@ struct SqliteConn;
 class SqliteStorage final : public Storage {
 public:
     // Opens or creates the database and brings its schema up to date; writes
-    // the default subsidy rules on first use.
-    explicit SqliteStorage(const std::string& path);
+    // the default subsidy rules on first use. Member rows are published with
+    // hashes keyed by `options.member_key` (putMember throws without one).
+    explicit SqliteStorage(const std::string& path, StorageOptions options = {});
     ~SqliteStorage() override;
     SqliteStorage(const SqliteStorage&) = delete;
     SqliteStorage& operator=(const SqliteStorage&) = delete;
@@ -37,6 +38,7 @@ private:
     std::unique_ptr<SqliteConn> openConn();
 
     std::string path_;
+    StorageOptions options_;
     std::mutex writeMutex_;
     std::unique_ptr<SqliteConn> writer_;
     std::mutex poolMutex_;

@@ -45,7 +45,8 @@ private:
 
 class SqliteTx final : public WriteTx {
 public:
-    explicit SqliteTx(store::Database& db) : db_(db), cache_(db) {}
+    SqliteTx(store::Database& db, const StorageOptions& options)
+        : db_(db), options_(options), cache_(db) {}
 
     // ---- Tx
     std::optional<Station> stationByTokenHash(const std::string& sha256Hex) override;
@@ -62,6 +63,7 @@ public:
     SubsidyRules subsidyRules() override;
     std::int64_t maxConfigVersion() override;
     std::vector<ConfigDoc> configDocs() override;
+    std::optional<KeySetDoc> keySet() override;
     std::optional<Booking> booking(const std::string& id) override;
     std::optional<Booking> activeBooking(const std::string& memberId,
                                          const std::string& slotId) override;
@@ -114,6 +116,7 @@ public:
     void putSubsidyRules(const SubsidyRules& r) override;
     void putQuota(const Quota& q) override;
     void putConfig(const ConfigDoc& c) override;
+    void putKeySet(const KeySetDoc& k) override;
     void putBooking(const Booking& b) override;
     void putSignup(const Signup& s) override;
     void putRedemption(const Redemption& r) override;
@@ -139,6 +142,7 @@ private:
                      const std::string& accountId, std::int64_t minutes);
 
     store::Database& db_;
+    const StorageOptions& options_;
     StatementCache cache_;
 };
 

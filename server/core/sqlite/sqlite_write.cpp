@@ -98,7 +98,9 @@ void SqliteTx::putMember(const Member& m) {
     s->bindAll(m.id, m.card_no, m.phone, m.name, m.birth_date, m.category,
                m.delivery_eligible ? 1 : 0);
     s->run();
-    change("member", m.id, "", toJson(m));
+    if (options_.member_key.empty())
+        throw std::logic_error("the district's member key is not loaded: member rows cannot be published");
+    change("member", m.id, "", memberJson(m, options_.member_key));
 }
 
 void SqliteTx::putCanteen(const Canteen& c) {
@@ -159,6 +161,14 @@ void SqliteTx::putQuota(const Quota& qt) {
     s->bindAll(toString(qt.kind), qt.target_id, qt.station_id, qt.seats);
     s->run();
     change("quota", quotaKey(qt), qt.station_id, toJson(qt));
+}
+
+void SqliteTx::putKeySet(const KeySetDoc& k) {
+    auto s = q("INSERT INTO keysets (version, envelope, published_at) VALUES (?, ?, ?)");
+    s->bindAll(k.version, k.envelope_json, k.published_at);
+    s->run();
+    change("trusted_keys", "district", "",
+           json{{"version", k.version}, {"envelope", json::parse(k.envelope_json)}});
 }
 
 void SqliteTx::putConfig(const ConfigDoc& c) {
