@@ -21,6 +21,9 @@
 #   KIOSK_DATA=dir        tour this enrolled, synced kiosk instead of a new demo
 #   DISTRICT_DATA=dir     ... and serve this district data to it (its copies);
 #                         without it the kiosk tours offline
+#
+# A script's @QR:<member id>@ becomes that elder's QR code, signed by the
+# district (`district-server member qr`): a flow that scans one needs a district.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 out=$(realpath -m "${1:-$root/docs/screenshots}")
@@ -101,13 +104,21 @@ for orientation in $orientations; do
       cp -a "$district" "$run/district"
       serve "$run/district" "$port"
     fi
+    # The elders' signed QR codes into a copy of the script.
+    src=$root/scripts/tour/$script.script
+    cp "$src" "$run/$script.script"
+    for id in $(grep -o '@QR:[^@]*@' "$src" | sed 's/^@QR://; s/@$//' | sort -u); do
+      [ -n "$district" ] || { echo "tour: $script.script scans $id's QR code: it needs a district to sign it (DISTRICT_DATA)" >&2; exit 1; }
+      qr=$("$server" --data-dir "$run/district" member qr "$id")
+      sed -i "s|@QR:$id@|$qr|g" "$run/$script.script"
+    done
     idle=600
     [ "$script" = tour ] && idle=60  # tour.script brings up the idle overlay
     rc=0
     t0=$(date +%s%N)
     (cd "$dir" && xvfb-run -a -s "-screen 0 ${size}x24 -nolisten tcp" \
       "$kiosk" --data-dir "$run/kiosk" --lang "$lang" --idle-seconds "$idle" "${extra[@]}" \
-      --script "$root/scripts/tour/$script.script" --state-out "$run/state.json" > "$run.log" 2>&1) || rc=$?
+      --script "$run/$script.script" --state-out "$run/state.json" > "$run.log" 2>&1) || rc=$?
     stop_server
     [ -n "${TOUR_VERBOSE:-}" ] && echo "tour: $orientation $script: $(( ($(date +%s%N) - t0) / 1000000 )) ms, $(sed -n 's/.*"frames": \([0-9]*\).*/\1/p' "$run/state.json" 2>/dev/null) frames, longest $(sed -n 's/.*"frame_ms_max": \([0-9.]*\).*/\1/p' "$run/state.json" 2>/dev/null) ms"
     if [ "$rc" -ne 0 ]; then
