@@ -39,6 +39,14 @@ for _ in $(seq 1 100); do
   sleep 0.1
 done
 echo "run: district server on https://127.0.0.1:$port (log: $log)"
+# The admin console (server/README.md) with a demo admin, made once.
+if ! "$server" --data-dir "$district" admin list 2>/dev/null | grep -q '^demo '; then
+  admin_pw=$(head -c 12 /dev/urandom | base64 | tr -d '+/=' | head -c 14)
+  printf '%s\n' "$admin_pw" | "$server" --data-dir "$district" admin add demo --role admin --password-stdin >/dev/null
+  (umask 077; echo "$admin_pw" > "$data/console-admin.txt")
+fi
+console="$(grep -o 'console on https://[0-9.:]*' "$log" | head -1 | cut -d' ' -f3) (user demo, password $(cat "$data/console-admin.txt" 2>/dev/null || echo "as set with admin add"); the browser will ask to trust the demo CA, $district/tls/ca.pem)"
+echo "run: admin console on $console"
 
 if [ ! -f "$kiosk_data/kiosk.db" ] || \
    [ -z "$(sqlite3 "$kiosk_data/kiosk.db" "SELECT station_id FROM enrollment" 2>/dev/null)" ]; then
@@ -68,4 +76,5 @@ else
   KIOSK="$kiosk" SERVER="$server" KIOSK_DATA="$kiosk_data" DISTRICT_DATA="$district" \
     bash scripts/tour.sh "$data/screenshots"
   echo "run: screenshots in $data/screenshots (scripts/tour.sh docs/screenshots regenerates the README's)"
+  echo "run: the admin console runs with the server: $server --data-dir $district serve, then $console"
 fi

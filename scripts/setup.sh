@@ -11,6 +11,7 @@ packages=(
   libcurl4-openssl-dev libsqlite3-dev sqlite3 libqrencode-dev nlohmann-json3-dev libssl-dev
   libcpp-httplib-dev libcli11-dev uuid-dev libgtest-dev libgmock-dev
   xvfb xauth xdotool imagemagick espeak-ng python3 python3-jsonschema
+  libargon2-dev openssl chromium chromium-driver python3-selenium
 )
 
 missing=()

@@ -49,7 +49,7 @@ trap 'stop_server; rm -rf "$work"' EXIT
 # port it got is in $port afterwards).
 serve() {
   local log=$work/serve.$RANDOM.log
-  "$server" --data-dir "$1" serve --listen "127.0.0.1:$2" > "$log" 2>&1 &
+  "$server" --data-dir "$1" serve --listen "127.0.0.1:$2" --admin-listen off > "$log" 2>&1 &
   server_pid=$!
   for _ in $(seq 1 200); do
     grep -q "listening on" "$log" 2>/dev/null && break

@@ -105,11 +105,16 @@ void from_json(const json& j, Change& v) {
 
 void to_json(json& j, const ChangesPage& v) {
     j = json{{"changes", v.changes}, {"next_cursor", v.next_cursor}, {"more", v.more}};
+    if (v.last_applied_seq) j["last_applied_seq"] = *v.last_applied_seq;
 }
 void from_json(const json& j, ChangesPage& v) {
     j.at("changes").get_to(v.changes);
     j.at("next_cursor").get_to(v.next_cursor);
     j.at("more").get_to(v.more);
+    if (auto it = j.find("last_applied_seq"); it != j.end() && !it->is_null()) {
+        v.last_applied_seq = it->get<std::int64_t>();
+        if (*v.last_applied_seq < 0) throw std::invalid_argument("last_applied_seq must be >= 0");
+    }
 }
 
 void to_json(json& j, const StationStatus& v) {

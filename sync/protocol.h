@@ -84,6 +84,10 @@ struct ChangesPage {
     std::vector<Change> changes;
     std::int64_t next_cursor = 0;
     bool more = false;
+    // The station's last applied op, as the district has it now: below what
+    // the kiosk was told means the district was restored from a backup, and
+    // the kiosk sends its ops again from there (PROTOCOL.md).
+    std::optional<std::int64_t> last_applied_seq;
 };
 
 // ------------------------------------------------------------- status

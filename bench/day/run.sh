@@ -26,7 +26,7 @@ D=$work/district
 python3 "$root/bench/day/names.py" "$elders" 13 > "$work/elders.csv"
 "$server" --data-dir "$D" member import "$work/elders.csv" > /dev/null
 "$server" --data-dir "$D" config push "$root/config/example-station.json" --station st-changcheng > /dev/null
-"$server" --data-dir "$D" serve --listen 127.0.0.1:0 > "$work/serve.log" 2>&1 &
+"$server" --data-dir "$D" serve --listen 127.0.0.1:0 --admin-listen off > "$work/serve.log" 2>&1 &
 pid=$!
 for _ in $(seq 1 100); do grep -q "listening on" "$work/serve.log" && break; sleep 0.1; done
 url=$(sed -n 's/.*listening on \(https:[^ ]*\).*/\1/p' "$work/serve.log" | head -1)

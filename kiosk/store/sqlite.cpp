@@ -1,5 +1,9 @@
 #include "store/sqlite.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <sqlite3.h>
 
 #include <cstdio>
@@ -102,7 +106,26 @@ std::optional<std::int64_t> Statement::getOptInt(int col) const {
 
 // ---------------------------------------------------------------- Database
 
+namespace {
+
+// A database holds tokens and personal data: readable by its owner only
+// (DESIGN principle 7). A new file is made 0600 before SQLite opens it, so it
+// is never world-readable even for a moment; SQLite gives the -wal and -shm
+// files the main file's mode. Files of an older install are tightened.
+void makePrivate(const std::string& path) {
+    if (path.empty() || path == ":memory:" || path.rfind("file:", 0) == 0) return;
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd >= 0) {
+        ::close(fd);
+        return;
+    }
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) ::chmod((path + suffix).c_str(), 0600);
+}
+
+}  // namespace
+
 Database::Database(const std::string& path, Durability durability) : path_(path) {
+    makePrivate(path);
     int rc = sqlite3_open_v2(path.c_str(), &db_,
                              SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
                              nullptr);
@@ -194,6 +217,27 @@ int Database::peekUserVersion(const std::string& path) {
     sqlite3_close(db);
     if (rc != SQLITE_ROW) throw DbError(msg, rc & 0xff, extended);
     return version;
+}
+
+std::string Database::integrityCheck(const std::string& path) {
+    sqlite3* db = nullptr;
+    int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
+    if (rc != SQLITE_OK) {
+        std::string msg = "cannot open " + path + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+        sqlite3_close(db);
+        return msg;
+    }
+    sqlite3_stmt* st = nullptr;
+    std::string result;
+    rc = sqlite3_prepare_v2(db, "PRAGMA integrity_check(1)", -1, &st, nullptr);
+    if (rc == SQLITE_OK) rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        result = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
+    else
+        result = std::string("cannot check ") + path + ": " + sqlite3_errmsg(db);
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return result;
 }
 
 // ---------------------------------------------------------------- migrate

@@ -104,6 +104,9 @@ public:
     // constructor sets (switching to WAL rewrites the header): a file from a
     // newer build or a corrupt one is judged before anything touches it.
     static int peekUserVersion(const std::string& path);
+    // PRAGMA integrity_check on a file opened read-only: "ok", or the first
+    // problem (or why it cannot be opened) in words. Never throws.
+    static std::string integrityCheck(const std::string& path);
     Database& operator=(const Database&) = delete;
 
     void exec(std::string_view sql);

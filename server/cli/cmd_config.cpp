@@ -26,6 +26,8 @@ void addConfig(CLI::App& app, Context& ctx) {
         const std::string key = readFile(pkiPaths(ctx.data_dir).config_key);
         const ConfigPushed out = pushConfig(*storage, key, {text, *station},
                                             std::chrono::system_clock::now());
+        auditCli(*storage, "config.push", out.scope,
+                 "version " + std::to_string(out.version) + ", expires " + out.expires_at);
         std::printf("pushed configuration version %lld to %s (expires %s, signed with %s)\n",
                     static_cast<long long>(out.version),
                     out.scope == "district" ? "the whole district" : ("station " + out.scope).c_str(),

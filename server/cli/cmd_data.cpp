@@ -36,6 +36,7 @@ void addMemberCommands(CLI::App& app, Context& ctx) {
         const std::string text = readInput(*file);
         auto storage = openData(ctx);
         const int n = importMembers(*storage, text, std::chrono::system_clock::now());
+        auditCli(*storage, "import.members", *file, std::to_string(n) + " rows");
         std::printf("imported %d members\n", n);
     });
 
@@ -94,7 +95,9 @@ void addMenuCommands(CLI::App& app, Context& ctx) {
     imp->callback([&ctx, file] {
         const std::string text = readInput(*file);
         auto storage = openData(ctx);
-        std::printf("imported %d meal slots\n", importMenu(*storage, text));
+        const int n = importMenu(*storage, text);
+        auditCli(*storage, "import.menu", *file, std::to_string(n) + " rows");
+        std::printf("imported %d meal slots\n", n);
     });
 }
 
@@ -123,7 +126,9 @@ void addActivityCommands(CLI::App& app, Context& ctx) {
     imp->callback([&ctx, file] {
         const std::string text = readInput(*file);
         auto storage = openData(ctx);
-        std::printf("imported %d activities\n", importActivities(*storage, text));
+        const int n = importActivities(*storage, text);
+        auditCli(*storage, "import.activities", *file, std::to_string(n) + " rows");
+        std::printf("imported %d activities\n", n);
     });
 }
 

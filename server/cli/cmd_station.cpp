@@ -23,6 +23,9 @@ void addStation(CLI::App& app, Context& ctx) {
     add->callback([&ctx, req, bundle] {
         auto storage = openData(ctx);
         const StationAdded out = addStation(*storage, ctx.data_dir, *req);
+        auditCli(*storage, "station.add", out.station.id,
+                 std::string(out.created ? "created" : "new token; the old one no longer works") +
+                     ", url " + req->server_url);
         // The bundle holds the token: readable by its owner only.
         writeFile(*bundle, nlohmann::json(out.bundle).dump(2) + "\n", 0600);
         std::printf("%s station %s (%s); enrollment bundle written to %s\n",

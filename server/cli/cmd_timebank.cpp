@@ -1,7 +1,9 @@
-// cmd_timebank.cpp — `timebank pending | approve | reverse` (rules/timebank.h).
+// cmd_timebank.cpp — `timebank pending | approve | reject | reverse`
+// (rules/timebank.h, admin/services.h).
 #include <chrono>
 #include <cstdio>
 
+#include "admin/services.h"
 #include "cli/common.h"
 #include "rules/timebank.h"
 
@@ -29,8 +31,20 @@ void addTimebank(CLI::App& app, Context& ctx) {
     approve->callback([&ctx, serviceId] {
         auto storage = openData(ctx);
         const Transfer t = approveService(*storage, *serviceId, std::chrono::system_clock::now());
+        auditCli(*storage, "timebank.approve", *serviceId, std::to_string(t.minutes) + " min to " + t.to_account);
         std::printf("approved %s: %lld minutes to %s (transfer %s)\n", serviceId->c_str(),
                     static_cast<long long>(t.minutes), t.to_account.c_str(), t.id.c_str());
+    });
+
+    auto* reject = cmd->add_subcommand("reject", "Reject a pending service: no minutes are banked");
+    auto rejectId = std::make_shared<std::string>();
+    reject->add_option("SERVICE_ID", *rejectId, "Service id (see timebank pending)")->required();
+    reject->callback([&ctx, rejectId] {
+        auto storage = openData(ctx);
+        const Service s = rejectService(*storage, *rejectId, std::chrono::system_clock::now());
+        auditCli(*storage, "timebank.reject", *rejectId, std::to_string(s.minutes) + " min not banked");
+        std::printf("rejected %s: %lld minutes of %s are not banked\n", rejectId->c_str(),
+                    static_cast<long long>(s.minutes), s.volunteer_id.c_str());
     });
 
     auto* reverse = cmd->add_subcommand("reverse", "Correct a transfer with an opposite transfer");
@@ -39,6 +53,7 @@ void addTimebank(CLI::App& app, Context& ctx) {
     reverse->callback([&ctx, transferId] {
         auto storage = openData(ctx);
         const Transfer t = reverseTransfer(*storage, *transferId, std::chrono::system_clock::now());
+        auditCli(*storage, "timebank.reverse", *transferId, std::to_string(t.minutes) + " min back (" + t.id + ")");
         std::printf("reversed %s: %lld minutes back from %s to %s (transfer %s)\n",
                     transferId->c_str(), static_cast<long long>(t.minutes), t.from_account.c_str(),
                     t.to_account.c_str(), t.id.c_str());

@@ -22,9 +22,14 @@ std::unique_ptr<SqliteStorage> openData(const Context& ctx);
 // that are missing and the first keyset, then opens the database.
 std::unique_ptr<SqliteStorage> initData(const Context& ctx);
 std::string readInput(const std::string& path);  // "-" reads stdin
+// One line in the audit log for a command that changed something: admin
+// "cli:<user>", client "local".
+void auditCli(Storage& storage, const std::string& action, const std::string& target,
+              const std::string& detail);
 
 void addInit(CLI::App& app, Context& ctx);
 void addKeys(CLI::App& app, Context& ctx);   // keys list / rotate / retire
+void addBackup(CLI::App& app, Context& ctx); // backup / restore
 void addServe(CLI::App& app, Context& ctx);
 void addDemo(CLI::App& app, Context& ctx);
 void addStation(CLI::App& app, Context& ctx);
@@ -32,5 +37,6 @@ void addData(CLI::App& app, Context& ctx);  // member, canteen, menu, activity, 
 void addTimebank(CLI::App& app, Context& ctx);
 void addReport(CLI::App& app, Context& ctx);
 void addConfig(CLI::App& app, Context& ctx);  // config push / list / status
+void addAdmin(CLI::App& app, Context& ctx);   // admin add / list / disable (the console's accounts)
 
 }  // namespace district::cli

@@ -1,4 +1,7 @@
 // district-server — the district's sync server and admin CLI (server/README.md).
+#include <pwd.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -6,6 +9,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "admin/audit.h"
 #include "admin/keys.h"
 #include "cli/common.h"
 #include "errors.h"
@@ -23,6 +27,9 @@ std::unique_ptr<SqliteStorage> openStorage(const Context& ctx) {
 
 std::unique_ptr<SqliteStorage> openData(const Context& ctx) {
     requirePki(ctx.data_dir);
+    // district.db holds every elder's data: the folder is its owner's only.
+    std::filesystem::permissions(ctx.data_dir, std::filesystem::perms::owner_all,
+                                 std::filesystem::perm_options::replace);
     return openStorage(ctx);
 }
 
@@ -42,6 +49,14 @@ std::string readInput(const std::string& path) {
     return ss.str();
 }
 
+void auditCli(Storage& storage, const std::string& action, const std::string& target,
+              const std::string& detail) {
+    const passwd* pw = getpwuid(geteuid());
+    const std::string user = pw && pw->pw_name ? pw->pw_name : std::to_string(geteuid());
+    recordAudit(storage, AuditEntry{0, "", "cli:" + user, "local", action, target, "ok", detail},
+                std::chrono::system_clock::now());
+}
+
 }  // namespace district::cli
 
 int main(int argc, char** argv) {
@@ -54,6 +69,7 @@ int main(int argc, char** argv) {
     app.fallthrough();  // --data-dir may also follow the command
     cli::addInit(app, ctx);
     cli::addKeys(app, ctx);
+    cli::addBackup(app, ctx);
     cli::addServe(app, ctx);
     cli::addDemo(app, ctx);
     cli::addStation(app, ctx);
@@ -61,6 +77,7 @@ int main(int argc, char** argv) {
     cli::addTimebank(app, ctx);
     cli::addReport(app, ctx);
     cli::addConfig(app, ctx);
+    cli::addAdmin(app, ctx);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -204,6 +204,9 @@ struct StationOverview {
     std::string status_json;  // the last POST /status body, "" if none yet
     std::string status_received_at;
     std::int64_t help_calls = 0;  // help_call ops received from this station
+    std::int64_t open_help_calls = 0;  // of those, not acknowledged by an admin
+    bool enrolled = false;                // a bundle (token) was issued
+    std::int64_t bundle_keyset_version = 0;  // the keyset its newest bundle carried
 };
 
 struct CheckinReportRow {
@@ -217,6 +220,73 @@ struct MealReportRow {
 struct TimebankReportRow {
     std::string day, kind;
     std::int64_t transfers = 0, minutes = 0;
+};
+
+// ---- The admin console (server/console) -----------------------------------
+
+// A district admin's account. Passwords are Argon2id hashes in the PHC string
+// format ($argon2id$v=19$m=...,t=...,p=...$salt$hash): parameters travel with
+// the hash, so they can be raised later without breaking older accounts.
+struct AdminAccount {
+    std::string name;
+    std::string role;  // admin (reads and changes) / viewer (reads only)
+    std::string password_hash;
+    bool must_change = false;  // a one-time password: set a new one at the first login
+    bool disabled = false;
+    // Grows on every change of password, role or state; a console session
+    // remembers it at login and ends when it no longer matches.
+    std::int64_t generation = 1;
+    std::string created_at, updated_at;
+};
+
+// One line of the audit log: who did what, when, from where, and how it ended.
+struct AuditEntry {
+    std::int64_t id = 0;
+    std::string at;       // ISO-8601 +08:00
+    std::string admin;    // account name; "cli:<user>" for the command line
+    std::string client;   // the browser's address, or "local"
+    std::string action;   // e.g. config.push, timebank.approve, login.failed
+    std::string target;   // what it acted on (station id, service id, ...)
+    std::string outcome;  // ok / refused
+    std::string detail;   // plain words (never a password, card or phone)
+};
+
+struct AuditQuery {
+    std::string admin, action;  // empty: any
+    std::string from, to;       // YYYY-MM-DD, inclusive; empty: open
+    int limit = 200;
+    std::int64_t before_id = 0;  // paging: entries older than this id; 0: newest
+};
+
+// A station's status as it reported it at one time.
+struct StatusRecord {
+    std::string received_at;
+    std::string status_json;
+};
+
+// An op of a station that the district rejected (its stored answer).
+struct RejectedOp {
+    std::int64_t seq = 0;
+    std::string uuid, kind, created_at, received_at, reason, detail_json;
+};
+
+struct HelpCallRow {
+    std::string id, station_id, station_name, at, screen;
+    std::string acked_at, acked_by;  // empty while open
+};
+
+// A meal slot with what happened to its seats.
+struct SlotView {
+    MealSlot slot;
+    std::string canteen_name, station_id;
+    std::int64_t booked = 0, picked_up = 0, cancelled = 0;
+    std::int64_t granted = 0;  // seats handed to stations as quotas
+};
+
+struct ActivityView {
+    Activity activity;
+    std::int64_t signed_up = 0, waitlisted = 0, attended = 0, cancelled = 0;
+    std::int64_t granted = 0;
 };
 
 }  // namespace district

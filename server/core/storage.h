@@ -3,7 +3,7 @@
 // one implementation; a PostgreSQL backend would implement the same classes.
 //
 // Index
-//   Tx        reads (lookups, seat counts, change pages, reports)
+//   Tx        reads (lookups, seat counts, change pages, reports, the console's lists)
 //   WriteTx   writes; every put*() of an entity also writes its change row
 //   Storage   runs a function inside a read or a write transaction
 //
@@ -37,6 +37,9 @@ struct StorageOptions {
     // change rows carry hashes keyed by it, never a card or phone number.
     std::string member_key;
 };
+
+// Statuses kept per station: at the default sync interval (60 s) about 17 hours.
+inline constexpr int kStatusHistoryKept = 1000;
 
 class TransientStorageError : public std::runtime_error {
 public:
@@ -124,6 +127,27 @@ public:
                                                   const std::string& to) = 0;
     virtual std::vector<TimebankReportRow> timebankReport(const std::string& from,
                                                           const std::string& to) = 0;
+
+    // The admin console (server/console). Lists are bounded by `limit`.
+    virtual std::optional<AdminAccount> admin(const std::string& name) = 0;
+    virtual std::vector<AdminAccount> admins() = 0;
+    virtual std::vector<AuditEntry> auditLog(const AuditQuery& q) = 0;  // newest first
+    // The station's reported statuses, newest first.
+    virtual std::vector<StatusRecord> statusHistory(const std::string& stationId, int limit) = 0;
+    virtual std::vector<RejectedOp> rejectedOps(const std::string& stationId, int limit) = 0;
+    // Help calls, newest first; openOnly: those no admin acknowledged.
+    virtual std::vector<HelpCallRow> helpCalls(bool openOnly, int limit) = 0;
+    // Members whose card or phone is `text`, or whose name contains it.
+    virtual std::vector<Member> searchMembers(const std::string& text, int limit) = 0;
+    virtual std::vector<Canteen> canteens() = 0;
+    // Slots dated from..to and activities starting from..to (inclusive days),
+    // of one station (its canteens / its own and district-wide activities) or all ("").
+    virtual std::vector<SlotView> slotViews(const std::string& from, const std::string& to,
+                                            const std::string& stationId) = 0;
+    virtual std::vector<ActivityView> activityViews(const std::string& from, const std::string& to,
+                                                    const std::string& stationId) = 0;
+    // Transfers into or out of an account (a member id), newest first; "" for all.
+    virtual std::vector<Transfer> transfersOf(const std::string& accountId, int limit) = 0;
 };
 
 class WriteTx : public Tx {
@@ -134,12 +158,16 @@ public:
 
     // Stations.
     virtual void putStation(const Station& s) = 0;
-    virtual void setStationToken(const std::string& stationId, const std::string& sha256Hex) = 0;
+    // A new token; `keysetVersion` is the trusted keyset its bundle carries.
+    virtual void setStationToken(const std::string& stationId, const std::string& sha256Hex,
+                                 std::int64_t keysetVersion) = 0;
     virtual void setLastApplied(const std::string& stationId, std::int64_t seq) = 0;
     virtual void storeOp(const std::string& stationId, std::int64_t seq, const std::string& uuid,
                          const std::string& kind, const std::string& createdAt,
                          const std::string& receivedAt, const std::string& status,
                          const std::string& reason, const std::string& detailJson) = 0;
+    // Keeps the last status, and appends it to the station's status history
+    // (the newest kStatusHistoryKept of them are kept).
     virtual void saveStatus(const std::string& stationId, const std::string& statusJson,
                             const std::string& receivedAt) = 0;
 
@@ -176,6 +204,12 @@ public:
     // rules' business (rules/timebank.h); accounts must exist.
     virtual void ensureAccount(const Account& a) = 0;
     virtual void addTransfer(const Transfer& t) = 0;
+
+    // The admin console. putAdmin inserts or replaces the account by name.
+    virtual void putAdmin(const AdminAccount& a) = 0;
+    virtual void addAudit(const AuditEntry& e) = 0;  // append-only
+    // False when there is no such help call or it was acknowledged already.
+    virtual bool ackHelpCall(const std::string& id, const std::string& by, const std::string& at) = 0;
 };
 
 class Storage {

@@ -211,7 +211,8 @@ void Api::changes(const httplib::Request& req, httplib::Response& res, const Sta
             cursor = r.rev;
         });
     });
-    body += "],\"next_cursor\":" + std::to_string(cursor) + ",\"more\":" + (more ? "true" : "false") + "}";
+    body += "],\"next_cursor\":" + std::to_string(cursor) + ",\"more\":" + (more ? "true" : "false") +
+            ",\"last_applied_seq\":" + std::to_string(st.last_applied_seq) + "}";
     requestNote().detail = "since=" + std::to_string(since) + " rows=" + std::to_string(count) +
                            (granted ? " quotas_topped_up=" + std::to_string(granted) : "");
     res.set_content(std::move(body), "application/json");

@@ -113,6 +113,7 @@ DecodedPage decodePage(const std::string& body, std::int64_t since) {
     DecodedPage out;
     out.nextCursor = page.next_cursor;
     out.more = page.more;
+    out.lastApplied = page.last_applied_seq;
     if (page.next_cursor < since)
         throw PageError("next_cursor " + std::to_string(page.next_cursor) +
                         " is behind the cursor asked for (" + std::to_string(since) + ")");

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,7 @@ struct DecodedPage {
     int ignored = 0;
     std::int64_t nextCursor = 0;
     bool more = false;
+    std::optional<std::int64_t> lastApplied;  // the district's, for this station
 };
 
 // Throws PageError naming what is wrong.

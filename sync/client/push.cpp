@@ -214,24 +214,28 @@ std::vector<store::OpRecord> opsFrom(store::Database& db, std::int64_t from, std
 
 }  // namespace
 
-void pushOps(Session& s, store::Database& db, SyncReport& rep) {
+void pushOps(Session& s, store::Database& db, SyncReport& rep, std::optional<std::int64_t> refillFrom) {
     store::OpLog log(db);
     // Ops committed while this cycle runs wait for the next one, so a busy
     // station cannot keep one cycle pushing forever.
-    std::int64_t upTo = db.queryInt("SELECT max(seq) FROM op_log WHERE state='pending'").value_or(0);
+    std::int64_t upTo = db.queryInt(refillFrom ? "SELECT max(seq) FROM op_log"
+                                               : "SELECT max(seq) FROM op_log WHERE state='pending'")
+                            .value_or(0);
     // A renumbering answers a conflict for good; more than a couple in one
     // cycle means something else is wrong.
     constexpr int kMaxRenumbers = 3;
     int renumbered = 0;
     const int batch = std::max(1, s.opts.pushBatch);
-    std::optional<std::int64_t> resendFrom;
-    bool resent = false;
+    // Resending (answered ops too) from resendFrom while `resending`.
+    bool resending = refillFrom.has_value();
+    std::int64_t resendFrom = refillFrom.value_or(0);
+    bool resent = resending;
 
     for (;;) {
         s.checkCancelled();
         std::vector<store::OpRecord> ops;
-        if (resendFrom) {
-            ops = opsFrom(db, *resendFrom, upTo, batch);
+        if (resending) {
+            ops = opsFrom(db, resendFrom, upTo, batch);
         } else {
             ops = log.pending(batch);
             std::erase_if(ops, [&](const store::OpRecord& o) { return o.seq > upTo; });
@@ -281,7 +285,7 @@ void pushOps(Session& s, store::Database& db, SyncReport& rep) {
                   std::to_string(answer.last_applied_seq) + " from another op log; ops from " +
                   std::to_string(*firstConflict) + " on are now numbered from " + std::to_string(to));
             upTo = db.queryInt("SELECT max(seq) FROM op_log WHERE state='pending'").value_or(0);
-            resendFrom.reset();
+            resending = false;
             continue;
         }
         if (answered == 0) {
@@ -291,16 +295,16 @@ void pushOps(Session& s, store::Database& db, SyncReport& rep) {
                 s.log("sync: the district has applied up to op " +
                       std::to_string(answer.last_applied_seq) + ", resending from there");
                 resendFrom = answer.last_applied_seq + 1;
-                resent = true;
+                resending = resent = true;
                 continue;
             }
             throw CycleError("the district took none of ops " + std::to_string(ops.front().seq) +
                              ".." + std::to_string(ops.back().seq) + " (it has applied up to op " +
                              std::to_string(answer.last_applied_seq) + ")");
         }
-        if (resendFrom) {
+        if (resending) {
             resendFrom = ops.back().seq + 1;
-            if (*resendFrom > upTo) resendFrom.reset();
+            resending = resendFrom <= upTo;
         }
     }
 }

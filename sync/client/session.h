@@ -42,8 +42,12 @@ struct Session {
 };
 
 // Steps of a cycle (push.cpp, sync_once.cpp).
-void pushOps(Session& s, store::Database& db, SyncReport& rep);
-void pullChanges(Session& s, store::Database& db, SyncReport& rep);
+// `refillFrom`: send every op from that seq on again, answered ones too (the
+// district was restored from a backup and lost them); otherwise pending ops.
+void pushOps(Session& s, store::Database& db, SyncReport& rep,
+             std::optional<std::int64_t> refillFrom = std::nullopt);
+// Returns the district's last applied seq for this station, when it said.
+std::optional<std::int64_t> pullChanges(Session& s, store::Database& db, SyncReport& rep);
 void postStatus(Session& s, store::Database& db, const std::string& lastSync);
 
 // syncOnce with a cancel flag (the worker's stop flag).

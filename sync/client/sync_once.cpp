@@ -77,7 +77,8 @@ void Session::expectOk(const HttpResponse& r, const char* what) const {
 
 // ------------------------------------------------------------- pullChanges
 
-void pullChanges(Session& s, store::Database& db, SyncReport& rep) {
+std::optional<std::int64_t> pullChanges(Session& s, store::Database& db, SyncReport& rep) {
+    std::optional<std::int64_t> lastApplied;
     std::int64_t cursor = db.queryInt("SELECT cursor FROM sync_state WHERE id=1").value_or(0);
     const int limit = std::clamp(s.opts.pageLimit, 1, proto::kMaxPageLimit);
     for (;;) {
@@ -96,12 +97,14 @@ void pullChanges(Session& s, store::Database& db, SyncReport& rep) {
             s.log("sync: ignored " + std::to_string(n) + " change(s) of entity '" + entity +
                   "' unknown to this version");
         applyPage(db, page, core::isoLocal(s.clock.now()));
+        if (page.lastApplied) lastApplied = page.lastApplied;
         rep.pulled += static_cast<int>(page.rows.size());
         rep.ignored += page.ignored;
         cursor = page.nextCursor;
         rep.cursor = cursor;
         if (!page.more) break;
     }
+    return lastApplied;
 }
 
 // ------------------------------------------------------------- postStatus
@@ -159,7 +162,16 @@ SyncReport runCycle(store::Database& db, const core::Clock& clock, const SyncOpt
                                              *enrollment, opts, clock, cancel});
         db.run("UPDATE sync_state SET last_attempt_at=? WHERE id=1", core::isoLocal(clock.now()));
         pushOps(s, db, rep);
-        pullChanges(s, db, rep);
+        const auto districtLast = pullChanges(s, db, rep);
+        // A district restored from a backup has forgotten ops it once
+        // answered: they go again, from where it stands, and are applied once.
+        const auto answered = db.queryInt("SELECT max(seq) FROM op_log WHERE state<>'pending'");
+        if (districtLast && answered && *districtLast < *answered) {
+            s.log("sync: the district has this station's ops only up to " + std::to_string(*districtLast) +
+                  " (restored from a backup?); sending the rest again");
+            pushOps(s, db, rep, *districtLast + 1);
+            pullChanges(s, db, rep);
+        }
         const std::string done = core::isoLocal(clock.now());
         postStatus(s, db, done);
         db.run("UPDATE sync_state SET last_sync_at=?, last_error=NULL WHERE id=1", done);

@@ -1,4 +1,6 @@
 #include "config/signing.h"
+#include "config/elder_qr.h"
+#include "config/keyset.h"
 
 #include "test_support.h"
 
@@ -167,3 +169,52 @@ TEST(Signing, GeneratedKeysArePem) {
 
 }  // namespace
 }  // namespace config
+
+namespace {
+
+// config/keyset.h: a station's trusted keys change only through a keyset
+// signed by a key it already trusts.
+TEST(KeySet, TakesANewerSetSignedByATrustedKeyOnly) {
+    const auto k1 = config::generateKeyPair(), k2 = config::generateKeyPair(), evil = config::generateKeyPair();
+    const config::KeySet current{1, {k1.publicPem}};
+    const auto grown = config::signKeySet({2, {k1.publicPem, k2.publicPem}}, {k1.privatePem, k2.privatePem});
+    auto d = config::decideKeySet(grown, current);
+    ASSERT_TRUE(d.accepted) << d.message;
+    EXPECT_EQ(d.keys.version, 2);
+    EXPECT_EQ(d.keys.keys.size(), 2u);
+    // Signed by a key the station does not trust.
+    d = config::decideKeySet(config::signKeySet({2, {evil.publicPem}}, {evil.privatePem}), current);
+    EXPECT_FALSE(d.accepted);
+    EXPECT_EQ(d.code, "bad_signature");
+    // The document changed after signing.
+    auto tampered = grown;
+    tampered["document"]["keys"] = nlohmann::json::array({evil.publicPem});
+    EXPECT_EQ(config::decideKeySet(tampered, current).code, "bad_signature");
+    // Old and repeated sets.
+    EXPECT_EQ(config::decideKeySet(config::signKeySet({1, {k1.publicPem}}, {k1.privatePem}), {2, {k1.publicPem}}).code,
+              "rollback");
+    EXPECT_EQ(config::decideKeySet(grown, {2, {k1.publicPem}}).code, "same_version");
+    EXPECT_EQ(config::decideKeySet(nlohmann::json::array(), current).code, "malformed");
+    EXPECT_EQ(config::decideKeySet({{"document", 1}, {"signatures", 2}}, current).code, "malformed");
+}
+
+// config/elder_qr.h
+TEST(ElderQr, SignedCodesVerifyAndNothingElseDoes) {
+    const auto k = config::generateKeyPair(), other = config::generateKeyPair();
+    const std::string qr = config::signElderQr({"m-000001", "2026-12-01"}, k.privatePem);
+    EXPECT_EQ(qr.rfind("ELDER1:m-000001:20261201:", 0), 0u) << qr;
+    auto c = config::verifyElderQr(qr, {other.publicPem, k.publicPem});
+    ASSERT_EQ(c.status, config::ElderQrStatus::Ok);
+    EXPECT_EQ(c.qr.member_id, "m-000001");
+    EXPECT_EQ(c.qr.issued, "2026-12-01");
+    EXPECT_EQ(config::verifyElderQr(qr, {other.publicPem}).status, config::ElderQrStatus::BadSignature);
+    std::string otherDay = qr;
+    otherDay.replace(otherDay.find("20261201"), 8, "20261202");
+    EXPECT_EQ(config::verifyElderQr(otherDay, {k.publicPem}).status, config::ElderQrStatus::BadSignature);
+    EXPECT_EQ(config::verifyElderQr("ELDER1:m-1", {k.publicPem}).status, config::ElderQrStatus::Malformed);
+    EXPECT_EQ(config::verifyElderQr("ELDER1:m-1:2026:x", {k.publicPem}).status, config::ElderQrStatus::Malformed);
+    EXPECT_EQ(config::verifyElderQr("8801000001", {k.publicPem}).status, config::ElderQrStatus::NotElderQr);
+    EXPECT_THROW(config::signElderQr({"m:1", "2026-12-01"}, k.privatePem), std::invalid_argument);
+}
+
+}  // namespace

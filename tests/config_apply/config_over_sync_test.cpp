@@ -7,6 +7,8 @@
 #include <thread>
 
 #include "cli_helpers.h"
+#include "config/keyset.h"
+#include "config/signing.h"
 #include "config_apply/config_manager.h"
 #include "store/sqlite.h"
 #include "sync_fixture.h"
@@ -199,5 +201,67 @@ TEST_F(ConfigOverSync, TheVersionNeverGoesDown) {
     again["version"] = 2;
     EXPECT_NE(refusal(server, {"config", "push", writeDoc(files, "v2.json", again)})
                   .find("not above the last pushed version 2"),
+              std::string::npos);
+}
+
+// Issue 11 ("Keys"): `keys rotate` brings in a new signing key without a
+// station refusing anything. The station trusts a set of keys; the set grows
+// through a keyset signed by the key it already trusts, the live document is
+// published again under the new key, and the old key is retired only once
+// every station reports the new set.
+TEST_F(ConfigOverSync, ASigningKeyIsRotatedAndRetiredWithoutARefusal) {
+    push(adminDoc(120));
+    Station cc(server.bundle(kChangcheng.id));
+    Station ml(server.bundle(kMeilin.id));
+    ASSERT_EQ(cc.syncAndApply().accepted, 1);
+    ASSERT_EQ(ml.syncAndApply().accepted, 1);
+    const std::string oldKeyText = server.cli({"keys", "list"});
+    const std::string oldKey = oldKeyText.substr(oldKeyText.find("ed25519:"), 24);
+
+    const std::string rotated = server.cli({"keys", "rotate"});
+    EXPECT_NE(rotated.find("keyset version 2"), std::string::npos) << rotated;
+    EXPECT_NE(rotated.find("published again as version 2"), std::string::npos) << rotated;
+    // A station that has not synced yet holds the old set: retiring now is refused.
+    EXPECT_THROW(server.cli({"keys", "retire", oldKey}), std::exception);
+
+    cc.syncAndApply();
+    ml.syncAndApply();
+    for (Station* st : {&cc, &ml}) {
+        EXPECT_EQ(st->configs.current()->version, 2) << "the document signed by the new key";
+        EXPECT_EQ(st->kiosk.count("SELECT version FROM trusted_keys"), 2);
+        EXPECT_EQ(st->kiosk.count("SELECT count(*) FROM config_rejections"), 0);
+    }
+    const std::string retired = server.cli({"keys", "retire", oldKey});
+    EXPECT_NE(retired.find("keyset version 3"), std::string::npos) << retired;
+
+    // After the retirement: a new document (signed by the new key only) is
+    // taken, the old key is no longer trusted, and a restart keeps running.
+    push(adminDoc(300));
+    cc.syncAndApply();
+    EXPECT_EQ(cc.configs.current()->version, 3);
+    EXPECT_EQ(cc.configs.current()->idleTimeoutSeconds, 300);
+    EXPECT_EQ(cc.kiosk.count("SELECT version FROM trusted_keys"), 3);
+    EXPECT_EQ(nlohmann::json::parse(cc.kiosk.text("SELECT keys FROM trusted_keys")).size(), 1u)
+        << "the retired key is no longer trusted";
+    cfgapply::ConfigManager restarted(cc.kiosk.db(), cc.clock);
+    EXPECT_EQ(restarted.current()->version, 3);
+    EXPECT_EQ(cc.kiosk.count("SELECT count(*) FROM config_rejections"), 0);
+}
+
+// A keyset that no trusted key signed is refused and reported; nothing changes.
+TEST_F(ConfigOverSync, AForgedKeysetIsRefused) {
+    Station cc(server.bundle(kChangcheng.id));
+    cc.sync();
+    const auto intruder = config::generateKeyPair();
+    const json forged = config::signKeySet({9, {intruder.publicPem}}, {intruder.privatePem});
+    {
+        store::Database db(server.dataDir() + "/district.db");
+        db.run("INSERT OR REPLACE INTO changes (entity, key, scope, deleted, data) "
+               "VALUES ('trusted_keys', 'district', '', 0, ?)",
+               json{{"version", 9}, {"envelope", forged}}.dump());
+    }
+    cc.sync();
+    EXPECT_EQ(cc.kiosk.count("SELECT version FROM trusted_keys"), 1);
+    EXPECT_NE(cc.kiosk.text("SELECT reason FROM config_rejections ORDER BY id DESC LIMIT 1").find("keyset_bad_signature"),
               std::string::npos);
 }

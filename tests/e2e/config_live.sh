@@ -13,7 +13,7 @@ command -v xvfb-run >/dev/null || { echo "e2e: xvfb-run not found" >&2; exit 1; 
 rm -rf "$out"; mkdir -p "$out"; cd "$out"
 today=$(TZ=Asia/Shanghai date +%F)
 "$server" --data-dir district demo --members 100 --today "$today" >demo.txt
-"$server" --data-dir district serve --listen 127.0.0.1:0 >serve.txt 2>serve.log &
+"$server" --data-dir district serve --listen 127.0.0.1:0 --admin-listen off >serve.txt 2>serve.log &
 pid=$!
 trap 'kill $pid 2>/dev/null || true' EXIT
 for _ in $(seq 100); do grep -q "listening on" serve.txt 2>/dev/null && break; sleep 0.05; done

@@ -19,7 +19,7 @@ today=$(TZ=Asia/Shanghai date +%F)  # the station's day (Shenzhen)
 "$server" --data-dir district demo --members 300 --today "$today" >demo.txt
 pid=
 serve() {
-  "$server" --data-dir district serve --listen "127.0.0.1:${port:-0}" >serve.txt 2>serve.log &
+  "$server" --data-dir district serve --listen "127.0.0.1:${port:-0}" --admin-listen off >serve.txt 2>serve.log &
   pid=$!
   for _ in $(seq 100); do grep -q "listening on" serve.txt 2>/dev/null && break; sleep 0.05; done
   url=$(grep -o 'https://[0-9.:]*' serve.txt | head -1)

@@ -21,7 +21,7 @@ expect_eq() {  # expect_eq WHAT ACTUAL EXPECTED
 }
 
 serve_() {
-    "$server" --data-dir "$D" serve --listen "127.0.0.1:$1" >"$OUT/serve.out" 2>>"$OUT/serve.err" &
+    "$server" --data-dir "$D" serve --listen "127.0.0.1:$1" --admin-listen off >"$OUT/serve.out" 2>>"$OUT/serve.err" &
     SERVER_PID=$!
     for _ in $(seq 1 400); do
         if grep -q "listening on" "$OUT/serve.out" 2>/dev/null; then break; fi

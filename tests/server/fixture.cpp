@@ -24,7 +24,11 @@ core::TimePoint at(const std::string& iso) { return core::parseIso(iso); }
 void District::SetUp() {
     storage = std::make_unique<SqliteStorage>(dir.path + "/district.db", StorageOptions{kTestMemberKey});
     pusher = std::make_unique<PushService>(*storage, clock);
-    storage->write([](WriteTx& tx) {
+    seedDistrict(*storage);
+}
+
+void seedDistrict(Storage& storage) {
+    storage.write([](WriteTx& tx) {
         tx.putStation({"st-a", "长城长者服务站", "长城", 0});
         tx.putStation({"st-b", "梅河长者服务站", "梅河", 0});
         tx.putCanteen({"ct-a", "长城长者饭堂", "st-a", "福田区"});

@@ -26,6 +26,9 @@ struct TempDir {
 
 core::TimePoint at(const std::string& iso);
 
+// The district every District test starts from (described below).
+void seedDistrict(Storage& storage);
+
 // The member key of the test district (StorageOptions::member_key).
 inline constexpr const char* kTestMemberKey =
     "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";

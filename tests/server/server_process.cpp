@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <stdexcept>
 
 extern char** environ;
@@ -52,6 +53,9 @@ ServerProcess::ServerProcess(const std::string& dataDir, const std::vector<std::
     int out[2];
     if (pipe2(out, O_CLOEXEC) != 0) throw std::runtime_error("pipe");
     std::vector<std::string> args = {"--data-dir", dataDir, "serve", "--listen", "127.0.0.1:0"};
+    // No admin console unless asked for: its default port would collide between tests.
+    if (std::find(extra.begin(), extra.end(), "--admin-listen") == extra.end())
+        args.insert(args.end(), {"--admin-listen", "off"});
     args.insert(args.end(), extra.begin(), extra.end());
     pid_ = spawnServer(args, out[1], dataDir + "/server.log");
     close(out[1]);

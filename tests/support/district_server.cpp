@@ -53,11 +53,13 @@ std::string joined(const std::vector<std::string>& args) {
     return s;
 }
 
-// Starts `args` with stdin from /dev/null and stdout+stderr appended to `log`.
-pid_t spawn(const std::vector<std::string>& args, const std::string& log) {
+// Starts `args` with stdin from `input` (default /dev/null) and stdout+stderr
+// appended to `log`.
+pid_t spawn(const std::vector<std::string>& args, const std::string& log,
+            const std::string& input = "/dev/null") {
     posix_spawn_file_actions_t fa;
     posix_spawn_file_actions_init(&fa);
-    posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
+    posix_spawn_file_actions_addopen(&fa, 0, input.c_str(), O_RDONLY, 0);
     posix_spawn_file_actions_addopen(&fa, 1, log.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
     posix_spawn_file_actions_adddup2(&fa, 1, 2);
     std::vector<char*> argv;
@@ -139,13 +141,19 @@ void DistrictServer::runDemo() {
 }
 
 std::string DistrictServer::cli(const std::vector<std::string>& args) const {
+    return cli(args, std::string());
+}
+
+std::string DistrictServer::cli(const std::vector<std::string>& args, const std::string& input) const {
     std::vector<std::string> full = {binary(), "--data-dir", dataDir()};
     full.insert(full.end(), args.begin(), args.end());
     const std::string logPath = dir_ / "cli.log";
+    const std::string inputPath = dir_ / "cli.stdin";
+    std::ofstream(inputPath, std::ios::trunc) << input;
     std::error_code ec;
     fs::remove(logPath, ec);
     int status = 0;
-    waitFor(spawn(full, logPath), std::chrono::minutes(10), &status);
+    waitFor(spawn(full, logPath, inputPath), std::chrono::minutes(10), &status);
     std::string out = readFile(logPath);
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
         throw std::runtime_error(joined(full) + " failed (status " + std::to_string(status) +
@@ -179,16 +187,27 @@ void DistrictServer::start() {
     if (running()) return;
     const std::string logPath = dir_ / "serve.log";
     const std::string listen = host_ + ":" + std::to_string(port_);
+    const std::string adminListen = host_ + ":" + std::to_string(consolePort_);
     // Restarting on the same port can race the old socket's release; a few tries.
     for (int attempt = 1;; ++attempt) {
         const auto from = fileSize(logPath);
-        pid_ = spawn({binary(), "--data-dir", dataDir(), "serve", "--listen", listen}, logPath);
+        std::vector<std::string> args = {binary(), "--data-dir", dataDir(), "serve", "--listen", listen,
+                                         "--admin-listen", adminListen};
+        args.insert(args.end(), opts_.serveArgs.begin(), opts_.serveArgs.end());
+        pid_ = spawn(args, logPath);
         const auto until = std::chrono::steady_clock::now() + 20s;
         std::string failure;
         while (failure.empty()) {
             const std::string out = readFile(logPath, from);
             const auto at = out.find("listening on https://");
             if (at != std::string::npos) {
+                // The console binds first: its line is there before "listening on"
+                // (none with serveArgs --admin-listen off).
+                if (const auto c = out.find("console on https://"); c != std::string::npos) {
+                    const auto cStart = c + std::string("console on ").size();
+                    consoleUrl_ = out.substr(cStart, out.find_first_of(" \r\n", cStart) - cStart);
+                    consolePort_ = std::stoi(consoleUrl_.substr(consoleUrl_.rfind(':') + 1));
+                }
                 const auto start = at + std::string("listening on ").size();
                 const auto end = out.find_first_of(" \r\n", start);
                 if (end != std::string::npos) {

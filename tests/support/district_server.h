@@ -4,8 +4,9 @@
 // DISTRICT_SERVER_BIN) in a temporary data directory: `demo` generates the
 // district, `station add` writes enrollment bundles, `serve --listen
 // 127.0.0.1:0` picks a free port that is read from its "listening on
-// https://HOST:PORT" line. stop()/start() restart it on the same directory
-// and port ("server down, then up"). The destructor kills it.
+// https://HOST:PORT" line; the admin console gets a free port too (its
+// "console on https://HOST:PORT" log line). stop()/start() restart it on the
+// same directory and ports ("server down, then up"). The destructor kills it.
 //
 //     testsupport::DistrictServer server({.members = 50, .stations = {{"st-a", "A站"}}});
 //     syncc::enrollFromFile(db, server.bundle("st-a"), clock);
@@ -34,6 +35,7 @@ struct DistrictServerOptions {
     // large district): reused when its options match, generated otherwise.
     std::string demoCache;
     bool start = true;                 // start serving in the constructor
+    std::vector<std::string> serveArgs; // further serve options (e.g. --admin-idle 2)
 };
 
 class DistrictServer {
@@ -62,9 +64,12 @@ public:
     // (with the output) on a non-zero exit. Safe while the server runs for
     // read-only commands.
     std::string cli(const std::vector<std::string>& args) const;
+    // The same with `input` on its stdin (e.g. admin add --password-stdin).
+    std::string cli(const std::vector<std::string>& args, const std::string& input) const;
 
     int port() const { return port_; }
     const std::string& url() const { return url_; }  // https://HOST:PORT
+    const std::string& consoleUrl() const { return consoleUrl_; }  // the admin console
     std::string dataDir() const { return dir_ / "district"; }
     std::string log() const;  // what the serving process printed so far
     // First column of the first row of a query on district.db (-1: no row),
@@ -81,6 +86,8 @@ private:
     TempDir dir_;
     pid_t pid_ = -1;
     int port_ = 0;
+    int consolePort_ = 0;
+    std::string consoleUrl_;
     std::string host_ = "127.0.0.1";
     std::string url_;
     std::vector<std::string> stationIds_;

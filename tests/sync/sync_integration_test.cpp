@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 
 #include "pki.h"
@@ -263,4 +264,59 @@ TEST(SyncIntegration, ReinstalledKioskEnrolledOnlineNumbersAfterTheDistrict) {
     EXPECT_EQ(rep.applied, 1);
     EXPECT_TRUE(std::none_of(fresh.logLines.begin(), fresh.logLines.end(),
                              [](const std::string& l) { return l.find("numbered") != std::string::npos; }));
+}
+
+// Issue 11, finding 9: a backup taken while serving, a district restored from
+// it, and the stations' ops it lost sent again and applied exactly once.
+TEST(SyncIntegration, ARestoredDistrictGetsTheOpsItLostOnce) {
+    DistrictServer server(smallDistrict({kChangcheng}, shenzhenDate(-1)));
+    Kiosk k(server.bundle(kChangcheng.id));
+    for (int i = 1; i <= 3; ++i) k.checkIn(demoMember(i));
+    ASSERT_TRUE(k.sync().ok);
+    const std::string backup = server.dataDir() + "/../backup.db";
+    const std::string out = server.cli({"backup", backup});  // online, while serving
+    EXPECT_NE(out.find("backed up"), std::string::npos) << out;
+    EXPECT_EQ(std::filesystem::status(backup).permissions() & std::filesystem::perms::all,
+              std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+    for (int i = 4; i <= 6; ++i) k.checkIn(demoMember(i));
+    k.helpCall("home");
+    ASSERT_TRUE(k.sync().ok);
+    EXPECT_EQ(server.count("SELECT count(*) FROM checkins"), 6);
+
+    EXPECT_THROW(server.cli({"restore", backup}), std::exception) << "refused while serving";
+    server.stop();
+    const std::string restored = server.cli({"restore", backup});
+    EXPECT_NE(restored.find("kept as"), std::string::npos) << restored;
+    EXPECT_EQ(server.count("SELECT count(*) FROM checkins"), 3) << "the district as it was";
+    server.start();
+
+    auto rep = k.sync();
+    ASSERT_TRUE(rep.ok) << rep.error;
+    EXPECT_EQ(server.count("SELECT count(*) FROM checkins"), 6);
+    EXPECT_EQ(server.count("SELECT count(*) FROM help_calls"), 1);
+    EXPECT_EQ(server.count("SELECT last_applied_seq FROM stations WHERE id='st-changcheng'"), 7);
+    ASSERT_TRUE(k.sync().ok);
+    EXPECT_EQ(server.count("SELECT count(*) FROM checkins"), 6) << "nothing twice";
+    EXPECT_EQ(server.count("SELECT count(*) FROM ops"), 7);
+}
+
+// Issue 11, finding 8: kiosk.db and district.db were created 0644 in 0755
+// folders, holding the station token and every member's data.
+TEST(SyncIntegration, DataFilesAreTheirOwnersOnly) {
+    namespace fs = std::filesystem;
+    DistrictServer server(smallDistrict({kChangcheng}, shenzhenDate(-1)));
+    Kiosk k(server.bundle(kChangcheng.id));
+    k.checkIn(demoMember(1));
+    ASSERT_TRUE(k.sync().ok);
+    const auto mode = [](const std::string& p) { return fs::status(p).permissions() & fs::perms::all; };
+    const auto file = fs::perms::owner_read | fs::perms::owner_write;
+    EXPECT_EQ(mode(k.dataDir()), fs::perms::owner_all);
+    for (const char* f : {"kiosk.db", "kiosk.db-wal", "kiosk.db-shm"})
+        EXPECT_EQ(mode(k.dataDir() + "/" + f), file) << f;
+    EXPECT_EQ(mode(server.dataDir()), fs::perms::owner_all);
+    for (const char* f : {"district.db", "district.db-wal", "keys/config-signing.key", "keys/member-hash.key",
+                          "tls/server.key"})
+        EXPECT_EQ(mode(server.dataDir() + "/" + f), file) << f;
+    for (const char* d : {"keys", "tls"}) EXPECT_EQ(mode(server.dataDir() + "/" + d), fs::perms::owner_all) << d;
+    EXPECT_EQ(mode(server.bundle(kChangcheng.id)), file);
 }

@@ -143,15 +143,17 @@ ConfigPushed pushConfig(Storage& storage, const std::string& signingKeyPem, cons
                              "booking by it; now " + rulesText(current) +
                              "): leave it out of a station's document, or push it district-wide");
 
+        out.version = cfg.version;
+        out.scope = target;
+        out.expires_at = doc["expires_at"].get<std::string>();
+        out.document_json = doc.dump();
+        if (req.dry_run) return;
         const json envelope = config::signConfig(doc, signingKeyPem);
         tx.putConfig(ConfigDoc{cfg.version, target, envelope.dump(), core::isoLocal(now)});
         if (forDistrict && !sameRules(wanted, current)) {
             tx.putSubsidyRules(wanted);
             out.subsidy_rules = wanted;
         }
-        out.version = cfg.version;
-        out.scope = target;
-        out.expires_at = doc["expires_at"].get<std::string>();
         out.key_id = envelope["key_id"].get<std::string>();
     });
     return out;
@@ -179,35 +181,66 @@ std::string configListText(Storage& storage) {
     return out;
 }
 
-std::string configStatusText(Storage& storage) {
+std::vector<ConfigStationState> configStatus(Storage& storage) {
     std::vector<StationOverview> stations;
     std::vector<ConfigDoc> docs;
     storage.read([&](Tx& tx) {
         stations = tx.stationOverview();
         docs = tx.configDocs();
     });
+    std::vector<ConfigStationState> out;
+    for (const auto& s : stations) {
+        ConfigStationState st;
+        st.station = s.station;
+        // The newest document meant for it: what it should run once it has synced.
+        for (const auto& d : docs)
+            if (d.scope == "district" || d.scope == s.station.id) st.newest = d.version;
+        if (!s.status_json.empty()) {
+            const auto status = json::parse(s.status_json).get<proto::StationStatus>();
+            st.running = status.config_version;
+            st.reported_at = s.status_received_at;
+            if (status.config_rejection) st.rejection = *status.config_rejection;
+        }
+        out.push_back(std::move(st));
+    }
+    return out;
+}
+
+std::optional<json> documentRunning(Storage& storage, const std::string& stationId) {
+    std::vector<ConfigDoc> docs;
+    std::optional<std::int64_t> running;
+    storage.read([&](Tx& tx) {
+        docs = tx.configDocs();
+        if (stationId.empty()) return;
+        for (const auto& s : tx.stationOverview())
+            if (s.station.id == stationId && !s.status_json.empty())
+                running = json::parse(s.status_json).value("config_version", std::int64_t{0});
+    });
+    const ConfigDoc* pick = nullptr;
+    for (const auto& d : docs) {
+        const bool meant = stationId.empty() ? d.scope == "district"
+                                             : (d.scope == "district" || d.scope == stationId);
+        if (!meant) continue;
+        if (running ? d.version == *running : true) pick = &d;
+    }
+    if (!pick) return std::nullopt;
+    return json::parse(pick->envelope_json).at("document");
+}
+
+std::string configStatusText(Storage& storage) {
     std::string out;
     char buf[512];
     std::snprintf(buf, sizeof buf, "%-16s %s %7s %7s  %-26s %s\n", "STATION", padded("NAME", 24).c_str(),
                   "RUNNING", "NEWEST", "REPORTED_AT", "REJECTION");
     out += buf;
-    for (const auto& s : stations) {
-        // The newest document meant for it: what it should run once it has synced.
-        std::int64_t newest = 0;
-        for (const auto& d : docs)
-            if (d.scope == "district" || d.scope == s.station.id) newest = d.version;
-        std::string running = "-", reportedAt = "-", rejection = "-";
-        if (!s.status_json.empty()) {
-            const auto st = json::parse(s.status_json).get<proto::StationStatus>();
-            running = std::to_string(st.config_version);
-            reportedAt = s.status_received_at;
-            if (st.config_rejection) rejection = *st.config_rejection;
-        }
+    for (const auto& s : configStatus(storage)) {
+        const std::string running = s.running ? std::to_string(*s.running) : "-";
         std::snprintf(buf, sizeof buf, "%-16s %s %7s %7lld  %-26s ", s.station.id.c_str(),
                       padded(s.station.name, 24).c_str(), running.c_str(),
-                      static_cast<long long>(newest), reportedAt.c_str());
+                      static_cast<long long>(s.newest),
+                      s.reported_at.empty() ? "-" : s.reported_at.c_str());
         out += buf;
-        out += rejection + "\n";  // whole: a refusal's message says what to fix
+        out += (s.rejection.empty() ? "-" : s.rejection) + "\n";  // whole: a refusal's message says what to fix
     }
     return out;
 }

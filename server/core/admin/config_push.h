@@ -9,6 +9,9 @@
 
 #include <optional>
 #include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "core/clock.h"
 #include "storage.h"
@@ -18,6 +21,7 @@ namespace district {
 struct ConfigPush {
     std::string document_text;  // the admin's JSON document (version may be left out)
     std::string station_id;     // empty: the whole district
+    bool dry_run = false;       // every check, nothing signed or stored (the console's preview)
 };
 
 struct ConfigPushed {
@@ -27,6 +31,7 @@ struct ConfigPushed {
     std::string key_id;      // the key that signed it
     bool subsidy_filled = false;               // the district's rules were written into it
     std::optional<SubsidyRules> subsidy_rules;  // the district's rules changed with it
+    std::string document_json;  // the document as signed (version, scope, subsidy filled in)
 };
 
 // Checks, numbers, signs and stores a document in one transaction, or throws
@@ -46,6 +51,23 @@ struct ConfigPushed {
 // current rules written in before it is signed.
 ConfigPushed pushConfig(Storage& storage, const std::string& signingKeyPem, const ConfigPush& req,
                         core::TimePoint now);
+
+// What a station runs and what is meant for it (`config status`, the console).
+struct ConfigStationState {
+    Station station;
+    std::optional<std::int64_t> running;  // from its last status; nullopt before the first
+    std::int64_t newest = 0;              // newest version meant for it (0: none pushed)
+    std::string reported_at;              // when that status came
+    std::string rejection;                // "<code>: <message>" of its last refusal, or ""
+};
+std::vector<ConfigStationState> configStatus(Storage& storage);
+
+// The document that runs now for a target (station id, or "" for the whole
+// district), without its signature: a station's is the version it reports
+// running (the newest meant for it before its first report); the district's
+// is the newest district-wide document. nullopt: nothing pushed (the built-in
+// defaults run).
+std::optional<nlohmann::json> documentRunning(Storage& storage, const std::string& stationId);
 
 // `config list`: every document pushed, oldest first (version, scope, when, expiry).
 std::string configListText(Storage& storage);

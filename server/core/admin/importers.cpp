@@ -47,39 +47,108 @@ std::optional<std::int64_t> parseCount(const std::string& s) {
     return std::stoll(s);
 }
 
-// Maps a CSV's columns by header name; every expected column must be there.
+// Maps a CSV's columns by header name. Problems of the header and of a row's
+// field count are collected, not thrown, so a preview lists them all.
 class Table {
 public:
-    Table(const std::vector<CsvRow>& rows, const std::vector<std::string>& expected) : rows_(rows) {
-        if (rows.empty()) throw AdminError("the file is empty; the first line must be the header");
+    Table(const std::vector<CsvRow>& rows, const std::vector<std::string>& expected,
+          std::vector<ImportProblem>& problems)
+        : rows_(rows), expected_(expected) {
+        if (rows.empty()) {
+            problems.push_back({1, "the file is empty; the first line must be the header"});
+            return;
+        }
         const auto& header = rows.front().fields;
         for (std::size_t i = 0; i < header.size(); ++i) {
             if (std::find(expected.begin(), expected.end(), header[i]) == expected.end())
-                throw AdminError("line 1: unknown column '" + header[i] + "'");
+                problems.push_back({1, "unknown column '" + header[i] + "'"});
             col_[header[i]] = i;
         }
         for (const auto& name : expected)
-            if (!col_.count(name)) throw AdminError("line 1: missing column '" + name + "'");
+            if (!col_.count(name)) problems.push_back({1, "missing column '" + name + "'"});
+        ok_ = problems.empty();
     }
-    std::size_t size() const { return rows_.size() - 1; }
+    bool ok() const { return ok_; }
+    std::size_t size() const { return ok_ ? rows_.size() - 1 : 0; }
     int line(std::size_t r) const { return rows_[r + 1].line; }
-    std::string get(std::size_t r, const std::string& name) const {
+    // nullopt (and a problem) when the row has another number of fields.
+    bool complete(std::size_t r, std::vector<ImportProblem>& problems) const {
         const auto& f = rows_[r + 1].fields;
-        const std::size_t i = col_.at(name);
-        if (f.size() != col_.size())
-            throw AdminError("line " + std::to_string(line(r)) + ": expected " +
-                             std::to_string(col_.size()) + " fields, found " +
-                             std::to_string(f.size()));
-        return i < f.size() ? f[i] : std::string();
+        if (f.size() == col_.size()) return true;
+        problems.push_back({line(r), "expected " + std::to_string(col_.size()) + " fields, found " +
+                                         std::to_string(f.size())});
+        return false;
+    }
+    std::string get(std::size_t r, const std::string& name) const {
+        return rows_[r + 1].fields[col_.at(name)];
+    }
+    // The row's fields in the order of `expected` (for a preview).
+    std::vector<std::string> ordered(std::size_t r) const {
+        std::vector<std::string> out;
+        for (const auto& name : expected_) out.push_back(get(r, name));
+        return out;
     }
 
 private:
     const std::vector<CsvRow>& rows_;
+    std::vector<std::string> expected_;
     std::map<std::string, std::size_t> col_;
+    bool ok_ = false;
 };
 
-[[noreturn]] void rowError(int line, const std::string& what) {
-    throw AdminError("line " + std::to_string(line) + ": " + what + " (nothing was imported)");
+// Rows that passed their own checks, with their lines, and what failed.
+template <typename T>
+struct Staged {
+    std::vector<std::string> columns;
+    std::vector<T> items;
+    std::vector<int> lines;
+    std::vector<std::vector<std::string>> shown;  // the first kPreviewRows rows as read
+    std::size_t rows = 0;
+    std::vector<ImportProblem> problems;
+};
+
+constexpr std::size_t kPreviewRows = 50;
+constexpr std::size_t kProblemsInMessage = 20;
+
+template <typename T>
+std::vector<CsvRow> parseInto(const std::string& text, Staged<T>& st) {
+    try {
+        return parseCsv(text);
+    } catch (const AdminError& e) {
+        const std::string what = e.what();  // "line N: unterminated quote"
+        int line = 0;
+        if (what.rfind("line ", 0) == 0) line = std::atoi(what.c_str() + 5);
+        st.problems.push_back({line, what.substr(what.find(": ") + 2)});
+        return {};
+    }
+}
+
+template <typename T>
+void sortProblems(Staged<T>& st) {
+    std::stable_sort(st.problems.begin(), st.problems.end(),
+                     [](const ImportProblem& a, const ImportProblem& b) { return a.line < b.line; });
+}
+
+template <typename T>
+ImportPreview previewOf(const std::string& kind, Staged<T>& st) {
+    sortProblems(st);
+    return ImportPreview{kind, st.columns, std::move(st.shown), st.rows, st.problems};
+}
+
+// All problems in one refusal, the line of each first.
+template <typename T>
+[[noreturn]] void refuse(Staged<T>& st) {
+    sortProblems(st);
+    auto lineOf = [](const ImportProblem& p) {
+        return (p.line > 0 ? "line " + std::to_string(p.line) + ": " : std::string()) + p.message;
+    };
+    if (st.problems.size() == 1) throw AdminError(lineOf(st.problems[0]) + " (nothing was imported)");
+    std::string msg = std::to_string(st.problems.size()) + " problems, nothing was imported:";
+    for (std::size_t i = 0; i < st.problems.size() && i < kProblemsInMessage; ++i)
+        msg += "\n  " + lineOf(st.problems[i]);
+    if (st.problems.size() > kProblemsInMessage)
+        msg += "\n  ... and " + std::to_string(st.problems.size() - kProblemsInMessage) + " more";
+    throw AdminError(msg);
 }
 
 // Lowering a capacity below the seats already granted to stations would break
@@ -169,37 +238,72 @@ std::optional<std::string> memberProblem(const Member& m, const std::string& tod
     return std::nullopt;
 }
 
-int importMembers(Storage& storage, const std::string& csvText, core::TimePoint now) {
-    const auto rows = parseCsv(csvText);
-    const Table t(rows, {"id", "card_no", "phone", "name", "birth_date", "category",
-                         "delivery_eligible"});
+namespace {
+
+const std::vector<std::string> kMemberColumns = {"id", "card_no", "phone", "name", "birth_date",
+                                                 "category", "delivery_eligible"};
+
+Staged<Member> stageMembers(const std::string& csvText, core::TimePoint now) {
+    Staged<Member> st;
+    st.columns = kMemberColumns;
+    const auto rows = parseInto(csvText, st);
+    if (!st.problems.empty()) return st;
+    const Table t(rows, kMemberColumns, st.problems);
     const std::string today = core::dateLocal(now);
-    std::vector<Member> members;
     std::map<std::string, int> ids, cards;
+    st.rows = t.size();
     for (std::size_t r = 0; r < t.size(); ++r) {
         const int line = t.line(r);
+        if (!t.complete(r, st.problems)) continue;
+        if (st.shown.size() < kPreviewRows) st.shown.push_back(t.ordered(r));
         Member m{t.get(r, "id"),         t.get(r, "card_no"),  t.get(r, "phone"), t.get(r, "name"),
                  t.get(r, "birth_date"), t.get(r, "category"), false};
         const auto delivery = parseBool(t.get(r, "delivery_eligible"));
-        if (!delivery) rowError(line, "delivery_eligible must be 0 or 1");
-        m.delivery_eligible = *delivery;
-        if (auto problem = memberProblem(m, today)) rowError(line, *problem);
-        if (auto [it, fresh] = ids.emplace(m.id, line); !fresh)
-            rowError(line, "id " + m.id + " is also on line " + std::to_string(it->second));
-        if (auto [it, fresh] = cards.emplace(m.card_no, line); !fresh)
-            rowError(line, "card_no is also on line " + std::to_string(it->second));
-        members.push_back(std::move(m));
-    }
-    storage.write([&](WriteTx& tx) {
-        // Checked against the database in the same transaction as the writes.
-        for (std::size_t r = 0; r < members.size(); ++r) {
-            auto owner = tx.memberIdByCard(members[r].card_no);
-            if (owner && *owner != members[r].id)
-                rowError(t.line(r), "card_no already belongs to member " + *owner);
+        if (!delivery) {
+            st.problems.push_back({line, "delivery_eligible must be 0 or 1"});
+            continue;
         }
-        for (const auto& m : members) tx.putMember(m);
+        m.delivery_eligible = *delivery;
+        if (auto problem = memberProblem(m, today)) {
+            st.problems.push_back({line, *problem});
+            continue;
+        }
+        if (auto [it, fresh] = ids.emplace(m.id, line); !fresh)
+            st.problems.push_back({line, "id " + m.id + " is also on line " + std::to_string(it->second)});
+        else if (auto [it2, fresh2] = cards.emplace(m.card_no, line); !fresh2)
+            st.problems.push_back({line, "card_no is also on line " + std::to_string(it2->second)});
+        st.items.push_back(std::move(m));
+        st.lines.push_back(line);
+    }
+    return st;
+}
+
+// Checked against the database in the same transaction as the writes.
+void checkMembers(Tx& tx, Staged<Member>& st) {
+    for (std::size_t r = 0; r < st.items.size(); ++r) {
+        auto owner = tx.memberIdByCard(st.items[r].card_no);
+        if (owner && *owner != st.items[r].id)
+            st.problems.push_back({st.lines[r], "card_no already belongs to member " + *owner});
+    }
+}
+
+}  // namespace
+
+ImportPreview previewMembers(Storage& storage, const std::string& csvText, core::TimePoint now) {
+    auto st = stageMembers(csvText, now);
+    storage.read([&](Tx& tx) { checkMembers(tx, st); });
+    return previewOf("members", st);
+}
+
+int importMembers(Storage& storage, const std::string& csvText, core::TimePoint now) {
+    auto st = stageMembers(csvText, now);
+    if (!st.problems.empty()) refuse(st);
+    storage.write([&](WriteTx& tx) {
+        checkMembers(tx, st);
+        if (!st.problems.empty()) refuse(st);
+        for (const auto& m : st.items) tx.putMember(m);
     });
-    return static_cast<int>(members.size());
+    return static_cast<int>(st.items.size());
 }
 
 void addCanteen(Storage& storage, const Canteen& c) {
@@ -236,30 +340,69 @@ std::vector<std::string> splitDishes(const std::string& s) {
 }
 }  // namespace
 
-int importMenu(Storage& storage, const std::string& csvText) {
-    const auto rows = parseCsv(csvText);
-    const Table t(rows, {"id", "canteen_id", "date", "slot", "dishes", "price_cents", "capacity",
-                         "cutoff"});
-    std::vector<MealSlot> slots;
+namespace {
+
+const std::vector<std::string> kMenuColumns = {"id", "canteen_id", "date", "slot", "dishes",
+                                               "price_cents", "capacity", "cutoff"};
+
+Staged<MealSlot> stageMenu(const std::string& csvText) {
+    Staged<MealSlot> st;
+    st.columns = kMenuColumns;
+    const auto rows = parseInto(csvText, st);
+    if (!st.problems.empty()) return st;
+    const Table t(rows, kMenuColumns, st.problems);
+    std::map<std::string, int> ids;
+    st.rows = t.size();
     for (std::size_t r = 0; r < t.size(); ++r) {
+        const int line = t.line(r);
+        if (!t.complete(r, st.problems)) continue;
+        if (st.shown.size() < kPreviewRows) st.shown.push_back(t.ordered(r));
         const auto price = parseCount(t.get(r, "price_cents"));
         const auto capacity = parseCount(t.get(r, "capacity"));
-        if (!price || !capacity) rowError(t.line(r), "price_cents and capacity must be whole numbers");
+        if (!price || !capacity) {
+            st.problems.push_back({line, "price_cents and capacity must be whole numbers"});
+            continue;
+        }
         MealSlot s{t.get(r, "id"), t.get(r, "canteen_id"), t.get(r, "date"), t.get(r, "slot"),
                    splitDishes(t.get(r, "dishes")), *price, *capacity, t.get(r, "cutoff")};
-        if (auto problem = slotProblem(s)) rowError(t.line(r), *problem);
-        slots.push_back(std::move(s));
-    }
-    storage.write([&](WriteTx& tx) {
-        for (std::size_t r = 0; r < slots.size(); ++r) {
-            if (!tx.canteen(slots[r].canteen_id))
-                rowError(t.line(r), "no canteen with id " + slots[r].canteen_id);
-            if (auto p = capacityProblem(tx, SeatKind::Meal, slots[r].id, slots[r].capacity))
-                rowError(t.line(r), *p);
+        if (auto problem = slotProblem(s)) {
+            st.problems.push_back({line, *problem});
+            continue;
         }
-        for (const auto& s : slots) tx.putSlot(s);
+        if (auto [it, fresh] = ids.emplace(s.id, line); !fresh)
+            st.problems.push_back({line, "slot " + s.id + " is also on line " + std::to_string(it->second)});
+        st.items.push_back(std::move(s));
+        st.lines.push_back(line);
+    }
+    return st;
+}
+
+void checkMenu(Tx& tx, Staged<MealSlot>& st) {
+    for (std::size_t r = 0; r < st.items.size(); ++r) {
+        if (!tx.canteen(st.items[r].canteen_id))
+            st.problems.push_back({st.lines[r], "no canteen with id " + st.items[r].canteen_id});
+        else if (auto p = capacityProblem(tx, SeatKind::Meal, st.items[r].id, st.items[r].capacity))
+            st.problems.push_back({st.lines[r], *p});
+    }
+}
+
+}  // namespace
+
+ImportPreview previewMenu(Storage& storage, const std::string& csvText) {
+    auto st = stageMenu(csvText);
+    storage.read([&](Tx& tx) { checkMenu(tx, st); });
+    return previewOf("menu", st);
+}
+
+int importMenu(Storage& storage, const std::string& csvText) {
+    auto st = stageMenu(csvText);
+    if (!st.problems.empty()) refuse(st);
+    storage.write([&](WriteTx& tx) {
+        checkMenu(tx, st);
+        if (!st.problems.empty()) refuse(st);
+        for (const auto& s : st.items) tx.putSlot(s);
     });
-    return static_cast<int>(slots.size());
+    return static_cast<int>(st.items.size());
 }
 
 Activity addActivity(Storage& storage, Activity a) {
@@ -273,30 +416,71 @@ Activity addActivity(Storage& storage, Activity a) {
     return a;
 }
 
-int importActivities(Storage& storage, const std::string& csvText) {
-    const auto rows = parseCsv(csvText);
-    const Table t(rows, {"id", "station_id", "title", "category", "starts_at", "ends_at", "place",
-                         "capacity", "description"});
-    std::vector<Activity> acts;
+namespace {
+
+const std::vector<std::string> kActivityColumns = {"id",        "station_id", "title",
+                                                   "category",  "starts_at",  "ends_at",
+                                                   "place",     "capacity",   "description"};
+
+Staged<Activity> stageActivities(const std::string& csvText) {
+    Staged<Activity> st;
+    st.columns = kActivityColumns;
+    const auto rows = parseInto(csvText, st);
+    if (!st.problems.empty()) return st;
+    const Table t(rows, kActivityColumns, st.problems);
+    std::map<std::string, int> ids;
+    st.rows = t.size();
     for (std::size_t r = 0; r < t.size(); ++r) {
+        const int line = t.line(r);
+        if (!t.complete(r, st.problems)) continue;
+        if (st.shown.size() < kPreviewRows) st.shown.push_back(t.ordered(r));
         const auto capacity = parseCount(t.get(r, "capacity"));
-        if (!capacity) rowError(t.line(r), "capacity must be a whole number");
+        if (!capacity) {
+            st.problems.push_back({line, "capacity must be a whole number"});
+            continue;
+        }
         Activity a{t.get(r, "id"),      t.get(r, "station_id"), t.get(r, "title"),
                    t.get(r, "category"), t.get(r, "starts_at"),  t.get(r, "ends_at"),
                    t.get(r, "place"),    *capacity,              t.get(r, "description")};
-        if (auto problem = activityProblem(a)) rowError(t.line(r), *problem);
-        acts.push_back(std::move(a));
-    }
-    storage.write([&](WriteTx& tx) {
-        for (std::size_t r = 0; r < acts.size(); ++r) {
-            if (!acts[r].station_id.empty() && !tx.station(acts[r].station_id))
-                rowError(t.line(r), "no station with id " + acts[r].station_id);
-            if (auto p = capacityProblem(tx, SeatKind::Activity, acts[r].id, acts[r].capacity))
-                rowError(t.line(r), *p);
+        if (auto problem = activityProblem(a)) {
+            st.problems.push_back({line, *problem});
+            continue;
         }
-        for (const auto& a : acts) tx.putActivity(a);
+        if (auto [it, fresh] = ids.emplace(a.id, line); !fresh)
+            st.problems.push_back({line, "activity " + a.id + " is also on line " + std::to_string(it->second)});
+        st.items.push_back(std::move(a));
+        st.lines.push_back(line);
+    }
+    return st;
+}
+
+void checkActivities(Tx& tx, Staged<Activity>& st) {
+    for (std::size_t r = 0; r < st.items.size(); ++r) {
+        const Activity& a = st.items[r];
+        if (!a.station_id.empty() && !tx.station(a.station_id))
+            st.problems.push_back({st.lines[r], "no station with id " + a.station_id});
+        else if (auto p = capacityProblem(tx, SeatKind::Activity, a.id, a.capacity))
+            st.problems.push_back({st.lines[r], *p});
+    }
+}
+
+}  // namespace
+
+ImportPreview previewActivities(Storage& storage, const std::string& csvText) {
+    auto st = stageActivities(csvText);
+    storage.read([&](Tx& tx) { checkActivities(tx, st); });
+    return previewOf("activities", st);
+}
+
+int importActivities(Storage& storage, const std::string& csvText) {
+    auto st = stageActivities(csvText);
+    if (!st.problems.empty()) refuse(st);
+    storage.write([&](WriteTx& tx) {
+        checkActivities(tx, st);
+        if (!st.problems.empty()) refuse(st);
+        for (const auto& a : st.items) tx.putActivity(a);
     });
-    return static_cast<int>(acts.size());
+    return static_cast<int>(st.items.size());
 }
 
 void addCatalogItem(Storage& storage, const CatalogItem& c) {

@@ -1,20 +1,37 @@
 // importers.h — admin data entry: members, canteens, menus, activities and the
 // time-bank catalog, one at a time or from CSV. Every row is validated before
-// anything is written; a bad row aborts with its line number and nothing
-// changes (one transaction). Times are normalized to +08:00 so the rules can
-// compare them as strings.
+// anything is written; any bad row aborts the whole import with every problem
+// and its line number, and nothing changes (one transaction). A preview runs
+// the same checks, database ones included, and writes nothing (the console
+// shows it before the admin confirms). Times are normalized to +08:00 so the
+// rules can compare them as strings.
 #pragma once
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/clock.h"
 #include "storage.h"
 
 namespace district {
 
+struct ImportProblem {
+    int line = 0;  // 1-based line of the file (1: the header); 0: the whole file
+    std::string message;
+};
+
+struct ImportPreview {
+    std::string kind;                               // members / menu / activities
+    std::vector<std::string> columns;               // the expected header
+    std::vector<std::vector<std::string>> rows;     // the first 50 rows as read, in column order
+    std::size_t row_count = 0;                      // data rows in the file
+    std::vector<ImportProblem> problems;            // all of them, by line; empty: it would import
+};
+
 // CSV header: id,card_no,phone,name,birth_date,category,delivery_eligible
 int importMembers(Storage& storage, const std::string& csvText, core::TimePoint now);
+ImportPreview previewMembers(Storage& storage, const std::string& csvText, core::TimePoint now);
 
 void addCanteen(Storage& storage, const Canteen& c);
 
@@ -24,11 +41,13 @@ MealSlot addMealSlot(Storage& storage, MealSlot s);
 // CSV header: id,canteen_id,date,slot,dishes,price_cents,capacity,cutoff
 // (dishes separated by |)
 int importMenu(Storage& storage, const std::string& csvText);
+ImportPreview previewMenu(Storage& storage, const std::string& csvText);
 
 // starts_at / ends_at: ISO-8601, or "YYYY-MM-DD HH:MM" in Shenzhen time.
 Activity addActivity(Storage& storage, Activity a);
 // CSV header: id,station_id,title,category,starts_at,ends_at,place,capacity,description
 int importActivities(Storage& storage, const std::string& csvText);
+ImportPreview previewActivities(Storage& storage, const std::string& csvText);
 
 void addCatalogItem(Storage& storage, const CatalogItem& c);
 

@@ -24,15 +24,19 @@ std::string previousPath(const std::string& dataDir, const std::string& keyId) {
     return (fs::path(pkiPaths(dataDir).previous_keys) / (file + ".key")).string();
 }
 
-// The keyset each station last reported (0: never reported one).
+// The keyset each enrolled station holds: the newer of what it last
+// reported and what its bundle carried (0: neither). Stations without a
+// bundle hold nothing and are left out: they get the keyset of their bundle.
 std::map<std::string, std::int64_t> reportedKeySets(Storage& storage,
                                                    std::vector<StationOverview>* stations = nullptr) {
     std::vector<StationOverview> rows;
     storage.read([&](Tx& tx) { rows = tx.stationOverview(); });
     std::map<std::string, std::int64_t> out;
     for (const auto& r : rows) {
-        std::int64_t v = 0;
-        if (!r.status_json.empty()) v = json::parse(r.status_json).get<proto::StationStatus>().keyset_version;
+        if (!r.enrolled) continue;
+        std::int64_t v = r.bundle_keyset_version;
+        if (!r.status_json.empty())
+            v = std::max(v, json::parse(r.status_json).get<proto::StationStatus>().keyset_version);
         out[r.station.id] = v;
     }
     if (stations) *stations = std::move(rows);
@@ -153,7 +157,7 @@ Retired retireKey(Storage& storage, const std::string& dataDir, const std::strin
     if (!force) {
         std::vector<std::string> behind;
         for (const auto& [station, v] : reportedKeySets(storage))
-            if (v < newest) behind.push_back(station + " (" + (v ? "keyset " + std::to_string(v) : "no report yet") + ")");
+            if (v < newest) behind.push_back(station + " (keyset " + std::to_string(v) + ")");
         if (!behind.empty()) {
             std::string list;
             for (const auto& b : behind) list += "\n  " + b;
@@ -186,7 +190,7 @@ std::string keysText(Storage& storage, const std::string& dataDir) {
         out += "  " + config::keyId(privates[i]) + (i == 0 ? "  signing (current)\n" : "  trusted (earlier; retire when every station has the newest keyset)\n");
     std::vector<StationOverview> rows;
     for (const auto& [station, v] : reportedKeySets(storage, &rows))
-        out += "  station " + station + ": " + (v ? "keyset " + std::to_string(v) : "no keyset reported yet") +
+        out += "  station " + station + ": " + (v ? "keyset " + std::to_string(v) : "keyset unknown") +
                (v == set.version ? "" : "  (behind)") + "\n";
     return out;
 }

@@ -60,7 +60,7 @@ StationAdded addStation(Storage& storage, const std::string& dataDir, const Stat
             byName->community = req.community;
             tx.putStation(*byName);
         }
-        tx.setStationToken(byName->id, sha256Hex(token));
+        tx.setStationToken(byName->id, sha256Hex(token), keys.version);
         out.station = *byName;
     });
     out.bundle = proto::EnrollmentBundle{out.station.id, out.station.name, token,     req.server_url,

@@ -141,6 +141,50 @@ CREATE TABLE keysets (version INTEGER PRIMARY KEY CHECK (version >= 1),
 CREATE TRIGGER keysets_immutable_u BEFORE UPDATE ON keysets
   BEGIN SELECT RAISE(ABORT, 'a published keyset is never changed: publish a newer one'); END;
 )sql"},
+        // 5: the admin console (server/console): admin accounts, the audit log
+        // (append-only, like the ledger), every status a station reported,
+        // acknowledged help calls, and services an admin rejected (SQLite
+        // changes a CHECK only by rebuilding the table; nothing points at it).
+        {5, R"sql(
+CREATE TABLE admins (name TEXT PRIMARY KEY, role TEXT NOT NULL CHECK (role IN ('admin','viewer')),
+  password_hash TEXT NOT NULL, must_change INTEGER NOT NULL CHECK (must_change IN (0, 1)),
+  disabled INTEGER NOT NULL CHECK (disabled IN (0, 1)), generation INTEGER NOT NULL,
+  created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+CREATE TABLE audit_log (id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL,
+  admin TEXT NOT NULL, client TEXT NOT NULL, action TEXT NOT NULL, target TEXT NOT NULL,
+  outcome TEXT NOT NULL CHECK (outcome IN ('ok','refused')), detail TEXT NOT NULL);
+CREATE INDEX audit_log_at ON audit_log(at);
+CREATE TRIGGER audit_log_immutable_u BEFORE UPDATE ON audit_log
+  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER audit_log_immutable_d BEFORE DELETE ON audit_log
+  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+
+CREATE TABLE station_status_history (n INTEGER PRIMARY KEY AUTOINCREMENT,
+  station_id TEXT NOT NULL, status TEXT NOT NULL, received_at TEXT NOT NULL);
+CREATE INDEX station_status_history_station ON station_status_history(station_id, n);
+INSERT INTO station_status_history (station_id, status, received_at)
+  SELECT station_id, status, received_at FROM station_status;
+CREATE INDEX ops_rejected ON ops(station_id, seq) WHERE status = 'rejected';
+
+CREATE TABLE help_call_acks (help_call_id TEXT PRIMARY KEY REFERENCES help_calls(id),
+  acked_by TEXT NOT NULL, acked_at TEXT NOT NULL);
+CREATE INDEX members_phone ON members(phone);
+
+CREATE TABLE services_v3 (id TEXT PRIMARY KEY, volunteer_id TEXT NOT NULL,
+  recipient_id TEXT NOT NULL, item_id TEXT NOT NULL, minutes INTEGER NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('pending','approved','rejected')),
+  station_id TEXT NOT NULL, created_at TEXT NOT NULL, transfer_id TEXT NOT NULL DEFAULT '');
+INSERT INTO services_v3 SELECT id, volunteer_id, recipient_id, item_id, minutes, status,
+  station_id, created_at, transfer_id FROM services;
+DROP TABLE services;
+ALTER TABLE services_v3 RENAME TO services;
+CREATE INDEX services_status ON services(status);
+)sql"},
+        // 6: the keyset a station's bundle carried, so `keys retire` knows
+        // what a station that has not reported yet holds.
+        {6, R"sql(
+ALTER TABLE stations ADD COLUMN bundle_keyset_version INTEGER NOT NULL DEFAULT 0;
+)sql"},
     };
     return migrations;
 }

@@ -55,11 +55,15 @@ std::optional<Station> SqliteTx::stationByName(const std::string& name) {
 std::vector<StationOverview> SqliteTx::stationOverview() {
     auto s = q("SELECT s.id, s.name, s.community, s.last_applied_seq, coalesce(st.status, ''), "
                "coalesce(st.received_at, ''), "
-               "(SELECT count(*) FROM help_calls h WHERE h.station_id = s.id) "
+               "(SELECT count(*) FROM help_calls h WHERE h.station_id = s.id), "
+               "(SELECT count(*) FROM help_calls h WHERE h.station_id = s.id AND NOT EXISTS "
+               "(SELECT 1 FROM help_call_acks a WHERE a.help_call_id = h.id)), "
+               "s.token_sha256 IS NOT NULL, s.bundle_keyset_version "
                "FROM stations s LEFT JOIN station_status st ON st.station_id = s.id ORDER BY s.id");
     std::vector<StationOverview> out;
     while (s->step())
-        out.push_back({stationRow(*s), s->getText(4), s->getText(5), s->getInt(6)});
+        out.push_back({stationRow(*s), s->getText(4), s->getText(5), s->getInt(6), s->getInt(7), s->getInt(8) != 0,
+                       s->getInt(9)});
     return out;
 }
 

@@ -1,5 +1,6 @@
 // sqlite_tx.h — the SQLite implementation of Tx / WriteTx over one connection
-// (private to sqlite/). Reads are in sqlite_read.cpp, writes in sqlite_write.cpp.
+// (private to sqlite/). Reads are in sqlite_read.cpp, writes in sqlite_write.cpp,
+// what only the admin console asks for in sqlite_console.cpp.
 //
 // Statements are prepared once per connection and cached: a push of 500 ops
 // runs the same dozen statements thousands of times, and preparing costs more
@@ -96,11 +97,26 @@ public:
     std::vector<MealReportRow> mealReport(const std::string& from, const std::string& to) override;
     std::vector<TimebankReportRow> timebankReport(const std::string& from,
                                                   const std::string& to) override;
+    // console reads (sqlite_console.cpp)
+    std::optional<AdminAccount> admin(const std::string& name) override;
+    std::vector<AdminAccount> admins() override;
+    std::vector<AuditEntry> auditLog(const AuditQuery& q) override;
+    std::vector<StatusRecord> statusHistory(const std::string& stationId, int limit) override;
+    std::vector<RejectedOp> rejectedOps(const std::string& stationId, int limit) override;
+    std::vector<HelpCallRow> helpCalls(bool openOnly, int limit) override;
+    std::vector<Member> searchMembers(const std::string& text, int limit) override;
+    std::vector<Canteen> canteens() override;
+    std::vector<SlotView> slotViews(const std::string& from, const std::string& to,
+                                    const std::string& stationId) override;
+    std::vector<ActivityView> activityViews(const std::string& from, const std::string& to,
+                                            const std::string& stationId) override;
+    std::vector<Transfer> transfersOf(const std::string& accountId, int limit) override;
 
     // ---- WriteTx
     void savepoint(const std::function<void()>& fn) override;
     void putStation(const Station& s) override;
-    void setStationToken(const std::string& stationId, const std::string& sha256Hex) override;
+    void setStationToken(const std::string& stationId, const std::string& sha256Hex,
+                         std::int64_t keysetVersion) override;
     void setLastApplied(const std::string& stationId, std::int64_t seq) override;
     void storeOp(const std::string& stationId, std::int64_t seq, const std::string& uuid,
                  const std::string& kind, const std::string& createdAt,
@@ -130,6 +146,10 @@ public:
                      const std::string& screen) override;
     void ensureAccount(const Account& a) override;
     void addTransfer(const Transfer& t) override;
+    // console writes (sqlite_console.cpp)
+    void putAdmin(const AdminAccount& a) override;
+    void addAudit(const AuditEntry& e) override;
+    bool ackHelpCall(const std::string& id, const std::string& by, const std::string& at) override;
 
     store::Database& db() { return db_; }
 

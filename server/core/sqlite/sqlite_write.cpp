@@ -59,9 +59,10 @@ void SqliteTx::putStation(const Station& st) {
     change("station", st.id, "", toJson(st));
 }
 
-void SqliteTx::setStationToken(const std::string& stationId, const std::string& sha256Hex) {
-    auto s = q("UPDATE stations SET token_sha256 = ? WHERE id = ?");
-    s->bindAll(sha256Hex, stationId);
+void SqliteTx::setStationToken(const std::string& stationId, const std::string& sha256Hex,
+                               std::int64_t keysetVersion) {
+    auto s = q("UPDATE stations SET token_sha256 = ?, bundle_keyset_version = ? WHERE id = ?");
+    s->bindAll(sha256Hex, keysetVersion, stationId);
     s->run();
 }
 
@@ -87,6 +88,16 @@ void SqliteTx::saveStatus(const std::string& stationId, const std::string& statu
                "VALUES (?, ?, ?)");
     s->bindAll(stationId, statusJson, receivedAt);
     s->run();
+    auto h = q("INSERT INTO station_status_history (station_id, status, received_at) "
+               "VALUES (?, ?, ?)");
+    h->bindAll(stationId, statusJson, receivedAt);
+    h->run();
+    // Older than the newest kStatusHistoryKept go (an index range delete).
+    auto prune = q("DELETE FROM station_status_history WHERE station_id = ?1 AND n <= "
+                   "(SELECT n FROM station_status_history WHERE station_id = ?1 "
+                   "ORDER BY n DESC LIMIT 1 OFFSET ?2)");
+    prune->bindAll(stationId, kStatusHistoryKept);
+    prune->run();
 }
 
 void SqliteTx::putMember(const Member& m) {
