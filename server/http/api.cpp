@@ -142,14 +142,15 @@ void Api::mount(HardenedHttpsServer& server) {
         if (res.body.empty()) sendError(res, res.status, statusText(res.status), "see sync/PROTOCOL.md");
     });
     server.set_exception_handler(
-        [this](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
+        [retryAfter = server.limits().retry_after_seconds](const httplib::Request&, httplib::Response& res,
+                                                            std::exception_ptr ep) {
             std::string what = "unknown";
             try {
                 std::rethrow_exception(ep);
             } catch (const TransientStorageError& e) {
                 // Busy, not broken (a serialization failure that kept coming
                 // back, a lost database connection): nothing was changed.
-                res.set_header("Retry-After", std::to_string(options_.retry_after_seconds));
+                res.set_header("Retry-After", std::to_string(retryAfter));
                 sendError(res, 503, "overloaded", "the database is busy; retry after the given seconds");
                 requestNote().detail += std::string(" ") + std::string(e.what()).substr(0, 200);
                 return;
