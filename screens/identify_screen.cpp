@@ -211,17 +211,19 @@ shell::Node IdentifyScreen::entry() {
     const shell::Strings& s = ctx_.strings;
     const bool phoneStep = step_ == Step::Phone;
 
-    // The question, what is typed so far (big, in a white box, dashes for
-    // what is still to come), what is wrong; the keypad beside or below.
+    // The question (or, after a wrong entry, what was wrong: it asks again in
+    // the question's place, so the words never outgrow the keypad's side at
+    // 大 in English), how to type it, what is typed so far (big, in a white
+    // box, dashes for what is still to come); the keypad beside or below.
     shell::Node words = shell::column(m.gap * 0.75f);
     words.justify = shell::Align::Centre;
-    words.add(question(ctx_, s.get(phoneStep ? "identify.phone_prompt" : "identify.code_prompt")));
-    if (!phoneStep) words.add(body(ctx_, s.get("identify.code_hint"), TextAlign::Centre));
-    const std::string shown = phoneStep ? withBlanks(phone_, kPhoneDigits, true) : withBlanks(code_, kCodeDigits, false);
-    shell::Node field = ui.card(heading(ctx_, shown, TextAlign::Centre), m.gap * 0.5f);
-    field.align = shell::Align::Centre;
-    words.add(std::move(field));
-    if (!errorKey_.empty()) {
+    if (errorKey_.empty()) {
+        shell::Node ask = question(ctx_, s.get(phoneStep ? "identify.phone_prompt" : "identify.code_prompt"));
+        // The birthday's hint says what to type too: the question gives way
+        // first (特大 in English, beside the keypad).
+        ask.optional = !phoneStep;
+        words.add(std::move(ask));
+    } else {
         shell::Node icon = ui.icon(shell::Icon::Offline, c.offlineIcon, m.iconNav, m.iconNav);
         icon.optional = false;
         icon.align = shell::Align::Start;
@@ -229,6 +231,15 @@ shell::Node IdentifyScreen::entry() {
         why.grow = 1;
         words.add(shell::row(m.gap * 0.5f, {std::move(icon), std::move(why)}));
     }
+    if (!phoneStep) {
+        shell::Node hint = body(ctx_, s.get("identify.code_hint"), TextAlign::Centre);
+        hint.optional = !errorKey_.empty();  // what was wrong says it again, and comes first
+        words.add(std::move(hint));
+    }
+    const std::string shown = phoneStep ? withBlanks(phone_, kPhoneDigits, true) : withBlanks(code_, kCodeDigits, false);
+    shell::Node field = ui.card(heading(ctx_, shown, TextAlign::Centre), m.gap * 0.5f);
+    field.align = shell::Align::Centre;
+    words.add(std::move(field));
     shell::Node pad = keypad(ctx_,
                              {wid::kKeypad, "del", s.get("keypad.del"), shell::Icon::Back, "ok", s.get("keypad.ok"),
                               shell::Icon::Check, true},

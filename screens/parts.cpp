@@ -28,8 +28,10 @@ Node lines(Context& ctx, const std::vector<Line>& ls) {
     Node col = shell::column(std::round(ctx.ui.m().gap * 0.15f));
     for (const Line& l : ls) {
         if (l.text.empty()) continue;
-        col.add(ctx.ui.text(l.title ? FontRole::Title : FontRole::Body, l.text,
-                            l.muted ? ctx.ui.c().textMuted : ctx.ui.c().text));
+        Node t = ctx.ui.text(l.title ? FontRole::Title : FontRole::Body, l.text,
+                             l.muted ? ctx.ui.c().textMuted : ctx.ui.c().text);
+        t.optional = l.optional;
+        col.add(std::move(t));
     }
     return col;
 }

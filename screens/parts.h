@@ -25,6 +25,7 @@ struct Line {
     std::string text;
     bool title = false;
     bool muted = false;
+    bool optional = false;  // dropped first when room is short
 };
 Node lines(Context& ctx, const std::vector<Line>& ls);
 

@@ -32,7 +32,7 @@ std::string syncWords(const Context& ctx) {
 
 }  // namespace
 
-shell::FrameLayout frameLayout(Context& ctx, const std::string& title) {
+shell::FrameLayout frameLayout(Context& ctx, const std::string& title, bool withBanner) {
     const shell::Strings& s = ctx.strings;
     shell::FrameWords w;
     w.back = s.get("nav.back");
@@ -41,7 +41,7 @@ shell::FrameLayout frameLayout(Context& ctx, const std::string& title) {
     w.textSize = s.format("textsize.button",
                           {{"size", s.get(std::string("textsize.") + shell::textSizeName(ctx.ui.theme().textSize()))}});
     w.title = title;
-    if (!ctx.announcement.empty()) w.banner = s.format("announcement.banner", {{"text", ctx.announcement}});
+    if (withBanner && !ctx.announcement.empty()) w.banner = s.format("announcement.banner", {{"text", ctx.announcement}});
     w.bannerMore = s.get("banner.more");
     w.bannerShort = s.get("banner.short");
     w.notice = ctx.notice;
@@ -62,9 +62,16 @@ Screen::Screen(Context& ctx, std::string id, std::string titleKey)
 
 void Screen::draw() {
     const std::string t = title();
-    const shell::FrameLayout f = frameLayout(ctx_, t);
-    ctx_.ui.pushRegion(f.content);
+    shell::FrameLayout f = frameLayout(ctx_, t);
     shell::Node root = content(f.content);
+    if (f.stripIsBanner && shell::heightOf(root, f.content.w).min > f.content.h + 0.5f) {
+        // The content does not fit even at its least (a list's two items at
+        // 特大 in English): the announcement's strip gives way before the
+        // content scrolls as a whole.
+        f = frameLayout(ctx_, t, false);
+        root = content(f.content);
+    }
+    ctx_.ui.pushRegion(f.content);
     ctx_.ui.layout(f.content, root);
     ctx_.ui.popRegion();
     // After the content: the shell's read-aloud reads what was drawn before

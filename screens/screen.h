@@ -63,6 +63,8 @@ private:
 };
 
 // The frame's layout for the current theme and words, with this title.
-shell::FrameLayout frameLayout(Context& ctx, const std::string& title);
+// `withBanner` false: the announcement's strip gives way (a screen whose
+// content does not fit beside it; the welcome and home screens show it).
+shell::FrameLayout frameLayout(Context& ctx, const std::string& title, bool withBanner = true);
 
 }  // namespace screens

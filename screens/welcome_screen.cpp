@@ -1,5 +1,6 @@
 #include "screens/welcome_screen.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "domain/members.h"
@@ -58,13 +59,20 @@ Node WelcomeScreen::content(const shell::Rect& area) {
                             [this] { ctx_.router.push(ids::kHome); }, m.primaryHeight * 1.15f);
     start.grow = 1;
     if (!ui.theme().portrait()) {
-        // Side by side: the words and the button share the width.
-        Node r = shell::row(m.gap * 1.5f, {std::move(card), std::move(start)});
+        // Side by side: the words as wide as they want (a greeting wrapped at
+        // 特大 in English made the card taller than the screen), the button
+        // the rest: its words wrap inside its own height.
+        const float gap = m.gap * 1.5f;
+        const float cardW = std::max(shell::widthOf(card).min,
+                                     std::min(shell::widthOf(card).pref, area.w - gap - shell::widthOf(start).min));
+        card.width = [cardW] { return shell::Span{cardW, cardW}; };
+        card.grow = 0;
+        start.flex = true;
+        Node r = shell::row(gap, {std::move(card), std::move(start)});
         return r;
     }
     Node col = shell::column(m.gap * 1.5f, {std::move(card), std::move(start)});
     col.children[1].grow = 0.6f;
-    (void)area;
     return col;
 }
 

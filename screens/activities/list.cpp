@@ -47,7 +47,7 @@ protected:
         }
         Node items = shell::column(m.targetGap);
         for (std::size_t i = 0; i < s.list.size(); ++i) items.add(item(i));
-        Node list = ui.scroll(wid::kActivitiesList, std::move(items), m.touchMin * 1.5f);
+        Node list = ui.list(wid::kActivitiesList, std::move(items), m.touchMin * 1.5f);
         list.grow = 1;
         col.add(std::move(list));
         return col;

@@ -23,8 +23,9 @@ protected:
         const domain::Booking* b = st().booking();
         if (!b) return emptyNote(ctx_, str.get("meals.voucher.gone"));
         const domain::Booking booking = *b;
+        // What cancelling means gives way first (特大 in English, beside the answers).
         Node card = ui.card(lines(ctx_, {{bookingHeading(ctx_, st().today, booking), true, false},
-                                         {str.get("meals.cancel.explain"), false, false}}));
+                                         {str.get("meals.cancel.explain"), false, false, true}}));
         const float h = std::round(m.touchMin * 1.4f);
         Node yes = ui.button(wid::kMealsCancelYes, str.get("meals.cancel.yes"), shell::Icon::Check, ui.primaryStyle(),
                              [this, booking] { cancel(booking); }, h);

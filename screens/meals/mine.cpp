@@ -52,7 +52,7 @@ protected:
             }
             rows.add(ui.card(std::move(r), m.gap * 0.75f));
         }
-        return ui.scroll(wid::kMealsMineList, std::move(rows), m.touchMin * 1.5f);
+        return ui.list(wid::kMealsMineList, std::move(rows), m.touchMin * 1.5f);
     }
 };
 

@@ -53,7 +53,7 @@ protected:
         }
     }
 
-    Node content(const shell::Rect& /*area*/) override {
+    Node content(const shell::Rect& area) override {
         State& s = st();
         if (!ready() || !s.member || s.date.empty()) return needCard(ctx_);
         shell::Ui& ui = ctx_.ui;
@@ -66,27 +66,44 @@ protected:
         if (s.slots.empty()) return shell::column(m.gap, {std::move(q), emptyNote(ctx_, str.get("meals.no_slots"))});
 
         Node list = shell::column(m.gap * 0.75f);
+        // A card's inner width: the screen's, less the card's padding on both
+        // sides and the scroll bar's room.
+        const float inner = area.w - 4 * m.gap;
         for (const SlotView& v : s.slots) {
             const bool bookable = v.state.empty();
-            // The meal and what it costs on one row, the dishes under it.
-            Node head = shell::row(m.gap);
+            // The meal and what it costs on one row, the dishes under it; when
+            // the row's words do not fit the card's width (English at 特大,
+            // portrait), the meal on its own line and what it costs under it,
+            // so no word is split and two meals still show.
             Node title = heading(ctx_, v.heading);
             title.grow = 1;
             title.align = shell::Align::Centre;
-            head.add(std::move(title));
             Node pay = body(ctx_, v.pay);
             pay.align = shell::Align::Centre;
-            head.add(std::move(pay));
+            std::vector<Node> action;
             if (bookable) {
                 Node go = ui.text(shell::FontRole::Body, str.get("meals.book_this"), c.navText);
                 go.align = shell::Align::Centre;
-                head.add(std::move(go));
+                action.push_back(std::move(go));
                 Node more = ui.icon(shell::Icon::More, c.navText, m.iconNav * 0.6f, m.iconNav * 0.6f);
                 more.optional = false;
                 more.align = shell::Align::Centre;
-                head.add(std::move(more));
+                action.push_back(std::move(more));
             }
-            Node col = shell::column(m.gap * 0.2f, {std::move(head), body(ctx_, v.details)});
+            float oneRow = shell::widthOf(title).pref + shell::widthOf(pay).pref;
+            for (const Node& a : action) oneRow += m.gap + shell::widthOf(a).pref;
+            Node head;
+            if (oneRow + m.gap <= inner) {
+                head = shell::row(m.gap, {std::move(title), std::move(pay)});
+                for (Node& a : action) head.add(std::move(a));
+            } else {
+                title.align = shell::Align::Start;
+                pay.grow = 1;
+                Node cost = shell::row(m.gap, {std::move(pay)});
+                for (Node& a : action) cost.add(std::move(a));
+                head = shell::column(0, {std::move(title), std::move(cost)});
+            }
+            Node col = shell::column(0, {std::move(head), body(ctx_, v.details)});
             if (!bookable) col.add(body(ctx_, v.state));
             const std::string slotId = v.id;
             if (bookable) {
@@ -99,9 +116,9 @@ protected:
                 list.add(ui.card(std::move(col), m.gap * 0.75f));
             }
         }
-        Node area = ui.scroll(wid::kMealsSlotsList, std::move(list), m.touchMin * 1.5f);
-        area.grow = 1;
-        return shell::column(m.gap * 0.75f, {std::move(q), std::move(area)});
+        Node scroll = ui.list(wid::kMealsSlotsList, std::move(list), m.touchMin * 1.5f);
+        scroll.grow = 1;
+        return shell::column(m.gap * 0.75f, {std::move(q), std::move(scroll)});
     }
 };
 

@@ -20,7 +20,7 @@ protected:
         s.serviceMinutes -= s.serviceMinutes % kStepMinutes;
     }
 
-    Node content(const shell::Rect& /*area*/) override {
+    Node content(const shell::Rect& area) override {
         if (!ready() || !st().chosen) return needCard(ctx_, "timebank.need_card");
         shell::Ui& ui = ctx_.ui;
         const shell::Metrics& m = ui.m();
@@ -39,11 +39,30 @@ protected:
         };
         Node number = ui.card(heading(ctx_, hours(ctx_, s.serviceMinutes), shell::TextAlign::Centre), m.gap * 0.5f);
         number.grow = 1;
-        Node stepper = shell::row(m.gap, {sign(wid::kTbHoursMinus, "timebank.hours.minus", shell::Icon::Minus, -kStepMinutes,
-                                               s.serviceMinutes > kStepMinutes),
-                                          std::move(number),
-                                          sign(wid::kTbHoursPlus, "timebank.hours.plus", shell::Icon::Plus, kStepMinutes,
-                                               s.serviceMinutes < kMaxServiceMinutes)});
+        Node minus = sign(wid::kTbHoursMinus, "timebank.hours.minus", shell::Icon::Minus, -kStepMinutes,
+                          s.serviceMinutes > kStepMinutes);
+        Node plus = sign(wid::kTbHoursPlus, "timebank.hours.plus", shell::Icon::Plus, kStepMinutes,
+                         s.serviceMinutes < kMaxServiceMinutes);
+        // − number + on one row when their words fit beside the number (the
+        // widest number, 8 hours); else the number, and − + under it.
+        const float numberW = ui.textWidth(shell::FontRole::Title, hours(ctx_, kMaxServiceMinutes)) + 2 * m.gap;
+        const float rowW = shell::widthOf(ui.button(wid::kTbHoursMinus, str.get("timebank.hours.minus"), shell::Icon::Minus,
+                                                    ui.secondaryStyle(), {}, big)).pref +
+                           shell::widthOf(ui.button(wid::kTbHoursPlus, str.get("timebank.hours.plus"), shell::Icon::Plus,
+                                                    ui.secondaryStyle(), {}, big)).pref +
+                           numberW + 2 * m.gap;
+        Node stepper;
+        if (rowW <= area.w) {
+            stepper = shell::row(m.gap, {std::move(minus), std::move(number), std::move(plus)});
+        } else {
+            number.grow = 0;
+            number.align = shell::Align::Centre;
+            minus.grow = 1;
+            plus.grow = 1;
+            minus.flex = true;  // their words wrap before the row overflows
+            plus.flex = true;
+            stepper = shell::column(m.gap * 0.5f, {std::move(number), shell::row(m.gap, {std::move(minus), std::move(plus)})});
+        }
         Node next = ui.button(wid::kTbHoursNext, str.get("timebank.hours.next"), shell::Icon::Card, ui.primaryStyle(),
                               [this] { ctx_.router.push(ids::kTimeBankServiceCard); });
         next.align = shell::Align::Centre;

@@ -18,16 +18,28 @@ protected:
         const shell::Palette& c = ui.c();
         const auto& s = ctx_.strings;
         const domain::Balance& b = st().balance;
-        // What the elder can use now, and what waits for the district.
+        // What the elder can use now, and what waits for the district, in a
+        // snug card: the four choices under it keep their room at 特大. In
+        // landscape the label and the hours share a line.
+        Node label = muted(ctx_, s.format("timebank.balance_label", {{"name", ctx_.session.maskedName()}}));
+        Node amount = heading(ctx_, hours(ctx_, b.available()));
         Node words = shell::column(m.gap * 0.2f);
-        words.add(muted(ctx_, s.format("timebank.balance_label", {{"name", ctx_.session.maskedName()}})));
-        words.add(heading(ctx_, hours(ctx_, b.available())));
+        if (ui.theme().portrait()) {
+            words.add(std::move(label));
+            words.add(std::move(amount));
+        } else {
+            label.grow = 1;
+            label.align = shell::Align::Centre;
+            amount.align = shell::Align::Centre;
+            words.add(shell::row(m.gap, {std::move(label), std::move(amount)}));
+        }
         if (b.pending_minutes > 0)
             words.add(body(ctx_, s.format("timebank.pending_line", {{"hours", domain::formatHours(b.pending_minutes)}})));
         words.grow = 1;
+        words.justify = shell::Align::Centre;
         Node icon = ui.icon(shell::Icon::TimeBank, c.timebank, ui.emPx(shell::FontRole::Title), m.iconTile);
         icon.align = shell::Align::Centre;
-        Node balance = ui.card(shell::row(m.gap, {std::move(icon), std::move(words)}));
+        Node balance = ui.card(shell::row(m.gap, {std::move(icon), std::move(words)}), std::round(m.gap * 0.5f));
 
         struct Choice {
             const char* id;

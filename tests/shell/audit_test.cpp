@@ -106,6 +106,24 @@ TEST(Audit, ATextTallerThanItsBoxIsCut) {
     EXPECT_EQ(rules(r), std::vector<std::string>{"cut"});
 }
 
+TEST(Audit, AWordSplitAcrossLinesIsBroken) {
+    // Time bank at 特大 in English, four tiles a row: "Statement" in a 390 px
+    // label box was drawn "Statem" / "ent", each line inside the box.
+    shell::WidgetRegistry r;
+    r.beginFrame();
+    shell::TextInfo t = text("Statement", {500, 300, 390, 216}, 380, 216);
+    t.wordW = 420;
+    r.addText(t);
+    shell::TextInfo fits = text("Record service", {1000, 300, 390, 216}, 370, 216);
+    fits.wordW = 300;  // two lines, split between the words
+    r.addText(fits);
+    r.endFrame();
+    auto v = shell::auditFrame(r.lastFrame(), kRules);
+    ASSERT_EQ(v.size(), 1u);
+    EXPECT_EQ(v[0].rule, "broken");
+    EXPECT_EQ(v[0].widgets, std::vector<std::string>{"text 'Statement'"});
+}
+
 TEST(Audit, OutsideItsRegionUnlessScrolled) {
     shell::WidgetRegistry r;
     r.beginFrame();

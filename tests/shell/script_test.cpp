@@ -77,6 +77,7 @@ struct FakeKiosk : shell::ScriptHost {
     std::vector<std::string> log;
     bool shotPending = false;
     int w = 1920, h = 1080;
+    std::string size = "standard";
 
     void frame(const std::vector<std::pair<std::string, shell::Rect>>& ws, const std::string& text = "") {
         reg.beginFrame();
@@ -88,6 +89,7 @@ struct FakeKiosk : shell::ScriptHost {
     }
     const shell::WidgetRegistry& widgets() const override { return reg; }
     std::string screenId() const override { return screen; }
+    std::string drawnTextSize() const override { return size; }
     bool settled() const override { return isSettled; }
     std::uint64_t framesDrawn() const override { return frames; }
     std::int64_t realMs() const override { return now; }
@@ -344,6 +346,35 @@ TEST(ScriptDriver, ExpectWholeCountsItemsWhollyOnScreen) {
     auto three = run(k2, "expect_whole activities.item. 3\n", list);
     EXPECT_EQ(three.status(), ScriptDriver::Status::Failed);
     EXPECT_NE(three.error().find("2 whole"), std::string::npos) << three.error();
+}
+
+// Issue 13's rule for lists: two whole items where the list starts, one and
+// a half at 特大; a list with one item shows it whole.
+TEST(ScriptDriver, ExpectListWantsTwoWholeOrOneAndAHalfAtExtraLarge) {
+    const shell::Rect area{40, 300, 1840, 583};
+    auto cards = [area](float h) {
+        return [area, h](FakeKiosk& f) {
+            f.reg.beginFrame();
+            for (int i = 0; i < 3; ++i)
+                f.reg.add("meals.book." + std::to_string(i), {40, 300 + float(i) * (h + 24), 1840, h}, area, true);
+            f.reg.endFrame();
+            ++f.frames;
+        };
+    };
+    FakeKiosk fits;  // 2 x 273 + 24 = 570 in 583
+    EXPECT_EQ(run(fits, "expect_list meals.book.\n", cards(273)).status(), ScriptDriver::Status::Finished);
+    FakeKiosk tall;  // 2 x 303 + 24 = 630: the second is cut
+    auto one = run(tall, "expect_list meals.book.\n", cards(303));
+    EXPECT_EQ(one.status(), ScriptDriver::Status::Failed);
+    EXPECT_NE(one.error().find("1 whole"), std::string::npos) << one.error();
+    FakeKiosk big;  // at 特大 one and a half: 303 + 24 + 256 of the second
+    big.size = "xlarge";
+    EXPECT_EQ(run(big, "expect_list meals.book.\n", cards(303)).status(), ScriptDriver::Status::Finished);
+    FakeKiosk bigger;  // 400 + 24 + 159: 1.4 shown
+    bigger.size = "xlarge";
+    EXPECT_EQ(run(bigger, "expect_list meals.book.\n", cards(400)).status(), ScriptDriver::Status::Failed);
+    FakeKiosk none;
+    EXPECT_EQ(run(none, "expect_list activities.item.\n", cards(100)).status(), ScriptDriver::Status::Failed);
 }
 
 TEST(ScriptDriver, SizeWaitsForTheWindow) {

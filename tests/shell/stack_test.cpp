@@ -188,6 +188,31 @@ TEST(Stack, AScrollContainerKeepsItsContentAtFullHeight) {
     EXPECT_FLOAT_EQ(list.children[2].rect.y, 420);
 }
 
+// Issue 13's lists: two whole items (one and a half at 特大) before the list
+// scrolls; what is around it gives way first.
+TEST(Stack, AListKeepsTwoWholeItemsAndWhatIsAroundItGivesWay) {
+    Node items = shell::column(20, {fixedBox(300, "a"), fixedBox(250, "b"), fixedBox(300, "c")});
+    Node list = shell::column(0, {items});
+    list.scroll = true;
+    list.scrollMin = 100;
+    list.scrollItems = 2;
+    EXPECT_FLOAT_EQ(shell::heightOf(list, 500).min, 570) << "300 + 20 + 250";
+    list.scrollItems = 1.5f;
+    EXPECT_FLOAT_EQ(shell::heightOf(list, 500).min, 445) << "300 + 20 + half of 250";
+
+    list.scrollItems = 2;
+    Node question = fixedBox(120, "question");
+    question.optional = true;
+    Node root = shell::column(10, {question, list});
+    shell::layoutTree(root, {0, 0, 500, 600});
+    EXPECT_TRUE(root.children[0].dropped) << "the question goes before the list shows less than two";
+    EXPECT_FLOAT_EQ(root.children[1].rect.h, 600);
+    shell::layoutTree(root, {0, 0, 500, 1100});
+    EXPECT_FALSE(root.children[0].dropped) << "room for all of it";
+    EXPECT_FLOAT_EQ(root.children[1].rect.h, 890);
+    EXPECT_GT(shell::heightOf(root, 500).min, 560.0f) << "shorter than two items: the frame must make room";
+}
+
 TEST(Stack, GridSharesTheRoomAndCentresAShortLastRow) {
     std::vector<Node> cells;
     for (int i = 0; i < 5; ++i) {
@@ -202,6 +227,27 @@ TEST(Stack, GridSharesTheRoomAndCentresAShortLastRow) {
     EXPECT_FLOAT_EQ(g.children[0].rect.h, 200) << "two rows share 420 px";
     EXPECT_FLOAT_EQ(g.children[3].rect.y, 220);
     EXPECT_FLOAT_EQ(g.children[3].rect.x, 110) << "the short row is centred";
+}
+
+// English at 特大 split "Statement" and "redemptions" across lines in four
+// tiles a row: a grid whose cells are narrower than a label's longest word
+// takes a column fewer when that still fits, rather than break the word.
+TEST(Stack, GridTakesAColumnFewerRatherThanBreakAWord) {
+    std::vector<Node> cells;
+    for (const char* label : {"Redeem", "Statement", "My redemptions", "Record service"}) cells.push_back(para(label));
+    Node g = shell::grid(4, 20, cells);
+    g.minColumns = 3;
+    g.cellWords = width("redemptions");  // 220 px
+    shell::layoutTree(g, {0, 0, 800, 400});
+    EXPECT_FLOAT_EQ(g.children[0].rect.w, (800 - 40) / 3.0f) << "185 px a cell at 4 columns: 3 fit the word";
+    EXPECT_FLOAT_EQ(g.children[3].rect.y, g.children[0].rect.bottom() + 20) << "the fourth goes on a second row";
+
+    Node low = shell::grid(4, 20, cells);
+    low.minColumns = 3;
+    low.cellWords = width("redemptions");
+    shell::layoutTree(low, {0, 0, 800, 60});
+    EXPECT_FLOAT_EQ(low.children[3].rect.y, low.children[0].rect.y)
+        << "without the height for two rows it keeps four columns (the word is broken, never drawn outside)";
 }
 
 }  // namespace

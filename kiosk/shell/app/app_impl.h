@@ -211,6 +211,7 @@ struct App::Impl final : ScriptHost {
         if (syncLink) syncLink->syncNow();
     }
     void noteMemory(const std::string& label) override;
+    std::string drawnTextSize() const override { return textSizeName(textSize); }
     std::optional<std::string> stringFor(const std::string& key) const override {
         if (!strings.has(key)) return std::nullopt;
         return strings.get(key);

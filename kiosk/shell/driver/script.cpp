@@ -39,6 +39,7 @@ const char* opName(ScriptStep::Op op) {
         case Op::ExpectString: return "expect_string";
         case Op::WaitString: return "wait_string";
         case Op::ExpectWhole: return "expect_whole";
+        case Op::ExpectList: return "expect_list";
         case Op::Memory: return "memory";
         case Op::Screenshot: return "screenshot";
         case Op::Size: return "size";
@@ -151,6 +152,9 @@ std::vector<ScriptStep> parseScript(std::string_view text) {
             st.op = Op::WaitString;
             single("a string key");
             st.a = 10000;
+        } else if (verb == "expect_list") {
+            st.op = Op::ExpectList;
+            single("a widget id prefix");
         } else if (verb == "expect_whole") {
             st.op = Op::ExpectWhole;
             needArg("a widget id prefix and a count");

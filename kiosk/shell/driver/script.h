@@ -33,7 +33,7 @@ namespace shell {
 struct ScriptStep {
     enum class Op {
         Tap, Hold, Type, Key, Wait, WaitFor, WaitText, ExpectScreen, ExpectText, ExpectAbsent,
-        ExpectString, WaitString, ExpectWhole, Memory, Screenshot, Size, IdleAdvance, SyncNow, Quit
+        ExpectString, WaitString, ExpectWhole, ExpectList, Memory, Screenshot, Size, IdleAdvance, SyncNow, Quit
     };
     Op op = Op::Quit;
     std::string arg;        // id, text, key name, file

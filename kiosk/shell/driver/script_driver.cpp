@@ -1,5 +1,8 @@
 #include "shell/driver/script_driver.h"
 
+#include <algorithm>
+#include <cstdio>
+
 namespace shell {
 
 namespace {
@@ -160,6 +163,32 @@ bool ScriptDriver::start(ScriptHost& host, const ScriptStep& st) {
             if (whole < st.a)
                 fail(st, std::to_string(whole) + " whole on screen '" + host.screenId() + "', expected at least " +
                              std::to_string(st.a));
+            return true;
+        }
+        case Op::ExpectList: {
+            // Issue 13's rule for a list: two whole items (一 when there is
+            // one), one and a half at 特大, where it starts.
+            int items = 0, whole = 0;
+            float shown = 0;
+            for (const WidgetInfo& w : host.widgets().lastFrame().widgets) {
+                if (w.id.rfind(st.arg, 0) != 0) continue;
+                ++items;
+                if (w.occluded || !w.coveredBy.empty() || w.rect.h <= 0) continue;
+                if (!w.clipped()) ++whole;
+                shown += std::clamp(w.visible.h / w.rect.h, 0.0f, 1.0f);
+            }
+            const bool xlarge = host.drawnTextSize() == "xlarge";
+            const float wantShown = std::min(float(items), xlarge ? 1.5f : 2.0f);
+            const int wantWhole = std::min(items, xlarge ? 1 : 2);
+            if (items == 0) {
+                fail(st, "no '" + st.arg + "' items on screen '" + host.screenId() + "'");
+            } else if (whole < wantWhole || shown + 0.01f < wantShown) {
+                char buf[64];
+                std::snprintf(buf, sizeof buf, "%.2f", shown);
+                fail(st, "'" + st.arg + "' on screen '" + host.screenId() + "' at " + host.drawnTextSize() + ": " +
+                             std::to_string(whole) + " whole, " + buf + " shown of " + std::to_string(items) +
+                             "; a list shows " + (xlarge ? "one and a half" : "two whole"));
+            }
             return true;
         }
         case Op::Screenshot:

@@ -45,6 +45,8 @@ public:
     // The string table's text for `key` in the kiosk's language; nullopt when
     // no table has the key (expect_string, wait_string).
     virtual std::optional<std::string> stringFor(const std::string& key) const { return key; }
+    // The text size the screens are drawn at: standard, large or xlarge (expect_list).
+    virtual std::string drawnTextSize() const { return "standard"; }
     // Notes the resident memory now under `label` (the `memory` step).
     virtual void noteMemory(const std::string& /*label*/) {}
 };

@@ -80,6 +80,8 @@ std::vector<Violation> auditFrame(const FrameRecord& frame, const AuditRules& ru
         if (t.cut())
             out.push_back({"cut", {textName(t.text)}, "needs " + num(t.needW) + "x" + num(t.needH) + ", its box is " +
                                                            num(t.box.w) + "x" + num(t.box.h)});
+        else if (t.broken())
+            out.push_back({"broken", {textName(t.text)}, "a word needs " + num(t.wordW) + " px, its box is " + num(t.box.w)});
         if (!t.scrolled && t.clipped())
             out.push_back({"clipped", {textName(t.text)}, rect(t.box) + " is not inside its region " + rect(t.clip)});
         if (!t.coveredBy.empty() && (t.scrolled ? intersect(t.box, t.clip).h > kTolerance : true))

@@ -11,6 +11,8 @@
 //   small     a target is under the minimum size (96 px at 1080p) either way
 //   close     two targets are closer than the minimum gap (24 px at 1080p)
 //   cut       a text's lines do not fit its box (it would be drawn outside it)
+//   broken    a text's widest word is wider than its box: wrapping split the
+//             word across lines ("Statem" / "ent")
 //   clipped   a text's box lies partly outside its region
 //   overflow  a screen's content did not fit even with everything that gives
 //             way given way, and scrolls as a whole
@@ -35,7 +37,7 @@ struct AuditRules {
 };
 
 struct Violation {
-    std::string rule;                  // outside, covered, overlap, small, close, cut, clipped, overflow
+    std::string rule;                  // outside, covered, overlap, small, close, cut, broken, clipped, overflow
     std::vector<std::string> widgets;  // ids, or "text '...'" for a text
     std::string detail;                // the numbers
     // "layout: screen 'home': overlap: home.meals, home.help: ..." — one line.

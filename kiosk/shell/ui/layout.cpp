@@ -14,7 +14,7 @@ float gapBetween(const Rect& a, const Rect& b) {
 }
 
 float labelLine(const Metrics& m, FontRole role) {
-    return std::round((role == FontRole::Title ? m.titlePx : m.bodyPx) * 1.3f);
+    return std::round(role == FontRole::Title ? m.titlePx * 1.2f : m.bodyPx * 1.3f);
 }
 
 float paragraphLine(const Metrics& m, FontRole role) {

@@ -158,10 +158,14 @@ Span gridHeight(const Node& n, float innerW, int cols) {
     return {s.min + gaps, s.pref + gaps};
 }
 
-// The most columns (up to `columns`) whose rows fit `avail` at their least;
-// else the count with the least height.
+// The most columns (up to `columns`) whose rows fit `avail` at their least
+// and whose cells break no word (`cellWords`); else the most that fit; else
+// the count with the least height.
 int gridColumns(const Node& n, float innerW, float avail) {
     const int least = std::max(1, n.minColumns > 0 ? std::min(n.minColumns, n.columns) : n.columns);
+    if (n.cellWords > 0)
+        for (int c = n.columns; c >= least; --c)
+            if (gridCellWidth(n, innerW, c) + 0.5f >= n.cellWords && gridHeight(n, innerW, c).min <= avail + 0.5f) return c;
     int best = n.columns;
     float bestMin = -1;
     for (int c = n.columns; c >= least; --c) {
@@ -222,6 +226,25 @@ Span widthOf(const Node& n) {
     return {s.min + n.pad.x(), std::max(s.min, s.pref) + n.pad.x()};
 }
 
+namespace {
+// A list's least height: its first `scrollItems` items (a fraction of the
+// last) at `innerW`, so what gives way around it goes before the list shows
+// less than that.
+float listMin(const Node& n, float innerW) {
+    if (n.scrollItems <= 0 || n.children.size() != 1 || n.children[0].kind != Node::Kind::Column) return 0;
+    const Node& list = n.children[0];
+    const float itemW = std::max(0.0f, innerW - list.pad.x());
+    float h = list.pad.top, want = n.scrollItems;
+    for (std::size_t i = 0; i < list.children.size() && want > 0; ++i) {
+        const float item = heightOf(list.children[i], itemW).pref;
+        if (i > 0) h += list.spacing;
+        h += item * std::min(1.0f, want);
+        want -= 1;
+    }
+    return h;
+}
+}  // namespace
+
 Span heightOf(const Node& n, float width) {
     const float innerW = std::max(0.0f, width - n.pad.x());
     Span s;
@@ -251,7 +274,7 @@ Span heightOf(const Node& n, float width) {
         }
     }
     s = {s.min + n.pad.y(), std::max(s.min, s.pref) + n.pad.y()};
-    if (n.scroll) s.min = std::min(s.pref, std::max(n.scrollMin, n.pad.y()));
+    if (n.scroll) s.min = std::min(s.pref, std::max({n.scrollMin, listMin(n, innerW), n.pad.y()}));
     return s;
 }
 

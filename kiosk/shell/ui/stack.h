@@ -75,7 +75,12 @@ struct Node {
     int columns = 1;               // Grid: cells per row (a short last row is centred) ...
     int minColumns = 0;            // ... or fewer, down to this, when the cells' words
                                    // need the width (wrapped labels make taller rows)
-    float scrollMin = 0;           // scroll: the least height it shows
+    float cellWords = 0;           // Grid: the width a cell needs to break no word;
+                                   // narrower cells take a column fewer when that fits
+    float scrollMin = 0;           // scroll: the least height it shows ...
+    float scrollItems = 0;         // ... or, for a list (a column of items), the
+                                   // height of this many of its first items
+                                   // (2: two whole; 1.5: one and a half)
 
     // Drawing: a leaf draws itself in its rectangle; a container draws its
     // background (a card) once its children are placed, before they draw.

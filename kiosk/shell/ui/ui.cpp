@@ -102,7 +102,10 @@ Measure Ui::measure() const {
 }
 
 std::vector<std::string> Ui::wrap(FontRole role, std::string_view text, float width) const {
-    return wrapText(text, width, [this, role](std::string_view s) { return textWidth(role, s); });
+    // Half a pixel of slack: a box made exactly as wide as its words (their
+    // measured width) comes back a hair narrower through float arithmetic,
+    // and the words must not wrap for that (the check-in button's hint did).
+    return wrapText(text, width + 0.5f, [this, role](std::string_view s) { return textWidth(role, s); });
 }
 
 float Ui::textHeight(FontRole role, std::string_view text, float width) const {
@@ -111,7 +114,12 @@ float Ui::textHeight(FontRole role, std::string_view text, float width) const {
     return (n - 1) * paragraphLine(role) + lineHeight(role);
 }
 
-void Ui::record(std::string_view text, const Rect& box, float needW, float needH) {
+float Ui::wordWidth(FontRole role, std::string_view text, std::size_t lines) const {
+    if (lines < 2) return 0;  // one line: nothing was split
+    return narrowestWidth(text, [this, role](std::string_view s) { return textWidth(role, s); });
+}
+
+void Ui::record(std::string_view text, const Rect& box, float needW, float needH, float wordW) {
     TextInfo t;
     t.text = std::string(text);
     t.box = box;
@@ -119,6 +127,7 @@ void Ui::record(std::string_view text, const Rect& box, float needW, float needH
     t.scrolled = regions_.back().scrolled;
     t.needW = needW;
     t.needH = needH;
+    t.wordW = wordW;
     widgets_.addText(std::move(t));
 }
 
@@ -141,7 +150,7 @@ void Ui::text(FontRole role, std::string_view s, const Rect& box, Rgb colour, Te
     float needW = 0;
     for (const auto& l : ls) needW = std::max(needW, textWidth(role, l));
     const float needH = float(ls.size() - 1) * paragraphLine(role) + lineHeight(role);
-    record(s, box, needW, needH);
+    record(s, box, needW, needH, wordWidth(role, s, ls.size()));
     const Rect at{box.x, box.y + std::max(0.0f, (box.h - needH) / 2), box.w, needH};
     drawLines(role, ls, at, paragraphLine(role), colour, align);
 }
@@ -150,7 +159,8 @@ void Ui::lines(FontRole role, const std::vector<std::string>& ls, const std::str
                float lineH, Rgb colour, TextAlign align) {
     float needW = 0;
     for (const auto& l : ls) needW = std::max(needW, textWidth(role, l));
-    record(whole, box, needW, ls.empty() ? 0 : float(ls.size() - 1) * lineH + lineHeight(role));
+    record(whole, box, needW, ls.empty() ? 0 : float(ls.size() - 1) * lineH + lineHeight(role),
+           wordWidth(role, whole, ls.size()));
     drawLines(role, ls, box, lineH, colour, align);
 }
 
@@ -221,7 +231,8 @@ bool Ui::button(std::string_view id, const Rect& r, std::string_view label, Icon
     if (shown != Icon::None) drawIcon(drawList(), shown, vec(x + face.iconW / 2, box.cy()), face.iconW, toU32(style.text));
     if (!label.empty()) {
         const Rect textBox{x + face.iconW + face.gap, box.cy() - textH / 2, face.textW, textH};
-        record(label, {inner.x + face.iconW + face.gap, r.y, room, r.h}, face.textW, textH);
+        record(label, {inner.x + face.iconW + face.gap, r.y, room, r.h}, face.textW, textH,
+               wordWidth(FontRole::Body, label, face.lines.size()));
         drawLines(FontRole::Body, face.lines, textBox, lh, style.text,
                   face.lines.size() > 1 ? TextAlign::Centre : TextAlign::Left);
     }
@@ -592,7 +603,11 @@ Node Ui::tileGrid(std::vector<TileSpec> specs, int columns) {
     auto look = std::make_shared<TileLook>();
     Node g = grid(columns, m().gap);
     g.name = "tiles";
-    g.minColumns = std::max(1, columns - 1);  // one column fewer when the labels need the width
+    g.minColumns = std::max(1, (columns + 1) / 2);  // fewer columns, down to half, when the labels need the width
+    for (const TileSpec& t : specs)  // a label's longest word whole, in a tile's margins
+        g.cellWords = std::max(g.cellWords, narrowestWidth(t.label, [this](std::string_view s) {
+                                                return textWidth(FontRole::Title, s);
+                                            }) + 2 * m().gap);
     g.grow = 1;
     // Once the cells are placed (a container draws after its children are
     // arranged, before they draw), the grid decides for all of them.
@@ -612,7 +627,7 @@ Node Ui::tileGrid(std::vector<TileSpec> specs, int columns) {
 Node Ui::pressable(std::string id, Node content, ButtonStyle style, std::function<void()> onTap) {
     Node n = column(0, {});
     n.name = id;
-    n.pad = Insets::all(m().gap * 0.75f);
+    n.pad = Insets::all(std::round(m().gap * 0.5f));
     n.draw = [this, id, style, onTap](const Node& self) {
         if (button(id, self.rect, "", Icon::None, style) && onTap) onTap();
     };
@@ -650,6 +665,12 @@ Node Ui::scroll(std::string id, Node content, float minH) {
     n.scrollId = std::move(id);
     n.scrollMin = minH;
     n.children.push_back(std::move(content));
+    return n;
+}
+
+Node Ui::list(std::string id, Node items, float minH) {
+    Node n = scroll(std::move(id), std::move(items), minH);
+    n.scrollItems = theme().textSize() == TextSize::ExtraLarge ? 1.5f : 2.0f;
     return n;
 }
 

@@ -72,8 +72,8 @@ public:
     // ---- text
     float textWidth(FontRole role, std::string_view text) const;
     float emPx(FontRole role) const;
-    float lineHeight(FontRole role) const;     // one line of a label (1.3 em)
-    float paragraphLine(FontRole role) const;  // a line of wrapped text (1.5 em for body, 1.3 for titles)
+    float lineHeight(FontRole role) const;     // one line of a label (1.3 em body, 1.2 em titles)
+    float paragraphLine(FontRole role) const;  // a line of wrapped text (1.5 em for body, 1.2 for titles)
     Measure measure() const;
     std::vector<std::string> wrap(FontRole role, std::string_view text, float width) const;
     // Height of `text` wrapped to `width`.
@@ -133,7 +133,8 @@ public:
     // Tiles in a grid, `columns` across, sharing the room it gets; they look
     // alike: hints and icons on all of them or on none.
     Node tileGrid(std::vector<TileSpec> tiles, int columns);
-    // A whole card that is one target (a list item): `content` is drawn on it.
+    // A whole card that is one target (a list item): `content` is drawn on it,
+    // padded half a gap (a list shows two whole items at 大 in landscape).
     Node pressable(std::string id, Node content, ButtonStyle style, std::function<void()> onTap);
     Node qr(std::string text, float minSide, float prefSide);
     // A white card around `content`, padded.
@@ -141,6 +142,10 @@ public:
     // `content` in a scroll area of at least `minH` (it shrinks to that before
     // it scrolls).
     Node scroll(std::string id, Node content, float minH);
+    // A list (a column of items) in a scroll area that shows at least two
+    // whole items, one and a half at 特大 (issue 13): what is around it gives
+    // way first.
+    Node list(std::string id, Node items, float minH);
     // Measures, places and draws `root` in `area`. What does not fit even at
     // its minimum scrolls as a whole (id "screen.scroll").
     void layout(const Rect& area, Node& root);
@@ -150,7 +155,9 @@ private:
     ImFont* font(FontRole role) const;
     // The hit test shared by every target. Registers the id with its rect.
     bool hit(std::string_view id, const Rect& r, bool* held);
-    void record(std::string_view text, const Rect& box, float needW, float needH);
+    void record(std::string_view text, const Rect& box, float needW, float needH, float wordW = 0);
+    // The widest word of a text that took more than one line (the audit's `broken`).
+    float wordWidth(FontRole role, std::string_view text, std::size_t lines) const;
     void drawLines(FontRole role, const std::vector<std::string>& lines, const Rect& box, float lineH, Rgb colour,
                    TextAlign align);
     void place(Node& n, const Rect& rect);

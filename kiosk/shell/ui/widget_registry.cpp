@@ -29,6 +29,7 @@ bool meets(const Rect& a, const Rect& b) {
 
 bool WidgetInfo::clipped() const { return !inside(rect, clip); }
 bool TextInfo::cut() const { return needH > box.h + kTolerance || needW > box.w + kTolerance; }
+bool TextInfo::broken() const { return wordW > box.w + kTolerance; }
 bool TextInfo::clipped() const { return !inside(box, clip); }
 
 void WidgetRegistry::beginFrame() { current_ = {}; }

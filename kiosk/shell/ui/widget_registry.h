@@ -37,10 +37,13 @@ struct TextInfo {
     Rect clip;
     bool scrolled = false;
     float needW = 0, needH = 0;  // what its lines took
+    float wordW = 0;             // its widest word (wrapped texts only; 0: not measured)
     bool occluded = false;
     std::string coveredBy;
     // The lines did not fit the box: some of it is drawn outside it.
     bool cut() const;
+    // A word wider than the box: wrapping split it ("Statem" / "ent").
+    bool broken() const;
     bool clipped() const;
 };
 
