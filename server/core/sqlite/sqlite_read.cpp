@@ -1,4 +1,6 @@
 // sqlite_read.cpp — the read half of SqliteTx (lookups, seats, change pages, reports).
+#include <algorithm>
+
 #include "sqlite/sqlite_tx.h"
 
 namespace district {
@@ -29,7 +31,66 @@ constexpr const char* kServiceCols =
 
 std::string cat(const char* a, const char* b) { return std::string(a) + " " + b; }
 
+const std::string kMemberSelect = std::string("SELECT ") + kMemberColumns + " FROM members ";
+const std::string kBookingSelect = std::string("SELECT ") + kBookingColumns + " FROM bookings ";
+
 }  // namespace
+
+std::string joinCategories(const std::vector<std::string>& codes) {
+    std::vector<std::string> sorted = codes;
+    std::sort(sorted.begin(), sorted.end());
+    sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+    std::string out;
+    for (const auto& c : sorted) out += (out.empty() ? "" : ";") + c;
+    return out;
+}
+
+std::vector<std::string> splitCategories(const std::string& text) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t end = text.find(';', start);
+        if (end == std::string::npos) end = text.size();
+        if (end > start) out.push_back(text.substr(start, end - start));
+        start = end + 1;
+    }
+    return out;
+}
+
+Member memberRow(store::Statement& s, int i) {
+    Member m;
+    m.id = s.getText(i);
+    m.card_no = s.getText(i + 1);
+    m.phone = s.getText(i + 2);
+    m.name = s.getText(i + 3);
+    m.birth_date = s.getText(i + 4);
+    m.hukou = s.getInt(i + 5) != 0;
+    m.categories = splitCategories(s.getText(i + 6));
+    m.care_level = static_cast<int>(s.getInt(i + 7));
+    m.living_alone = s.getInt(i + 8) != 0;
+    m.address = s.getText(i + 9);
+    return m;
+}
+
+Booking bookingRow(store::Statement& s, int i) {
+    Booking b;
+    b.id = s.getText(i);
+    b.member_id = s.getText(i + 1);
+    b.slot_id = s.getText(i + 2);
+    b.station_id = s.getText(i + 3);
+    b.status = s.getText(i + 4);
+    b.subsidy_cents = s.getInt(i + 5);
+    b.pay_cents = s.getInt(i + 6);
+    b.delivery = s.getInt(i + 7) != 0;
+    b.date = s.getText(i + 8);
+    b.created_at = s.getText(i + 9);
+    b.rule = s.getText(i + 10);
+    b.delivery_fee_cents = s.getInt(i + 11);
+    b.delivery_subsidy_cents = s.getInt(i + 12);
+    b.delivery_status = s.getText(i + 13);
+    b.delivery_at = s.getText(i + 14);
+    return b;
+}
 
 std::optional<Station> SqliteTx::stationByTokenHash(const std::string& h) {
     auto s = q(cat(kStationCols, "WHERE token_sha256 = ?"));
@@ -68,12 +129,10 @@ std::vector<StationOverview> SqliteTx::stationOverview() {
 }
 
 std::optional<Member> SqliteTx::member(const std::string& id) {
-    auto s = q("SELECT id, card_no, phone, name, birth_date, category, delivery_eligible "
-               "FROM members WHERE id = ?");
+    auto s = q(std::string(kMemberSelect) + "WHERE id = ?");
     s->bind(1, id);
     if (!s->step()) return std::nullopt;
-    return Member{s->getText(0), s->getText(1), s->getText(2), s->getText(3),
-                  s->getText(4), s->getText(5), s->getInt(6) != 0};
+    return memberRow(*s);
 }
 
 std::optional<std::string> SqliteTx::memberIdByCard(const std::string& cardNo) {
@@ -123,9 +182,9 @@ std::optional<CatalogItem> SqliteTx::catalogItem(const std::string& id) {
 }
 
 SubsidyRules SqliteTx::subsidyRules() {
-    auto s = q("SELECT priority_cents, age70_cents, daily_cap, weekly_cap FROM subsidy_rules");
+    auto s = q("SELECT sections FROM meal_rules WHERE id = 'district'");
     if (!s->step()) return SubsidyRules{};
-    return SubsidyRules{s->getInt(0), s->getInt(1), s->getInt(2), s->getInt(3)};
+    return SubsidyRules{s->getText(0)};
 }
 
 std::int64_t SqliteTx::maxConfigVersion() {
@@ -148,12 +207,10 @@ std::vector<ConfigDoc> SqliteTx::configDocs() {
 }
 
 std::optional<Booking> SqliteTx::booking(const std::string& id) {
-    auto s = q("SELECT id, member_id, slot_id, station_id, status, subsidy_cents, pay_cents, "
-               "delivery, date, created_at FROM bookings WHERE id = ?");
+    auto s = q(std::string(kBookingSelect) + "WHERE id = ?");
     s->bind(1, id);
     if (!s->step()) return std::nullopt;
-    return Booking{s->getText(0), s->getText(1), s->getText(2),   s->getText(3), s->getText(4),
-                   s->getInt(5),  s->getInt(6),  s->getInt(7) != 0, s->getText(8), s->getText(9)};
+    return bookingRow(*s, 0);
 }
 
 std::optional<Booking> SqliteTx::activeBooking(const std::string& memberId,
