@@ -125,7 +125,10 @@ void MealsSlotsScreen::drawContent(const shell::Rect& area) {
             if (ctx_.ui.button(card.id, b, label, shell::Icon::Meal, primaryStyle(ctx_.ui))) {
                 flow_.slotId = card.slot->id;
                 flow_.delivery = false;
-                ctx_.router.push(member->delivery_eligible ? meals_ids::kHow : meals_ids::kBook);
+                // Delivery is offered only to the eligible with an address (config rules).
+                const bool canDeliver = domain::deliveryFor(*ctx_.domain, *member, card.slot->date) ==
+                                        config::DeliveryCheck::Eligible;
+                ctx_.router.push(canDeliver ? meals_ids::kHow : meals_ids::kBook);
             }
         }
         y += card.h + m.gap;
@@ -250,6 +253,9 @@ void MealsBookScreen::confirm(const domain::Member& member) {
     case domain::BookOutcome::NotEligibleDelivery:
         announce(ctx_, Feedback::Failure, failed, s.get("meals.not_eligible_delivery"));
         break;
+    case domain::BookOutcome::NoAddress:
+        announce(ctx_, Feedback::Failure, failed, s.get("meals.no_address"));
+        break;
     case domain::BookOutcome::UnknownSlot:
         announce(ctx_, Feedback::Failure, failed, s.get("meals.unknown_slot"));
         break;
@@ -306,7 +312,7 @@ void MealsVoucherScreen::drawContent(const shell::Rect& area) {
         const float x = qrBox.right() + m.gap * 2;
         textBox = {x, area.y + pad, area.right() - x - pad, area.h - cancelH - 3 * m.gap};
     }
-    if (showQr) shell::qrCode(ctx_.ui, domain::voucherText(b.id), qrBox);
+    if (showQr) shell::qrCode(ctx_.ui, domain::voucherText(*ctx_.domain, b.id), qrBox);
     const float used = drawLines(ctx_, lines, textBox);
     if (canCancel) {
         const std::string label = s.get("meals.cancel_booking");

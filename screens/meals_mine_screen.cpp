@@ -61,7 +61,7 @@ void MealsMineScreen::drawContent(const shell::Rect& area) {
         shell::Rect box{content.x, y, content.w, r.h};
         ctx_.ui.card(box);
         const float used = drawLines(ctx_, r.lines, {box.x + pad, box.y + pad, textW, box.h - 2 * pad});
-        if (r.qr) shell::qrCode(ctx_.ui, domain::voucherText(list[i].id), {box.right() - pad - qrSide, box.y + pad, qrSide, qrSide});
+        if (r.qr) shell::qrCode(ctx_.ui, domain::voucherText(*ctx_.domain, list[i].id), {box.right() - pad - qrSide, box.y + pad, qrSide, qrSide});
         if (r.cancel) {
             const std::string label = s.get("meals.cancel_booking");
             shell::Rect b{box.x + pad, box.y + pad + used + m.gap * 0.5f, buttonWidth(ctx_, label) * 1.2f, cancelH};

@@ -26,7 +26,7 @@ std::optional<domain::Member> MealsFlow::member(Context& ctx) const {
 }
 
 std::string rejectReason(Context& ctx, const std::string& reason) {
-    static const char* const kKnown[] = {"full", "past_cutoff", "subsidy_cap", "not_eligible_delivery",
+    static const char* const kKnown[] = {"full", "past_cutoff", "subsidy_cap", "not_eligible_delivery", "no_address",
                                          "unknown_member", "unknown_slot", "already_booked"};
     for (const char* k : kKnown)
         if (reason == k) return ctx.strings.get(std::string("meals.reason.") + k);

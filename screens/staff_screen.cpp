@@ -105,7 +105,7 @@ std::string dayTime(const std::string& iso) { return iso.size() >= 16 ? iso.subs
 std::string kindWords(const Context& ctx, const std::string& kind) {
     static constexpr const char* kKinds[] = {"activity_attend", "activity_attend_undo", "activity_cancel", "activity_signup",
                                              "checkin", "help_call", "meal_book", "meal_cancel", "meal_pickup",
-                                             "meal_pickup_undo", "tb_redeem", "tb_service"};
+                                             "meal_pickup_undo", "meal_delivery", "tb_redeem", "tb_service"};
     for (const char* k : kKinds)
         if (kind == k) return ctx.strings.get(std::string("staff.kind.") + k);
     return ctx.strings.format("staff.kind.other", {{"code", kind}});
@@ -117,7 +117,7 @@ std::string reasonWords(const Context& ctx, const std::string& reason) {
         "not_eligible_delivery", "unknown_booking", "cancelled", "picked_up", "unknown_activity",
         "already_signed_up", "unknown_signup", "unknown_item", "insufficient_balance", "invalid_hours",
         "duplicate_uuid", "seq_conflict", "invalid_payload", "unknown_kind", "gap", "already_booked",
-        "not_owner", "stale_op", "op_failed"};
+        "not_owner", "stale_op", "op_failed", "no_address", "not_delivery"};
     for (const char* r : kReasons)
         if (reason == r) return ctx.strings.get(std::string("staff.reason.") + r);
     return ctx.strings.format("staff.reason.other", {{"code", reason}});

@@ -672,6 +672,9 @@ int App::run() {
 
 App::Hooks& App::hooks() { return impl_->hooks; }
 store::Database& App::database() { return *impl_->db; }
+std::shared_ptr<const config::StationConfig> App::runningConfig() const {
+    return impl_->configs ? impl_->configs->current() : nullptr;
+}
 Session& App::session() { return impl_->session; }
 Router& App::router() { return impl_->router; }
 const Strings& App::strings() const { return impl_->strings; }

@@ -44,7 +44,8 @@ private:
 };
 
 constexpr int kPerStationDefault = 2000;
-constexpr int kKnownPerStation = 5;
+constexpr int kKnownPerStation = 5;  // in a station of at least five members
+constexpr int kMinPerStation = 3;    // small test districts: the first three kinds
 
 std::string at(const std::string& date, const char* hhmm) {
     return date + "T" + hhmm + ":00+08:00";
@@ -219,7 +220,7 @@ void addHistory(WriteTx& tx, Rng& rng, const std::vector<std::string>& memberIds
         service(first, pickMember(), *services[3], at(core::addDays(today, -5), "15:00"),
                 stations[i].id, true);
         // About 4 % of the others volunteer, 1 to 4 services in the last month.
-        for (std::size_t k = kKnownPerStation; k < ids.size(); ++k) {
+        for (std::size_t k = std::min<std::size_t>(kKnownPerStation, ids.size()); k < ids.size(); ++k) {
             if (!rng.chance(4)) continue;
             const std::string& vol = memberIds[static_cast<std::size_t>(ids[k])];
             std::int64_t balance = 0;
@@ -258,8 +259,8 @@ std::string demoCardNo(int station, int member) {
 DemoSummary generateDemo(Storage& storage, const DemoOptions& opt) {
     const int nStations = static_cast<int>(kCommunities.size());
     const std::int64_t total = opt.members > 0 ? opt.members : std::int64_t{kPerStationDefault} * nStations;
-    if (total < nStations * kKnownPerStation || total > std::int64_t{nStations} * 999999)
-        throw AdminError("--members must be between " + std::to_string(nStations * kKnownPerStation) +
+    if (total < nStations * kMinPerStation || total > std::int64_t{nStations} * 999999)
+        throw AdminError("--members must be between " + std::to_string(nStations * kMinPerStation) +
                          " and " + std::to_string(std::int64_t{nStations} * 999999));
     if (!validDate(opt.today)) throw AdminError("--today must be a date YYYY-MM-DD");
     Rng rng(opt.seed);
