@@ -228,6 +228,16 @@ struct MealReportRow {
     std::string date, canteen_id, slot;
     std::int64_t booked = 0, picked_up = 0, cancelled = 0, subsidy_cents = 0, pay_cents = 0;
 };
+// One booking with what a settlement report names (admin/reports.h): the
+// elder, the meal, and the canteen and station that served it.
+struct BookingReportRow {
+    Booking booking;
+    Member member;                // as the district has the elder now
+    std::string slot;             // lunch / dinner
+    std::int64_t price_cents = 0;
+    std::string canteen_id, canteen_name;
+    std::string station_id, station_name;  // the canteen's station
+};
 struct TimebankReportRow {
     std::string day, kind;
     std::int64_t transfers = 0, minutes = 0;

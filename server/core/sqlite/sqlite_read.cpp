@@ -458,4 +458,44 @@ std::vector<TimebankReportRow> SqliteTx::timebankReport(const std::string& from,
     return out;
 }
 
+std::vector<BookingReportRow> SqliteTx::bookingReport(const std::string& from, const std::string& to) {
+    auto prefixed = [](const char* cols, const char* alias) {
+        std::string out, col;
+        for (const char* p = cols;; ++p) {
+            if (*p == ',' || *p == '\0') {
+                while (!col.empty() && col.front() == ' ') col.erase(0, 1);
+                out += (out.empty() ? "" : ", ") + std::string(alias) + "." + col;
+                col.clear();
+                if (!*p) break;
+            } else {
+                col += *p;
+            }
+        }
+        return out;
+    };
+    static const std::string sql =
+        "SELECT " + prefixed(kBookingColumns, "b") + ", " + prefixed(kMemberColumns, "m") +
+        ", s.slot, s.price_cents, c.id, c.name, coalesce(st.id, c.station_id), coalesce(st.name, '') "
+        "FROM bookings b JOIN meal_slots s ON s.id = b.slot_id JOIN canteens c ON c.id = s.canteen_id "
+        "LEFT JOIN stations st ON st.id = c.station_id JOIN members m ON m.id = b.member_id "
+        "WHERE b.date BETWEEN ? AND ? "
+        "ORDER BY c.station_id, b.member_id, b.date, CASE s.slot WHEN 'lunch' THEN 0 ELSE 1 END, b.id";
+    auto s = q(sql);
+    s->bindAll(from, to);
+    std::vector<BookingReportRow> out;
+    while (s->step()) {
+        BookingReportRow r;
+        r.booking = bookingRow(*s, 0);
+        r.member = memberRow(*s, 15);
+        r.slot = s->getText(25);
+        r.price_cents = s->getInt(26);
+        r.canteen_id = s->getText(27);
+        r.canteen_name = s->getText(28);
+        r.station_id = s->getText(29);
+        r.station_name = s->getText(30);
+        out.push_back(std::move(r));
+    }
+    return out;
+}
+
 }  // namespace district
