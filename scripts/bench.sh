@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every benchmark in bench/ and prints their figures (DESIGN.md budgets).
-# Benchmarks are not tests: they print, a person reads. About 2-3 minutes.
+# Benchmarks are not tests: they print, a person reads. About 3-4 minutes.
 #   bash scripts/bench.sh            all
-#   bash scripts/bench.sh store      one of: store sync server startup
+#   bash scripts/bench.sh store      one of: store sync server abuse startup day
+# (server also compares SQLite with PostgreSQL on a throwaway cluster: a few minutes more)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
@@ -24,8 +25,19 @@ fi
 if run server; then
   echo "== server: 50 stations syncing at once (bench_server_throughput)"
   "$build/bench/server/bench_server_throughput" --members 20000 --stations 50 --rounds 10
+  echo "== server: 1,000 stations on SQLite/1, PostgreSQL/1, PostgreSQL/4 processes (private cluster)"
+  "$build/bench/server/bench_server_throughput" --database private --processes 4 --members 20000 \
+    --stations 1000 --rounds 2 --clients 64 --seconds 60
+fi
+if run abuse; then
+  echo "== server under abuse: 500 slow connections and floods while a good station syncs (bench_abuse)"
+  "$build/bench/server/bench_abuse" --seconds 60
 fi
 if run startup; then
-  echo "== kiosk: cold start, font atlas, idle CPU, memory (bench_startup under Xvfb)"
+  echo "== kiosk: cold start, glyph page, idle CPU, memory against a bare SDL + GL window (bench_startup under Xvfb)"
   bash bench/startup/run.sh "$build" --runs 7 --idle-seconds 30
+fi
+if run day; then
+  echo "== a day at the station: 1,000 elders with realistic names check in by card (bench/day)"
+  bash bench/day/run.sh "$build" 1000
 fi

@@ -138,7 +138,13 @@ std::vector<RosterLine> roster(const Context& ctx, const RapidTarget& t) {
 
 RapidResult ScanResult::rapid() const {
     RapidResult r;
-    r.outcome = outcome == ScanOutcome::PickedUp ? RapidOutcome::Ok : RapidOutcome::AlreadyDone;
+    switch (outcome) {
+        case ScanOutcome::PickedUp: r.outcome = RapidOutcome::Ok; break;
+        case ScanOutcome::AlreadyPickedUp: r.outcome = RapidOutcome::AlreadyDone; break;
+        case ScanOutcome::NotBooked: r.outcome = RapidOutcome::NotBooked; break;
+        case ScanOutcome::UnknownElder: r.outcome = RapidOutcome::UnknownCard; break;
+        default: r.outcome = RapidOutcome::BadInput; break;  // the scan's own answer says which
+    }
     r.member_id = member_id;
     r.masked_name = masked_name;
     r.record_id = outcome == ScanOutcome::PickedUp ? booking_id : "";

@@ -60,7 +60,9 @@ struct ScanResult {
     std::string booking_id;  // the voucher's (also what undo reverses after PickedUp)
     std::string date, slot;  // the voucher's meal (OtherMeal)
     int count = 0;           // picked up so far for the target
-    // As a RapidResult, for undoRapid() after PickedUp.
+    // As a RapidResult (undoRapid() after PickedUp; the rapid step's count and
+    // sound): PickedUp Ok, AlreadyPickedUp AlreadyDone, NotBooked, UnknownElder
+    // UnknownCard, anything else BadInput.
     RapidResult rapid() const;
 };
 

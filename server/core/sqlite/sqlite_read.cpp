@@ -36,62 +36,6 @@ const std::string kBookingSelect = std::string("SELECT ") + kBookingColumns + " 
 
 }  // namespace
 
-std::string joinCategories(const std::vector<std::string>& codes) {
-    std::vector<std::string> sorted = codes;
-    std::sort(sorted.begin(), sorted.end());
-    sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
-    std::string out;
-    for (const auto& c : sorted) out += (out.empty() ? "" : ";") + c;
-    return out;
-}
-
-std::vector<std::string> splitCategories(const std::string& text) {
-    std::vector<std::string> out;
-    std::size_t start = 0;
-    while (start < text.size()) {
-        std::size_t end = text.find(';', start);
-        if (end == std::string::npos) end = text.size();
-        if (end > start) out.push_back(text.substr(start, end - start));
-        start = end + 1;
-    }
-    return out;
-}
-
-Member memberRow(store::Statement& s, int i) {
-    Member m;
-    m.id = s.getText(i);
-    m.card_no = s.getText(i + 1);
-    m.phone = s.getText(i + 2);
-    m.name = s.getText(i + 3);
-    m.birth_date = s.getText(i + 4);
-    m.hukou = s.getInt(i + 5) != 0;
-    m.categories = splitCategories(s.getText(i + 6));
-    m.care_level = static_cast<int>(s.getInt(i + 7));
-    m.living_alone = s.getInt(i + 8) != 0;
-    m.address = s.getText(i + 9);
-    return m;
-}
-
-Booking bookingRow(store::Statement& s, int i) {
-    Booking b;
-    b.id = s.getText(i);
-    b.member_id = s.getText(i + 1);
-    b.slot_id = s.getText(i + 2);
-    b.station_id = s.getText(i + 3);
-    b.status = s.getText(i + 4);
-    b.subsidy_cents = s.getInt(i + 5);
-    b.pay_cents = s.getInt(i + 6);
-    b.delivery = s.getInt(i + 7) != 0;
-    b.date = s.getText(i + 8);
-    b.created_at = s.getText(i + 9);
-    b.rule = s.getText(i + 10);
-    b.delivery_fee_cents = s.getInt(i + 11);
-    b.delivery_subsidy_cents = s.getInt(i + 12);
-    b.delivery_status = s.getText(i + 13);
-    b.delivery_at = s.getText(i + 14);
-    return b;
-}
-
 std::optional<Station> SqliteTx::stationByTokenHash(const std::string& h) {
     auto s = q(cat(kStationCols, "WHERE token_sha256 = ?"));
     s->bind(1, h);
@@ -459,42 +403,10 @@ std::vector<TimebankReportRow> SqliteTx::timebankReport(const std::string& from,
 }
 
 std::vector<BookingReportRow> SqliteTx::bookingReport(const std::string& from, const std::string& to) {
-    auto prefixed = [](const char* cols, const char* alias) {
-        std::string out, col;
-        for (const char* p = cols;; ++p) {
-            if (*p == ',' || *p == '\0') {
-                while (!col.empty() && col.front() == ' ') col.erase(0, 1);
-                out += (out.empty() ? "" : ", ") + std::string(alias) + "." + col;
-                col.clear();
-                if (!*p) break;
-            } else {
-                col += *p;
-            }
-        }
-        return out;
-    };
-    static const std::string sql =
-        "SELECT " + prefixed(kBookingColumns, "b") + ", " + prefixed(kMemberColumns, "m") +
-        ", s.slot, s.price_cents, c.id, c.name, coalesce(st.id, c.station_id), coalesce(st.name, '') "
-        "FROM bookings b JOIN meal_slots s ON s.id = b.slot_id JOIN canteens c ON c.id = s.canteen_id "
-        "LEFT JOIN stations st ON st.id = c.station_id JOIN members m ON m.id = b.member_id "
-        "WHERE b.date BETWEEN ? AND ? "
-        "ORDER BY c.station_id, b.member_id, b.date, CASE s.slot WHEN 'lunch' THEN 0 ELSE 1 END, b.id";
-    auto s = q(sql);
+    auto s = q(bookingReportSql());
     s->bindAll(from, to);
     std::vector<BookingReportRow> out;
-    while (s->step()) {
-        BookingReportRow r;
-        r.booking = bookingRow(*s, 0);
-        r.member = memberRow(*s, 15);
-        r.slot = s->getText(25);
-        r.price_cents = s->getInt(26);
-        r.canteen_id = s->getText(27);
-        r.canteen_name = s->getText(28);
-        r.station_id = s->getText(29);
-        r.station_name = s->getText(30);
-        out.push_back(std::move(r));
-    }
+    while (s->step()) out.push_back(bookingReportRow(*s));
     return out;
 }
 

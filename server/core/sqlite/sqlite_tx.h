@@ -16,6 +16,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "rows.h"
 #include "storage.h"
 #include "store/sqlite.h"
 
@@ -166,18 +167,5 @@ private:
     const StorageOptions& options_;
     StatementCache cache_;
 };
-
-// Rows shared by sqlite_read.cpp and sqlite_console.cpp: the columns of
-// kMemberColumns / kBookingColumns, starting at column `first`.
-inline constexpr const char* kMemberColumns =
-    "id, card_no, phone, name, birth_date, hukou, categories, care_level, living_alone, address";
-inline constexpr const char* kBookingColumns =
-    "id, member_id, slot_id, station_id, status, subsidy_cents, pay_cents, delivery, date, "
-    "created_at, rule, delivery_fee_cents, delivery_subsidy_cents, delivery_status, delivery_at";
-Member memberRow(store::Statement& s, int first = 0);
-Booking bookingRow(store::Statement& s, int first = 0);
-// Category codes as stored: sorted, joined by ';'.
-std::string joinCategories(const std::vector<std::string>& codes);
-std::vector<std::string> splitCategories(const std::string& text);
 
 }  // namespace district
