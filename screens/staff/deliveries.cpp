@@ -1,14 +1,18 @@
 // staff_deliveries: one delivery round (送餐单) of a canteen's slot: who, where,
 // the phone, what to bring and what to collect; each delivery marked 送到了 or
 // 没送到 (domain::markDelivery); the list saved as CSV and as an A4 page to
-// print (domain::exportDeliveries). Three deliveries a page: each has two answers.
+// print (domain::exportDeliveries). As many deliveries a page as fit whole (at
+// most three: each has two answers).
 #include "screens/format.h"
 #include "screens/staff/state.h"
 
 namespace screens::staff {
 namespace {
 
-constexpr int kPerPage = 3;  // deliveries a page: two buttons each, six choices
+// Deliveries a page: as many whole cards as the content area holds (1 to 3;
+// each card has two answers, so at most six choices a screen), the same for
+// every page of the round.
+constexpr int kMaxPerPage = 3;
 
 class Deliveries final : public Step {
 public:
@@ -26,11 +30,9 @@ protected:
         for (const auto& d : s.deliverySlot->dishes) text += d;
         for (const auto& l : s.deliveries) text += l.masked_name + l.address + l.phone;
         ctx_.addText(text);
-        // The shared pager counts six a page: two of its items are one delivery.
-        s.deliveryPager.clamp(int(s.deliveries.size()) * 2);
     }
 
-    Node content(const shell::Rect& /*area*/) override {
+    Node content(const shell::Rect& area) override {
         if (!unlocked() || !st().deliverySlot) return shell::column(0);
         shell::Ui& ui = ctx_.ui;
         const shell::Metrics& m = ui.m();
@@ -39,62 +41,87 @@ protected:
         const domain::DeliverySlot& d = *s.deliverySlot;
         std::string dishes;
         for (const auto& x : d.dishes) dishes += (dishes.empty() ? "" : str.get("meals.dish_sep")) + x;
-        Node head = lines(ctx_, {
-            {str.format("staff.deliveries.head", {{"date", dayDate(str, d.date)},
-                                                  {"slot", str.get(d.slot == "lunch" ? "staff.slot.lunch" : "staff.slot.dinner")},
-                                                  {"canteen", d.canteen_name},
-                                                  {"n", std::to_string(d.total)},
-                                                  {"done", std::to_string(d.delivered)},
-                                                  {"failed", std::to_string(d.failed)}}),
-             true, false},
-            {str.format("staff.deliveries.bring", {{"dishes", dishes}}), false, false},
-        });
-        if (s.deliveries.empty()) return shell::column(m.gap, {std::move(head), emptyNote(ctx_, str.get("staff.deliveries.none"))});
-
-        const int n = int(s.deliveries.size());
-        const int first = s.deliveryPager.first() / 2;
-        Node list = shell::column(m.gap * 0.75f);
-        for (int i = first; i < std::min(n, first + kPerPage); ++i) {
-            const domain::DeliveryLine& l = s.deliveries[std::size_t(i)];
-            const bool done = l.delivery_status == "delivered", failed = l.delivery_status == "failed";
-            // State in words and an icon, never colour alone.
-            Node badge = ui.icon(done ? shell::Icon::Check : failed ? shell::Icon::Cross : shell::Icon::Meal, ui.c().text,
-                                m.iconNav * 0.8f, m.iconNav * 0.8f);
-            badge.align = shell::Align::Centre;
-            Node name = heading(ctx_, l.masked_name + (l.living_alone ? str.get("staff.deliveries.alone") : ""));
-            name.grow = 1;
-            Node state = body(ctx_, str.get(done ? "staff.deliveries.state.done"
-                                            : failed ? "staff.deliveries.state.failed"
-                                                     : "staff.deliveries.state.todo"));
-            Node top = shell::row(m.gap * 0.5f, {std::move(badge), std::move(name), std::move(state)});
-            Node where = body(ctx_, l.address.empty() ? str.get("staff.deliveries.no_address") : l.address);
-            Node call = body(ctx_, str.format("staff.deliveries.phone_pay",
-                                              {{"phone", l.phone.empty() ? "-" : l.phone},
-                                               {"pay", money(str, l.pay_cents)}}));
-            const std::string id = l.booking_id;
-            const float h = std::max(m.touchMin, m.primaryHeight * 0.55f);
-            Node yes = ui.button(wid::staffDeliveryDone(std::size_t(i)), str.get("staff.deliveries.done"), shell::Icon::Check,
-                                 ui.secondaryStyle(), [this, id] { mark(id, true); }, h);
-            Node no = ui.button(wid::staffDeliveryFailed(std::size_t(i)), str.get("staff.deliveries.failed"),
-                                shell::Icon::Cross, ui.secondaryStyle(), [this, id] { mark(id, false); }, h);
-            Node words = shell::column(m.gap * 0.3f, {std::move(top), std::move(where), std::move(call)});
-            if (ui.theme().portrait()) {
-                list.add(ui.card(shell::column(m.gap * 0.5f, {std::move(words), shell::row(m.gap, {std::move(yes), std::move(no)})}),
-                                 m.gap * 0.75f));
-            } else {
-                words.grow = 1;
-                Node answers = shell::row(m.gap, {std::move(yes), std::move(no)});
-                answers.align = shell::Align::Centre;
-                list.add(ui.card(shell::row(m.gap, {std::move(words), std::move(answers)}), m.gap * 0.75f));
-            }
-        }
-        Node scrolled = ui.scroll(wid::kStaffDeliveryList, std::move(list), m.touchMin * 1.5f);
-        scrolled.grow = 1;
+        // What round (today's: the roster list said so) and how far it is.
+        Node head = body(ctx_, str.format("staff.deliveries.head",
+                                          {{"slot", str.get(d.slot == "lunch" ? "staff.slot.lunch" : "staff.slot.dinner")},
+                                           {"canteen", d.canteen_name},
+                                           {"n", std::to_string(d.total)},
+                                           {"done", std::to_string(d.delivered)},
+                                           {"failed", std::to_string(d.failed)}}));
+        // Save sits in the bottom row, beside the pager when there is one.
         Node save = ui.button(wid::kStaffDeliveryExport, str.get("staff.deliveries.export"), shell::Icon::More,
                               ui.secondaryStyle(), [this] { save_(); }, m.touchMin);
-        return shell::column(m.gap, {std::move(head), std::move(scrolled),
-                                     shell::row(m.gap, {pagerRow(ctx_, wid::kStaffDeliveryPager, s.deliveryPager, n * 2),
-                                                        std::move(save)})});
+        Node bring = muted(ctx_, str.format("staff.deliveries.bring", {{"dishes", dishes}}));
+        bring.optional = true;  // the deliveries come first when room is short
+        if (s.deliveries.empty())
+            return shell::column(m.gap, {std::move(head), std::move(bring), emptyNote(ctx_, str.get("staff.deliveries.none")),
+                                         std::move(save)});
+
+        const int n = int(s.deliveries.size());
+        std::vector<Node> cards;
+        float tallest = 0;
+        for (int i = 0; i < n; ++i) {
+            cards.push_back(card(s.deliveries[std::size_t(i)], std::size_t(i)));
+            tallest = std::max(tallest, shell::heightOf(cards.back(), area.w).pref);
+        }
+        const float listGap = m.gap * 0.75f;
+        const float headH = shell::heightOf(head, area.w).pref + m.gap;
+        const float bottomH = m.touchMin + m.gap;
+        int perPage = 1;
+        for (int k = kMaxPerPage; k > 1; --k) {
+            const float need = headH + k * tallest + (k - 1) * listGap + bottomH;
+            if (need <= area.h) {
+                perPage = k;
+                break;
+            }
+        }
+        // The shared pager counts six a page: one delivery is 6 / perPage of its items.
+        const int unit = Pager::kPerPage / perPage;
+        s.deliveryPager.clamp(n * unit);
+        const int first = s.deliveryPager.first() / unit;
+        Node list = shell::column(listGap);
+        for (int i = first; i < std::min(n, first + perPage); ++i) list.add(std::move(cards[std::size_t(i)]));
+        Node scrolled = ui.scroll(wid::kStaffDeliveryList, std::move(list), m.touchMin * 1.5f);
+        scrolled.grow = 1;
+        Node pager = pagerRow(ctx_, wid::kStaffDeliveryPager, s.deliveryPager, n * unit);
+        pager.grow = 1;
+        Node bottom = shell::row(m.gap, {std::move(pager), std::move(save)});
+        return shell::column(m.gap, {std::move(head), std::move(bring), std::move(scrolled), std::move(bottom)});
+    }
+
+    // One delivery: who (living alone?), its state in words and an icon (never
+    // colour alone), where, the phone and what to collect; 送到了 / 没送到
+    // beside it in landscape, under it in portrait.
+    Node card(const domain::DeliveryLine& l, std::size_t i) {
+        shell::Ui& ui = ctx_.ui;
+        const shell::Metrics& m = ui.m();
+        const auto& str = ctx_.strings;
+        const bool done = l.delivery_status == "delivered", failed = l.delivery_status == "failed";
+        Node badge = ui.icon(done ? shell::Icon::Check : failed ? shell::Icon::Cross : shell::Icon::Meal, ui.c().text,
+                             m.iconNav * 0.8f, m.iconNav * 0.8f);
+        badge.align = shell::Align::Centre;
+        Node name = body(ctx_, l.masked_name + (l.living_alone ? str.get("staff.deliveries.alone") : "") + "  " +
+                                   str.get(done ? "staff.deliveries.state.done"
+                                           : failed ? "staff.deliveries.state.failed"
+                                                    : "staff.deliveries.state.todo"));
+        name.grow = 1;
+        Node top = shell::row(m.gap * 0.5f, {std::move(badge), std::move(name)});
+        Node where = body(ctx_, l.address.empty() ? str.get("staff.deliveries.no_address") : l.address);
+        Node call = body(ctx_, str.format("staff.deliveries.phone_pay",
+                                          {{"phone", l.phone.empty() ? "-" : l.phone}, {"pay", money(str, l.pay_cents)}}));
+        const std::string id = l.booking_id;
+        Node yes = ui.button(wid::staffDeliveryDone(i), str.get("staff.deliveries.done"), shell::Icon::Check,
+                             ui.secondaryStyle(), [this, id] { mark(id, true); }, m.touchMin);
+        Node no = ui.button(wid::staffDeliveryFailed(i), str.get("staff.deliveries.failed"), shell::Icon::Cross,
+                            ui.secondaryStyle(), [this, id] { mark(id, false); }, m.touchMin);
+        Node words = shell::column(m.gap * 0.25f, {std::move(top), std::move(where), std::move(call)});
+        if (ui.theme().portrait())
+            return ui.card(shell::column(m.gap * 0.5f, {std::move(words), shell::row(m.gap, {std::move(yes), std::move(no)})}),
+                           m.gap * 0.6f);
+        words.grow = 1;
+        Node answers = shell::row(m.gap, {std::move(yes), std::move(no)});
+        answers.align = shell::Align::Centre;
+        return ui.card(shell::row(m.gap, {std::move(words), std::move(answers)}), m.gap * 0.6f);
     }
 
 private:

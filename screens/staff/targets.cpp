@@ -1,5 +1,6 @@
 // staff_rapid_targets / staff_roster_targets: today's activities and meal
-// pickups at this station, a page of six at a time.
+// pickups at this station, a page of six at a time; the rosters' list starts
+// with today's delivery rounds (送餐单), the job that cannot wait for lunch.
 #include "screens/staff/state.h"
 
 namespace screens::staff {
@@ -16,7 +17,8 @@ protected:
     void load() override {
         st().targets = domain::todaysTargets(*ctx_.domain);
         for (const auto& t : st().targets) ctx_.addText(t.title);
-        // Today's delivery rounds follow the rosters (送餐单: who, where, done or not).
+        // Today's delivery rounds come first among the rosters (送餐单: who,
+        // where, done or not): the kitchen packs them before the pickup starts.
         st().deliverySlots = rapid_ ? std::vector<domain::DeliverySlot>{}
                                     : domain::deliverySlots(*ctx_.domain, ctx_.domain->today());
         for (const auto& d : st().deliverySlots) ctx_.addText(deliveryTitle(ctx_, d));
@@ -29,13 +31,13 @@ protected:
         const shell::Metrics& m = ui.m();
         State& s = st();
         if (s.targets.empty() && s.deliverySlots.empty()) return emptyNote(ctx_, ctx_.strings.get("staff.targets.none"));
-        const int targets = int(s.targets.size());
-        const int n = targets + int(s.deliverySlots.size());
+        const int rounds = int(s.deliverySlots.size());
+        const int n = rounds + int(s.targets.size());
         Node list = shell::column(m.targetGap);
         for (int i = s.pager.first(); i < std::min(n, s.pager.first() + Pager::kPerPage); ++i) {
-            if (i >= targets) {
-                const domain::DeliverySlot d = s.deliverySlots[std::size_t(i - targets)];
-                list.add(ui.button(wid::staffDeliveryRound(std::size_t(i - targets)), deliveryTitle(ctx_, d),
+            if (i < rounds) {
+                const domain::DeliverySlot d = s.deliverySlots[std::size_t(i)];
+                list.add(ui.button(wid::staffDeliveryRound(std::size_t(i)), deliveryTitle(ctx_, d),
                                    shell::Icon::Meal, ui.secondaryStyle(), [this, d] {
                                        st().deliverySlot = d;
                                        st().deliveryPager = {};
@@ -44,8 +46,8 @@ protected:
                                    m.touchMin));
                 continue;
             }
-            const domain::RapidTarget t = s.targets[std::size_t(i)];
-            list.add(ui.button(wid::staffTarget(std::size_t(i)), targetTitle(ctx_, t),
+            const domain::RapidTarget t = s.targets[std::size_t(i - rounds)];
+            list.add(ui.button(wid::staffTarget(std::size_t(i - rounds)), targetTitle(ctx_, t),
                                t.kind == domain::RapidKind::Activity ? shell::Icon::Activity : shell::Icon::Meal,
                                ui.secondaryStyle(), [this, t] {
                                    st().target = t;
