@@ -31,7 +31,7 @@ protected:
         const auto& str = ctx_.strings;
         const domain::MealSlot& slot = *s.slot;
         // What it costs comes first: it must be seen before confirming.
-        Node summary = lines(ctx_, {
+        std::vector<Line> ls{
             {str.format("meals.confirm_heading", {{"day", dayLabel(str, s.today, slot.date)},
                                                   {"date", dayDate(str, slot.date)},
                                                   {"slot", slotName(str, slot.slot)}}), true, false},
@@ -39,15 +39,18 @@ protected:
             {priceLine(ctx_, s.price), false, true},
             // Why: the rule in the district's words and amounts.
             {ruleLine(ctx_, s.price), false, true},
-            {slot.canteen_name, false, false},
-            {dishesLine(ctx_, slot.dishes), false, false},
-            {str.get(s.delivery ? "meals.way.delivery" : "meals.way.pickup"), false, false},
-        });
-        if (s.delivery) summary.add(lines(ctx_, {{deliveryLine(ctx_, s.price), false, false}}));
+        };
+        // The delivery's fee and subsidy belong with the money, above the fold.
+        if (s.delivery) ls.push_back({deliveryLine(ctx_, s.price), false, true});
+        ls.push_back({str.get(s.delivery ? "meals.way.delivery" : "meals.way.pickup"), false, false});
+        ls.push_back({slot.canteen_name, false, false});
+        ls.push_back({dishesLine(ctx_, slot.dishes), false, false});
+        Node summary = lines(ctx_, ls);
         Node card = ui.card(ui.scroll("meals.confirm.summary", std::move(summary), m.touchMin * 1.5f));
         card.grow = 1;
         Node confirm = ui.primary(wid::kMealsConfirm, str.get("meals.confirm"),
-                                  str.format("meals.confirm.hint", {{"pay", money(str, s.price.pay_cents)}}),
+                                  str.format(s.delivery ? "meals.confirm.hint_delivery" : "meals.confirm.hint",
+                                             {{"pay", money(str, s.price.pay_cents)}}),
                                   shell::Icon::Check, [this] { book(); });
         Node abort = ui.button(wid::kMealsAbort, str.get("meals.abort"), shell::Icon::Back, ui.secondaryStyle(),
                                [this] { ctx_.router.back(); });

@@ -10,8 +10,7 @@ namespace screens::staff {
 namespace {
 
 // Deliveries a page: as many whole cards as the content area holds (1 to 3;
-// each card has two answers, so at most six choices a screen), the same for
-// every page of the round.
+// each card has two answers, so at most six choices a screen).
 constexpr int kMaxPerPage = 3;
 
 class Deliveries final : public Step {
@@ -59,31 +58,34 @@ protected:
 
         const int n = int(s.deliveries.size());
         std::vector<Node> cards;
-        float tallest = 0;
+        std::vector<float> heights;
         for (int i = 0; i < n; ++i) {
             cards.push_back(card(s.deliveries[std::size_t(i)], std::size_t(i)));
-            tallest = std::max(tallest, shell::heightOf(cards.back(), area.w).pref);
+            heights.push_back(shell::heightOf(cards.back(), area.w).pref);
         }
+        // Pages of whole cards: each page takes the next cards while they fit
+        // under the head and above the bottom row (at least one, at most three).
         const float listGap = m.gap * 0.75f;
-        const float headH = shell::heightOf(head, area.w).pref + m.gap;
-        const float bottomH = m.touchMin + m.gap;
-        int perPage = 1;
-        for (int k = kMaxPerPage; k > 1; --k) {
-            const float need = headH + k * tallest + (k - 1) * listGap + bottomH;
-            if (need <= area.h) {
-                perPage = k;
-                break;
-            }
+        const float room = area.h - (shell::heightOf(head, area.w).pref + m.gap) - (m.touchMin + m.gap);
+        std::vector<int> starts;
+        for (int i = 0; i < n;) {
+            starts.push_back(i);
+            float used = heights[std::size_t(i)];
+            int k = 1;
+            while (i + k < n && k < kMaxPerPage && used + listGap + heights[std::size_t(i + k)] <= room)
+                used += listGap + heights[std::size_t(i + k++)];
+            i += k;
         }
-        // The shared pager counts six a page: one delivery is 6 / perPage of its items.
-        const int unit = Pager::kPerPage / perPage;
-        s.deliveryPager.clamp(n * unit);
-        const int first = s.deliveryPager.first() / unit;
+        // The shared pager counts six items a page: a page of ours is six of its items.
+        const int pages = int(starts.size());
+        s.deliveryPager.clamp(pages * Pager::kPerPage);
+        const int first = starts[std::size_t(s.deliveryPager.page)];
+        const int last = s.deliveryPager.page + 1 < pages ? starts[std::size_t(s.deliveryPager.page + 1)] : n;
         Node list = shell::column(listGap);
-        for (int i = first; i < std::min(n, first + perPage); ++i) list.add(std::move(cards[std::size_t(i)]));
+        for (int i = first; i < last; ++i) list.add(std::move(cards[std::size_t(i)]));
         Node scrolled = ui.scroll(wid::kStaffDeliveryList, std::move(list), m.touchMin * 1.5f);
         scrolled.grow = 1;
-        Node pager = pagerRow(ctx_, wid::kStaffDeliveryPager, s.deliveryPager, n * unit);
+        Node pager = pagerRow(ctx_, wid::kStaffDeliveryPager, s.deliveryPager, pages * Pager::kPerPage);
         pager.grow = 1;
         Node bottom = shell::row(m.gap, {std::move(pager), std::move(save)});
         return shell::column(m.gap, {std::move(head), std::move(bring), std::move(scrolled), std::move(bottom)});
@@ -100,22 +102,36 @@ protected:
         Node badge = ui.icon(done ? shell::Icon::Check : failed ? shell::Icon::Cross : shell::Icon::Meal, ui.c().text,
                              m.iconNav * 0.8f, m.iconNav * 0.8f);
         badge.align = shell::Align::Centre;
-        Node name = body(ctx_, l.masked_name + (l.living_alone ? str.get("staff.deliveries.alone") : "") + "  " +
-                                   str.get(done ? "staff.deliveries.state.done"
-                                           : failed ? "staff.deliveries.state.failed"
-                                                    : "staff.deliveries.state.todo"));
-        name.grow = 1;
-        Node top = shell::row(m.gap * 0.5f, {std::move(badge), std::move(name)});
+        const std::string nameState = l.masked_name + (l.living_alone ? str.get("staff.deliveries.alone") : "") +
+                                      str.get("staff.deliveries.sep") +
+                                      str.get(done ? "staff.deliveries.state.done"
+                                              : failed ? "staff.deliveries.state.failed"
+                                                       : "staff.deliveries.state.todo");
+        const std::string phonePay = str.format("staff.deliveries.phone_pay",
+                                                {{"phone", l.phone.empty() ? "-" : l.phone}, {"pay", money(str, l.pay_cents)}});
         Node where = body(ctx_, l.address.empty() ? str.get("staff.deliveries.no_address") : l.address);
-        Node call = body(ctx_, str.format("staff.deliveries.phone_pay",
-                                          {{"phone", l.phone.empty() ? "-" : l.phone}, {"pay", money(str, l.pay_cents)}}));
+        const bool portrait = ui.theme().portrait();
         const std::string id = l.booking_id;
         Node yes = ui.button(wid::staffDeliveryDone(i), str.get("staff.deliveries.done"), shell::Icon::Check,
                              ui.secondaryStyle(), [this, id] { mark(id, true); }, m.touchMin);
         Node no = ui.button(wid::staffDeliveryFailed(i), str.get("staff.deliveries.failed"), shell::Icon::Cross,
                             ui.secondaryStyle(), [this, id] { mark(id, false); }, m.touchMin);
-        Node words = shell::column(m.gap * 0.25f, {std::move(top), std::move(where), std::move(call)});
-        if (ui.theme().portrait())
+        // Landscape is short of height: the phone goes beside the name.
+        Node words = shell::column(m.gap * 0.25f);
+        if (portrait) {
+            Node name = body(ctx_, nameState);
+            name.grow = 1;
+            words.add(shell::row(m.gap * 0.5f, {std::move(badge), std::move(name)}));
+            words.add(std::move(where));
+            words.add(body(ctx_, phonePay));
+        } else {
+            // One paragraph, so that a long line wraps as words do, not in columns.
+            Node who = body(ctx_, nameState + str.get("staff.deliveries.sep") + phonePay);
+            who.grow = 1;
+            words.add(shell::row(m.gap * 0.5f, {std::move(badge), std::move(who)}));
+            words.add(std::move(where));
+        }
+        if (portrait)
             return ui.card(shell::column(m.gap * 0.5f, {std::move(words), shell::row(m.gap, {std::move(yes), std::move(no)})}),
                            m.gap * 0.6f);
         words.grow = 1;

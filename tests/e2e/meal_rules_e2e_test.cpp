@@ -254,7 +254,6 @@ expect_text 电话 1380100000
 screenshot staff-deliveries.png
 tap staff.delivery.done.0
 expect_string staff.deliveries.state.done
-tap staff.deliveries.next_page
 tap staff.delivery.failed.1
 expect_string staff.deliveries.state.failed
 tap staff.delivery_export
