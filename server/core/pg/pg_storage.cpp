@@ -28,7 +28,7 @@ PgStorage::PgStorage(const std::string& url, StorageOptions options)
     }
     write([this](WriteTx& tx) {
         auto& t = static_cast<PgTx&>(tx);
-        // Migration 2 changed what a member row says: republish the rows still
+        // Migration 7 changed what a member row says: republish the rows still
         // in the old shape (sqlite_storage.cpp does the same).
         std::vector<std::string> ids;
         if (!options_.member_key.empty()) {
