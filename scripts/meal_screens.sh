@@ -13,7 +13,7 @@ dst=docs/screenshots/meals
 mkdir -p "$dst"
 for f in meals-how meals-confirm-rule meals-confirm-rule-portrait meals-confirm-delivery meals-confirm-dinner-portrait \
          meals-confirm-daily-cap-portrait meals-voucher-delivery staff-targets-deliveries staff-deliveries \
-         staff-deliveries-marked staff-scan-ok staff-scan-other-meal; do
+         staff-deliveries-marked staff-deliveries-portrait staff-scan-ok staff-scan-other-meal; do
   cp "$src/$f.png" "$dst/$f.png"
 done
 # The round's A4 page, as Chromium prints it to the screen.

@@ -260,8 +260,16 @@ tap staff.delivery_export
 expect_string staff.deliveries.saved
 screenshot staff-deliveries-marked.png)";
     kiosk.script("staff", staff, "1920x1080", strict);
-    // The pickup in portrait, where today's list of pickups has room for all.
+    // The round again and the pickup in portrait, where today's list of pickups has room for all.
     const std::string pickup = login + R"(
+tap staff.rosters
+tap staff.delivery_round.0
+expect_screen staff_deliveries
+expect_string staff.deliveries.state.done
+expect_string staff.deliveries.state.failed
+screenshot staff-deliveries-portrait.png
+tap nav.back
+tap nav.back
 tap staff.rapid
 tap )" + lunchTarget + R"(
 expect_screen staff_rapid
