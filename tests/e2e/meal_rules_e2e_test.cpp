@@ -2,7 +2,8 @@
 // against the real district server:
 //   the confirmation says which rule pays and why, in the configuration's
 //   words and amounts (a 户籍 centenarian with delivery, a 户籍 76-year-old, a
-//   non-户籍 75-year-old, a dinner, a day off, the daily cap); delivery is offered only to the
+//   non-户籍 75-year-old, 户籍 65-year-olds with 低保 and without a category,
+//   a dinner, a day off, the daily cap); delivery is offered only to the
 //   eligible; a delivery voucher says it will be delivered; the district
 //   books the same figures; staff open today's delivery round (names,
 //   addresses, phones from the district), mark deliveries done and failed,
@@ -62,6 +63,13 @@ TEST(MealRulesE2E, TheWhyDeliveryTheRoundAndPickupByVoucher) {
     menu("ct-changcheng-2", d3, "lunch", "1500", "09:30");
     // Today, tomorrow and d3 are working days, d2 a day off, whatever day it is.
     e2e::makeWorkingDays(server, {d0, d1, d3}, {d2});
+    // Two 65-year-olds of 长城 the demo has not: 户籍 低保, and 户籍 without a category.
+    const std::string born65 = std::to_string(std::stoi(d1.substr(0, 4)) - 65) + "-01-01";
+    const std::string members = server.dataDir() + "/../members-65.csv";
+    std::ofstream(members) << "id,card_no,phone,name,birth_date,hukou,categories,living_alone,care_level,address\n"
+                           << "m-65dibao,8801999901,13801999901,郑桂兰," << born65 << ",1,dibao,0,0,\n"
+                           << "m-65,8801999902,13801999902,冯志强," << born65 << ",1,,0,0,\n";
+    server.cli({"member", "import", members});
     // The station's own document (staff PINs); its meal rules are the district's.
     nlohmann::json station = nlohmann::json::parse(slurp(CONFIG_SOURCE_DIR "/example-station.json"));
     // Cards go to the home screen (not tap-to-check-in), on any day and hour.
@@ -115,6 +123,22 @@ tap result.ok
 expect_screen meals.voucher
 expect_string meals.voucher.show
 type 8801000005
+tap home.meals
+tap meals.day.1
+tap meals.book.lunch
+expect_screen meals.book
+expect_string meals.rule.none
+tap meals.confirm
+tap result.ok
+type 8801999901
+tap home.meals
+tap meals.day.1
+tap meals.book.lunch
+expect_screen meals.book
+expect_text 重点保障对象，每餐补贴15元
+tap meals.confirm
+tap result.ok
+type 8801999902
 tap home.meals
 tap meals.day.1
 tap meals.book.lunch
@@ -204,6 +228,8 @@ tap result.ok)", "1080x1920", strict);
     EXPECT_EQ(booked("m-000004", lunch1), "centenarian/1500/500/200/600");
     EXPECT_EQ(booked("m-000001", lunch1), "age70/500/0/0/1300");
     EXPECT_EQ(booked("m-000005", lunch1), "none/0/0/0/1800");
+    EXPECT_EQ(booked("m-65dibao", lunch1), "priority/1500/0/0/300");
+    EXPECT_EQ(booked("m-65", lunch1), "none/0/0/0/1800");
     EXPECT_EQ(booked("m-000002", lunch1), "priority/1500/0/0/300");
     EXPECT_EQ(booked("m-000001", dinner1), "none/0/0/0/1600");
     EXPECT_EQ(booked("m-000001", lunch3), "age70/500/0/0/1300");
