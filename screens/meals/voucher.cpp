@@ -11,6 +11,12 @@ public:
     Voucher(Context& ctx, std::shared_ptr<State> st)
         : Step(ctx, ids::kMealsVoucher, "meals.voucher.title", std::move(st)) {}
 
+    // A delivery is not picked up: its code is the booking's, not a pickup code.
+    std::string title() const override {
+        const domain::Booking* b = ready() ? st().booking() : nullptr;
+        return ctx_.strings.get(b && b->delivery ? "meals.voucher.title_delivery" : "meals.voucher.title");
+    }
+
 protected:
     void load() override {
         State& s = st();

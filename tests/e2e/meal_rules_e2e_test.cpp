@@ -109,6 +109,7 @@ screenshot meals-confirm-delivery.png
 tap meals.confirm
 tap result.ok
 expect_screen meals.voucher
+expect_string meals.voucher.title_delivery
 expect_string meals.voucher.delivery
 screenshot meals-voucher-delivery.png
 type 8801000001
