@@ -52,6 +52,7 @@ inline constexpr const char* kStaffRoster = "staff_roster";
 inline constexpr const char* kStaffRejected = "staff_rejected";
 inline constexpr const char* kStaffHelp = "staff_help";
 inline constexpr const char* kStaffStatus = "staff_status";
+inline constexpr const char* kStaffDeliveries = "staff_deliveries";
 }  // namespace ids
 
 // ---------------------------------------------------------------- widgets
@@ -152,6 +153,13 @@ inline constexpr const char* kStaffRosterList = "staff.roster_list";
 inline constexpr const char* kStaffRejectedList = "staff.rejected_list";
 inline std::string staffHelpDone(std::size_t i) { return "staff.help_done." + std::to_string(i); }
 inline constexpr const char* kStaffSyncNow = "staff.sync_now";
+// 送餐: a round on the roster targets step, a delivery's two answers, the list, export.
+inline std::string staffDeliveryRound(std::size_t i) { return "staff.delivery_round." + std::to_string(i); }
+inline std::string staffDeliveryDone(std::size_t i) { return "staff.delivery.done." + std::to_string(i); }
+inline std::string staffDeliveryFailed(std::size_t i) { return "staff.delivery.failed." + std::to_string(i); }
+inline constexpr const char* kStaffDeliveryList = "staff.delivery_list";
+inline constexpr const char* kStaffDeliveryPager = "staff.deliveries";
+inline constexpr const char* kStaffDeliveryExport = "staff.delivery_export";
 }  // namespace wid
 
 }  // namespace screens

@@ -6,8 +6,11 @@
 // and only then returns a result that a screen may announce as done.
 #pragma once
 
+#include <functional>
+#include <memory>
 #include <string>
 
+#include "config/station_config.h"
 #include "core/clock.h"
 #include "store/oplog.h"
 #include "store/sqlite.h"
@@ -18,8 +21,16 @@ struct Context {
     store::Database& db;
     const core::Clock& clock;
     std::string stationId;  // from the enrollment; "" before the station is enrolled
+    // The configuration the station runs (meal rules, calendar): the shell
+    // hands in its ConfigManager's current(). Unset: the built-in defaults.
+    std::function<std::shared_ptr<const config::StationConfig>()> config = {};
 
     store::OpLog oplog() const { return store::OpLog(db); }
+    std::shared_ptr<const config::StationConfig> running() const {
+        if (config)
+            if (auto c = config()) return c;
+        return std::shared_ptr<const config::StationConfig>(std::shared_ptr<void>(), &config::builtinDefaults());
+    }
     std::string today() const { return core::dateLocal(clock.now()); }
     std::string nowIso() const { return core::isoLocal(clock.now()); }
 };

@@ -17,8 +17,9 @@ protected:
         s.member = domain::memberById(d.db, ctx_.session.memberId());
         s.slot = s.member ? domain::mealSlot(d, s.slotId) : std::nullopt;
         if (s.slot) {
-            s.price = domain::priceFor(d, *s.member, *s.slot);
-            ctx_.addText(s.slot->canteen_name + dishesLine(ctx_, s.slot->dishes));
+            s.price = domain::priceFor(d, *s.member, *s.slot, s.delivery);
+            // The rule's words come from the configuration: their glyphs too.
+            ctx_.addText(s.slot->canteen_name + dishesLine(ctx_, s.slot->dishes) + ruleLine(ctx_, s.price));
         }
     }
 
@@ -30,20 +31,26 @@ protected:
         const auto& str = ctx_.strings;
         const domain::MealSlot& slot = *s.slot;
         // What it costs comes first: it must be seen before confirming.
-        Node summary = lines(ctx_, {
+        std::vector<Line> ls{
             {str.format("meals.confirm_heading", {{"day", dayLabel(str, s.today, slot.date)},
                                                   {"date", dayDate(str, slot.date)},
                                                   {"slot", slotName(str, slot.slot)}}), true, false},
             {str.format("meals.you_pay", {{"pay", money(str, s.price.pay_cents)}}), true, false},
             {priceLine(ctx_, s.price), false, true},
-            {slot.canteen_name, false, false},
-            {dishesLine(ctx_, slot.dishes), false, false},
-            {str.get(s.delivery ? "meals.way.delivery" : "meals.way.pickup"), false, false},
-        });
+            // Why: the rule in the district's words and amounts.
+            {ruleLine(ctx_, s.price), false, true},
+        };
+        // The delivery's fee and subsidy belong with the money, above the fold.
+        if (s.delivery) ls.push_back({deliveryLine(ctx_, s.price), false, true});
+        ls.push_back({str.get(s.delivery ? "meals.way.delivery" : "meals.way.pickup"), false, false});
+        ls.push_back({slot.canteen_name, false, false});
+        ls.push_back({dishesLine(ctx_, slot.dishes), false, false});
+        Node summary = lines(ctx_, ls);
         Node card = ui.card(ui.scroll("meals.confirm.summary", std::move(summary), m.touchMin * 1.5f));
         card.grow = 1;
         Node confirm = ui.primary(wid::kMealsConfirm, str.get("meals.confirm"),
-                                  str.format("meals.confirm.hint", {{"pay", money(str, s.price.pay_cents)}}),
+                                  str.format(s.delivery ? "meals.confirm.hint_delivery" : "meals.confirm.hint",
+                                             {{"pay", money(str, s.price.pay_cents)}}),
                                   shell::Icon::Check, [this] { book(); });
         Node abort = ui.button(wid::kMealsAbort, str.get("meals.abort"), shell::Icon::Back, ui.secondaryStyle(),
                                [this] { ctx_.router.back(); });
@@ -83,6 +90,9 @@ private:
                 break;
             case domain::BookOutcome::NotEligibleDelivery:
                 announce(ctx_, Feedback::Failure, failed, str.get("meals.not_eligible_delivery"));
+                break;
+            case domain::BookOutcome::NoAddress:
+                announce(ctx_, Feedback::Failure, failed, str.get("meals.no_address"));
                 break;
             case domain::BookOutcome::UnknownSlot:
                 announce(ctx_, Feedback::Failure, failed, str.get("meals.unknown_slot"));

@@ -30,11 +30,19 @@ protected:
             v.widget = "meals.book." + slot.slot + (n ? "." + std::to_string(n) : "");
             v.heading = ctx_.strings.format("meals.slot_heading",
                                             {{"slot", slotName(ctx_.strings, slot.slot)}, {"canteen", slot.canteen_name}});
-            const domain::Price price = domain::priceFor(d, *s.member, slot);
-            v.pay = ctx_.strings.format("meals.pay_short", {{"pay", money(ctx_.strings, price.pay_cents)}});
-            const bool already = std::any_of(mine.begin(), mine.end(), [&](const domain::Booking& b) {
+            domain::Price price = domain::priceFor(d, *s.member, slot);
+            const auto booked = std::find_if(mine.begin(), mine.end(), [&](const domain::Booking& b) {
                 return b.slot_id == slot.id && b.status == "booked";
             });
+            const bool already = booked != mine.end();
+            // A meal already booked shows what it was booked at: its own
+            // subsidy counts towards the caps, it is not capped by itself.
+            if (already) {
+                price.capped = false;
+                price.subsidy_cents = booked->subsidy_cents;
+                price.pay_cents = booked->pay_cents;
+            }
+            v.pay = ctx_.strings.format("meals.pay_short", {{"pay", money(ctx_.strings, price.pay_cents)}});
             if (already) v.state = ctx_.strings.get("meals.already");
             else if (slot.past_cutoff) v.state = pastCutoffText(ctx_, slot.slot, slot.cutoff);
             else if (slot.seats_left <= 0) v.state = ctx_.strings.get("meals.full.detail");
@@ -110,7 +118,10 @@ protected:
                 list.add(ui.pressable(v.widget, std::move(col), {c.card, c.cardText, c.navText, true}, [this, slotId] {
                     st().slotId = slotId;
                     st().delivery = false;
-                    ctx_.router.push(st().member && st().member->delivery_eligible ? ids::kMealsHow : ids::kMealsBook);
+                    // Delivery is offered only to the eligible with an address (config rules).
+                    const bool canDeliver = st().member && domain::deliveryFor(*ctx_.domain, *st().member, st().date) ==
+                                                               config::DeliveryCheck::Eligible;
+                    ctx_.router.push(canDeliver ? ids::kMealsHow : ids::kMealsBook);
                 }));
             } else {
                 list.add(ui.card(std::move(col), m.gap * 0.75f));

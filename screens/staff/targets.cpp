@@ -1,5 +1,6 @@
 // staff_rapid_targets / staff_roster_targets: today's activities and meal
-// pickups at this station, a page of six at a time.
+// pickups at this station, a page of six at a time; the rosters' list starts
+// with today's delivery rounds (送餐单), the job that cannot wait for lunch.
 #include "screens/staff/state.h"
 
 namespace screens::staff {
@@ -16,6 +17,11 @@ protected:
     void load() override {
         st().targets = domain::todaysTargets(*ctx_.domain);
         for (const auto& t : st().targets) ctx_.addText(t.title);
+        // Today's delivery rounds come first among the rosters (送餐单: who,
+        // where, done or not): the kitchen packs them before the pickup starts.
+        st().deliverySlots = rapid_ ? std::vector<domain::DeliverySlot>{}
+                                    : domain::deliverySlots(*ctx_.domain, ctx_.domain->today());
+        for (const auto& d : st().deliverySlots) ctx_.addText(deliveryTitle(ctx_, d));
         st().pager = {};
     }
 
@@ -24,12 +30,24 @@ protected:
         shell::Ui& ui = ctx_.ui;
         const shell::Metrics& m = ui.m();
         State& s = st();
-        if (s.targets.empty()) return emptyNote(ctx_, ctx_.strings.get("staff.targets.none"));
-        const int n = int(s.targets.size());
+        if (s.targets.empty() && s.deliverySlots.empty()) return emptyNote(ctx_, ctx_.strings.get("staff.targets.none"));
+        const int rounds = int(s.deliverySlots.size());
+        const int n = rounds + int(s.targets.size());
         Node list = shell::column(m.targetGap);
         for (int i = s.pager.first(); i < std::min(n, s.pager.first() + Pager::kPerPage); ++i) {
-            const domain::RapidTarget t = s.targets[std::size_t(i)];
-            list.add(ui.button(wid::staffTarget(std::size_t(i)), targetTitle(ctx_, t),
+            if (i < rounds) {
+                const domain::DeliverySlot d = s.deliverySlots[std::size_t(i)];
+                list.add(ui.button(wid::staffDeliveryRound(std::size_t(i)), deliveryTitle(ctx_, d),
+                                   shell::Icon::Meal, ui.secondaryStyle(), [this, d] {
+                                       st().deliverySlot = d;
+                                       st().deliveryPager = {};
+                                       ctx_.router.push(ids::kStaffDeliveries);
+                                   },
+                                   m.touchMin));
+                continue;
+            }
+            const domain::RapidTarget t = s.targets[std::size_t(i - rounds)];
+            list.add(ui.button(wid::staffTarget(std::size_t(i - rounds)), targetTitle(ctx_, t),
                                t.kind == domain::RapidKind::Activity ? shell::Icon::Activity : shell::Icon::Meal,
                                ui.secondaryStyle(), [this, t] {
                                    st().target = t;

@@ -29,7 +29,8 @@ void addMemberCommands(CLI::App& app, Context& ctx) {
     auto* imp = cmd->add_subcommand("import", "Import members from CSV (all rows or none)");
     auto file = std::make_shared<std::string>();
     imp->add_option("FILE", *file,
-                    "CSV with header id,card_no,phone,name,birth_date,category,delivery_eligible; "
+                    "CSV with header id,card_no,phone,name,birth_date,hukou,categories,living_alone,"
+                    "care_level,address (the last five may be left out; server/README.md \"Members\"); "
                     "- for stdin")
         ->required();
     imp->callback([&ctx, file] {

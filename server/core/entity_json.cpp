@@ -22,8 +22,23 @@ json memberJson(const Member& m, const std::string& memberKeyHex) {
             {"phone_last4", m.phone.size() >= 4 ? m.phone.substr(m.phone.size() - 4) : ""},
             {"masked_name", config::maskName(m.name)},
             {"birth_ym", m.birth_date.substr(0, 7)},
-            {"category", m.category},
-            {"delivery_eligible", m.delivery_eligible}};
+            {"hukou", m.hukou},
+            {"categories", m.categories},
+            {"care_level", m.care_level},
+            {"has_address", !m.address.empty()}};
+}
+
+json deliveryJson(const Booking& b, const Member& m) {
+    return {{"id", b.id},
+            {"slot_id", b.slot_id},
+            {"member_id", b.member_id},
+            {"masked_name", config::maskName(m.name)},
+            {"phone", m.phone},
+            {"address", m.address},
+            {"living_alone", m.living_alone},
+            {"status", b.status},
+            {"delivery_status", b.delivery_status},
+            {"pay_cents", b.pay_cents}};
 }
 
 json toJson(const Canteen& c) {
@@ -61,13 +76,6 @@ json toJson(const ConfigDoc& c) {
     return {{"version", c.version}, {"envelope", json::parse(c.envelope_json)}};
 }
 
-json toJson(const SubsidyRules& r) {
-    return {{"priority_cents", r.priority_cents},
-            {"age70_cents", r.age70_cents},
-            {"daily_cap", r.daily_cap},
-            {"weekly_cap", r.weekly_cap}};
-}
-
 json toJson(const Quota& q) {
     return {{"kind", toString(q.kind)},
             {"target_id", q.target_id},
@@ -83,7 +91,11 @@ json toJson(const Booking& b) {
             {"status", b.status},
             {"subsidy_cents", b.subsidy_cents},
             {"pay_cents", b.pay_cents},
-            {"delivery", b.delivery}};
+            {"delivery", b.delivery},
+            {"rule", b.rule},
+            {"delivery_fee_cents", b.delivery_fee_cents},
+            {"delivery_subsidy_cents", b.delivery_subsidy_cents},
+            {"delivery_status", b.delivery_status}};
 }
 
 json toJson(const Signup& s) {

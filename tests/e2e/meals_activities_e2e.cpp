@@ -10,6 +10,13 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+
+#include <nlohmann/json.hpp>
+
+#include "config/station_config.h"
+#include "core/clock.h"
+
 namespace e2e {
 
 namespace {
@@ -43,6 +50,31 @@ int run(const std::string& cmd, const std::string& log) {
     return WIFEXITED(rc) ? WEXITSTATUS(rc) : 128;
 }
 
+void makeWorkingDays(testsupport::DistrictServer& server, const std::vector<std::string>& dates,
+                     const std::vector<std::string>& daysOff) {
+    nlohmann::json doc = config::builtinDefaultsDocument();
+    doc.erase("version");
+    doc["expires_at"] = "2099-12-31T23:59:59+08:00";
+    auto& cal = doc["calendar"];
+    for (const auto& d : dates) {
+        auto& holidays = cal["holidays"];
+        holidays.erase(std::remove(holidays.begin(), holidays.end(), nlohmann::json(d)), holidays.end());
+        const int wd = core::weekday(d);
+        if ((wd == 0 || wd == 6) && std::find(cal["working_weekends"].begin(), cal["working_weekends"].end(),
+                                              nlohmann::json(d)) == cal["working_weekends"].end())
+            cal["working_weekends"].push_back(d);
+    }
+    for (const auto& d : daysOff) {
+        auto& worked = cal["working_weekends"];
+        worked.erase(std::remove(worked.begin(), worked.end(), nlohmann::json(d)), worked.end());
+        const int wd = core::weekday(d);
+        if (wd != 0 && wd != 6) cal["holidays"].push_back(d);
+    }
+    const std::string path = server.dataDir() + "/../working-days.json";
+    std::ofstream(path) << doc.dump(2);
+    server.cli({"config", "push", path});
+}
+
 bool haveDisplayAndSync() {
     if (std::system("command -v xvfb-run >/dev/null 2>&1") != 0) return false;
     return std::system((std::string(KIOSK_BIN) + " --help 2>&1 | grep -q -- --enroll").c_str()) == 0;
@@ -65,12 +97,14 @@ bool Kiosk::syncOnce() {
     return rc == 0;
 }
 
-void Kiosk::script(const std::string& name, const std::string& steps, const std::string& size) {
+void Kiosk::script(const std::string& name, const std::string& steps, const std::string& size,
+                   const std::string& flags) {
     const std::string file = dir_ + "/" + name + ".script", log = dir_ + "/" + name + ".log";
     std::ofstream(file) << steps << "\nquit\n";
     const std::string cmd = "cd " + quote(dir_) + " && xvfb-run -a -s " + quote("-screen 0 " + size + "x24") + " " +
                             KIOSK_BIN + " --data-dir " + quote(dir_) + " --script " + quote(file) +
-                            " --state-out " + quote(dir_ + "/" + name + ".state.json");
+                            " --state-out " + quote(dir_ + "/" + name + ".state.json") + (flags.empty() ? "" : " ") +
+                            flags;
     const int rc = run(cmd, log);
     ASSERT_EQ(rc, 0) << name << ":\n" << slurp(log);
 }

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -25,9 +26,11 @@ public:
     Kiosk(testsupport::DistrictServer& server, const std::string& station, const std::string& dir);
     // --sync-once; true when it succeeded.
     bool syncOnce();
-    // Runs `script` (steps, one a line; `quit` appended) full screen on Xvfb.
+    // Runs `script` (steps, one a line; `quit` appended) full screen on Xvfb,
+    // with the kiosk flags `flags` (e.g. "--strict-layout --text-size large").
     // Fails the test (with the kiosk's output) unless the kiosk exits 0.
-    void script(const std::string& name, const std::string& steps, const std::string& size = "1920x1080");
+    void script(const std::string& name, const std::string& steps, const std::string& size = "1920x1080",
+                const std::string& flags = "");
     std::string db() const { return dir_ + "/kiosk.db"; }
     const std::string& dir() const { return dir_; }
 
@@ -41,5 +44,14 @@ std::string query(const std::string& dbPath, const std::string& sql);
 
 // Skips the test when there is no xvfb-run or the kiosk has no sync client.
 bool haveDisplayAndSync();
+
+// Pushes a district document with the built-in rules whose calendar makes
+// each of `dates` a working day (a weekend day becomes a worked one, a
+// holiday an ordinary day), so that a test's lunches are subsidised whatever
+// day it runs; and each of `daysOff` a day off (a weekday a holiday, a
+// weekend day not worked). The server must be stopped (the CLI writes its
+// database).
+void makeWorkingDays(testsupport::DistrictServer& server, const std::vector<std::string>& dates,
+                     const std::vector<std::string>& daysOff = {});
 
 }  // namespace e2e

@@ -309,6 +309,8 @@ void App::Impl::makeContext() {
         std::error_code ec;
         const auto space = std::filesystem::space(opt.dataDir, ec);
         if (!ec) info.freeDiskMb = std::int64_t(space.available / (1024 * 1024));
+        info.dataDir = opt.dataDir;
+        if (db) info.stationName = domain::stationStatus(*db).stationName;
         return info;
     };
     ctx->staffPins = [this] { return configs->current()->staffPins; };
@@ -794,6 +796,9 @@ int App::run() {
 
 App::Hooks& App::hooks() { return impl_->hooks; }
 store::Database& App::database() { return *impl_->db; }
+std::shared_ptr<const config::StationConfig> App::runningConfig() const {
+    return impl_->configs ? impl_->configs->current() : nullptr;
+}
 Session& App::session() { return impl_->session; }
 Router& App::router() { return impl_->router; }
 const Strings& App::strings() const { return impl_->strings; }

@@ -29,7 +29,12 @@ struct ImportPreview {
     std::vector<ImportProblem> problems;            // all of them, by line; empty: it would import
 };
 
-// CSV header: id,card_no,phone,name,birth_date,category,delivery_eligible
+// CSV header: id,card_no,phone,name,birth_date,hukou,categories,living_alone,care_level,address
+// (server/README.md "Members"). The last five may be left out: an existing
+// member keeps what the district has, a new one gets 户籍 yes, no categories,
+// care level 0, not living alone, no address. The old columns category and
+// delivery_eligible are accepted and not used. categories: codes or Chinese
+// names of the district's member categories, separated by ';'.
 int importMembers(Storage& storage, const std::string& csvText, core::TimePoint now);
 ImportPreview previewMembers(Storage& storage, const std::string& csvText, core::TimePoint now);
 

@@ -99,19 +99,15 @@ std::vector<HelpCallRow> PgTx::helpCalls(bool openOnly, int limit) {
 std::vector<Member> PgTx::searchMembers(const std::string& text, int limit) {
     // Card (unique index) and phone (index) first, then names (a scan: ~150,000
     // short rows, some tens of milliseconds, only on an admin's search).
-    auto s = q("SELECT id, card_no, phone, name, birth_date, category, delivery_eligible, 0 AS r "
-               "FROM members WHERE card_no = ?1 UNION ALL "
-               "SELECT id, card_no, phone, name, birth_date, category, delivery_eligible, 1 "
-               "FROM members WHERE phone = ?1 UNION ALL "
-               "SELECT id, card_no, phone, name, birth_date, category, delivery_eligible, 2 "
-               "FROM members WHERE id = ?1 UNION ALL "
-               "SELECT id, card_no, phone, name, birth_date, category, delivery_eligible, 3 "
-               "FROM members WHERE name LIKE ?2 ESCAPE '\\' ORDER BY r, id LIMIT ?3");
+    const std::string cols = std::string("SELECT ") + kMemberColumns;
+    auto s = q(cols + ", 0 AS r FROM members WHERE card_no = ?1 UNION ALL " + cols +
+               ", 1 FROM members WHERE phone = ?1 UNION ALL " + cols +
+               ", 2 FROM members WHERE id = ?1 UNION ALL " + cols +
+               ", 3 FROM members WHERE name LIKE ?2 ESCAPE '\\' ORDER BY r, id LIMIT ?3");
     s->bindAll(text, likeContains(text), limit);
     std::vector<Member> out;
     while (s->step()) {
-        Member m{s->getText(0), s->getText(1), s->getText(2), s->getText(3),
-                 s->getText(4), s->getText(5), s->getInt(6) != 0};
+        Member m = memberRow(*s);
         bool seen = false;
         for (const auto& o : out) seen = seen || o.id == m.id;
         if (!seen) out.push_back(std::move(m));

@@ -68,12 +68,10 @@ std::vector<StationOverview> PgTx::stationOverview() {
 }
 
 std::optional<Member> PgTx::member(const std::string& id) {
-    auto s = q("SELECT id, card_no, phone, name, birth_date, category, delivery_eligible "
-               "FROM members WHERE id = ?");
+    auto s = q(std::string("SELECT ") + kMemberColumns + " FROM members WHERE id = ?");
     s->bind(1, id);
     if (!s->step()) return std::nullopt;
-    return Member{s->getText(0), s->getText(1), s->getText(2), s->getText(3),
-                  s->getText(4), s->getText(5), s->getInt(6) != 0};
+    return memberRow(*s);
 }
 
 std::optional<std::string> PgTx::memberIdByCard(const std::string& cardNo) {
@@ -123,9 +121,9 @@ std::optional<CatalogItem> PgTx::catalogItem(const std::string& id) {
 }
 
 SubsidyRules PgTx::subsidyRules() {
-    auto s = q("SELECT priority_cents, age70_cents, daily_cap, weekly_cap FROM subsidy_rules");
+    auto s = q("SELECT sections FROM meal_rules WHERE id = 'district'");
     if (!s->step()) return SubsidyRules{};
-    return SubsidyRules{s->getInt(0), s->getInt(1), s->getInt(2), s->getInt(3)};
+    return SubsidyRules{s->getText(0)};
 }
 
 std::int64_t PgTx::maxConfigVersion() {
@@ -148,12 +146,10 @@ std::vector<ConfigDoc> PgTx::configDocs() {
 }
 
 std::optional<Booking> PgTx::booking(const std::string& id) {
-    auto s = q("SELECT id, member_id, slot_id, station_id, status, subsidy_cents, pay_cents, "
-               "delivery, date, created_at FROM bookings WHERE id = ?");
+    auto s = q(std::string("SELECT ") + kBookingColumns + " FROM bookings WHERE id = ?");
     s->bind(1, id);
     if (!s->step()) return std::nullopt;
-    return Booking{s->getText(0), s->getText(1), s->getText(2),   s->getText(3), s->getText(4),
-                   s->getInt(5),  s->getInt(6),  s->getInt(7) != 0, s->getText(8), s->getText(9)};
+    return bookingRow(*s);
 }
 
 std::optional<Booking> PgTx::activeBooking(const std::string& memberId,
@@ -396,6 +392,14 @@ std::vector<TimebankReportRow> PgTx::timebankReport(const std::string& from,
     s->bindAll(from, to);
     std::vector<TimebankReportRow> out;
     while (s->step()) out.push_back({s->getText(0), s->getText(1), s->getInt(2), s->getInt(3)});
+    return out;
+}
+
+std::vector<BookingReportRow> PgTx::bookingReport(const std::string& from, const std::string& to) {
+    auto s = q(bookingReportSql());
+    s->bindAll(from, to);
+    std::vector<BookingReportRow> out;
+    while (s->step()) out.push_back(bookingReportRow(*s));
     return out;
 }
 

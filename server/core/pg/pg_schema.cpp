@@ -25,7 +25,9 @@ struct PgMigration {
 
 const std::vector<PgMigration>& pgMigrations() {
     static const std::vector<PgMigration> migrations = {
-        {1, R"sql(
+        // 6: the tables of SQLite's schema at its version 6, at once. (The build
+        // that brought PostgreSQL numbered this 1; pgMigrate reads 1 as 6.)
+        {6, R"sql(
 CREATE TABLE stations (
   id TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE, community TEXT NOT NULL DEFAULT '',
   token_sha256 TEXT UNIQUE, last_applied_seq BIGINT NOT NULL DEFAULT 0,
@@ -158,6 +160,30 @@ CREATE INDEX audit_log_at ON audit_log(at);
 CREATE TRIGGER audit_log_immutable BEFORE UPDATE OR DELETE ON audit_log
   FOR EACH ROW EXECUTE FUNCTION refuse_change('the audit log is append-only');
 )sql"},
+        // 7: SQLite's migration 7, meals by Shenzhen's rules (its comment says why).
+        {7, R"sql(
+ALTER TABLE members ADD COLUMN hukou BIGINT NOT NULL DEFAULT 1 CHECK (hukou IN (0, 1));
+ALTER TABLE members ALTER COLUMN hukou DROP DEFAULT;
+ALTER TABLE members ADD COLUMN categories TEXT NOT NULL DEFAULT '';
+ALTER TABLE members ADD COLUMN care_level BIGINT NOT NULL DEFAULT 0 CHECK (care_level BETWEEN 0 AND 3);
+ALTER TABLE members ADD COLUMN living_alone BIGINT NOT NULL DEFAULT 0 CHECK (living_alone IN (0, 1));
+ALTER TABLE members ADD COLUMN address TEXT NOT NULL DEFAULT '';
+ALTER TABLE members DROP COLUMN category;
+ALTER TABLE members DROP COLUMN delivery_eligible;
+
+ALTER TABLE bookings ADD COLUMN rule TEXT NOT NULL DEFAULT 'none';
+UPDATE bookings SET rule = 'legacy' WHERE subsidy_cents > 0;
+ALTER TABLE bookings ADD COLUMN delivery_fee_cents BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE bookings ADD COLUMN delivery_subsidy_cents BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE bookings ADD COLUMN delivery_status TEXT NOT NULL DEFAULT ''
+  CHECK (delivery_status IN ('', 'delivered', 'failed'));
+ALTER TABLE bookings ADD COLUMN delivery_at TEXT NOT NULL DEFAULT '';
+CREATE INDEX bookings_date ON bookings(date);
+
+DROP TABLE subsidy_rules;
+CREATE TABLE meal_rules (id TEXT PRIMARY KEY CHECK (id = 'district'), sections TEXT NOT NULL);
+DELETE FROM changes WHERE entity = 'subsidy_rules';
+)sql"},
     };
     return migrations;
 }
@@ -166,7 +192,7 @@ CREATE TRIGGER audit_log_immutable BEFORE UPDATE OR DELETE ON audit_log
 
 int pgSchemaVersion() { return pgMigrations().back().version; }
 
-void pgMigrate(PgConn& conn) {
+void pgMigrate(PgConn& conn, int upTo) {
     conn.exec("BEGIN");
     try {
         conn.exec("SELECT pg_advisory_xact_lock(" + std::to_string(kMigrationLockKey) + ")");
@@ -177,12 +203,15 @@ void pgMigrate(PgConn& conn) {
             s.step();
             have = s.getInt(0);
         }
+        // Written by the first build with PostgreSQL, whose one migration was
+        // numbered 1: the same tables as SQLite's version 6.
+        if (have == 1) have = 6;
         if (have > pgSchemaVersion())
             throw store::SchemaTooNew("the PostgreSQL district database is at schema version " +
                                       std::to_string(have) + ", newer than this build's " +
                                       std::to_string(pgSchemaVersion()) + ": upgrade district-server");
         for (const auto& m : pgMigrations()) {
-            if (m.version <= have) continue;
+            if (m.version <= have || m.version > upTo) continue;
             conn.exec(m.sql);
             conn.exec("DELETE FROM schema_version; INSERT INTO schema_version VALUES (" +
                       std::to_string(m.version) + ")");

@@ -8,9 +8,10 @@ namespace district {
 // The schema version this build knows (the SQLite schema's number too: the
 // same tables, rows and rules; `migrate` checks both are at it).
 int pgSchemaVersion();
-// Brings the schema up to date under an advisory lock, so several processes
-// starting together migrate once. Throws store::SchemaTooNew for a database
-// written by a newer build.
-void pgMigrate(PgConn& conn);
+// Brings the schema up to date (or to version `upTo`, for tests of a
+// migration) under an advisory lock, so several processes starting together
+// migrate once. Throws store::SchemaTooNew for a database written by a newer
+// build.
+void pgMigrate(PgConn& conn, int upTo = 1 << 30);
 
 }  // namespace district

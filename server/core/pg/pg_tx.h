@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "pg/pg_conn.h"
+#include "rows.h"
 #include "storage.h"
 
 namespace district {
@@ -70,6 +71,7 @@ public:
     std::vector<CheckinReportRow> checkinReport(const std::string& from,
                                                 const std::string& to) override;
     std::vector<MealReportRow> mealReport(const std::string& from, const std::string& to) override;
+    std::vector<BookingReportRow> bookingReport(const std::string& from, const std::string& to) override;
     std::vector<TimebankReportRow> timebankReport(const std::string& from,
                                                   const std::string& to) override;
     // console reads (sqlite_console.cpp)

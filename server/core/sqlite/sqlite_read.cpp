@@ -1,4 +1,6 @@
 // sqlite_read.cpp — the read half of SqliteTx (lookups, seats, change pages, reports).
+#include <algorithm>
+
 #include "sqlite/sqlite_tx.h"
 
 namespace district {
@@ -28,6 +30,9 @@ constexpr const char* kServiceCols =
     "transfer_id FROM services";
 
 std::string cat(const char* a, const char* b) { return std::string(a) + " " + b; }
+
+const std::string kMemberSelect = std::string("SELECT ") + kMemberColumns + " FROM members ";
+const std::string kBookingSelect = std::string("SELECT ") + kBookingColumns + " FROM bookings ";
 
 }  // namespace
 
@@ -68,12 +73,10 @@ std::vector<StationOverview> SqliteTx::stationOverview() {
 }
 
 std::optional<Member> SqliteTx::member(const std::string& id) {
-    auto s = q("SELECT id, card_no, phone, name, birth_date, category, delivery_eligible "
-               "FROM members WHERE id = ?");
+    auto s = q(std::string(kMemberSelect) + "WHERE id = ?");
     s->bind(1, id);
     if (!s->step()) return std::nullopt;
-    return Member{s->getText(0), s->getText(1), s->getText(2), s->getText(3),
-                  s->getText(4), s->getText(5), s->getInt(6) != 0};
+    return memberRow(*s);
 }
 
 std::optional<std::string> SqliteTx::memberIdByCard(const std::string& cardNo) {
@@ -123,9 +126,9 @@ std::optional<CatalogItem> SqliteTx::catalogItem(const std::string& id) {
 }
 
 SubsidyRules SqliteTx::subsidyRules() {
-    auto s = q("SELECT priority_cents, age70_cents, daily_cap, weekly_cap FROM subsidy_rules");
+    auto s = q("SELECT sections FROM meal_rules WHERE id = 'district'");
     if (!s->step()) return SubsidyRules{};
-    return SubsidyRules{s->getInt(0), s->getInt(1), s->getInt(2), s->getInt(3)};
+    return SubsidyRules{s->getText(0)};
 }
 
 std::int64_t SqliteTx::maxConfigVersion() {
@@ -148,12 +151,10 @@ std::vector<ConfigDoc> SqliteTx::configDocs() {
 }
 
 std::optional<Booking> SqliteTx::booking(const std::string& id) {
-    auto s = q("SELECT id, member_id, slot_id, station_id, status, subsidy_cents, pay_cents, "
-               "delivery, date, created_at FROM bookings WHERE id = ?");
+    auto s = q(std::string(kBookingSelect) + "WHERE id = ?");
     s->bind(1, id);
     if (!s->step()) return std::nullopt;
-    return Booking{s->getText(0), s->getText(1), s->getText(2),   s->getText(3), s->getText(4),
-                   s->getInt(5),  s->getInt(6),  s->getInt(7) != 0, s->getText(8), s->getText(9)};
+    return bookingRow(*s, 0);
 }
 
 std::optional<Booking> SqliteTx::activeBooking(const std::string& memberId,
@@ -398,6 +399,14 @@ std::vector<TimebankReportRow> SqliteTx::timebankReport(const std::string& from,
     s->bindAll(from, to);
     std::vector<TimebankReportRow> out;
     while (s->step()) out.push_back({s->getText(0), s->getText(1), s->getInt(2), s->getInt(3)});
+    return out;
+}
+
+std::vector<BookingReportRow> SqliteTx::bookingReport(const std::string& from, const std::string& to) {
+    auto s = q(bookingReportSql());
+    s->bindAll(from, to);
+    std::vector<BookingReportRow> out;
+    while (s->step()) out.push_back(bookingReportRow(*s));
     return out;
 }
 

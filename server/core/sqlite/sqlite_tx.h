@@ -16,6 +16,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "rows.h"
 #include "storage.h"
 #include "store/sqlite.h"
 
@@ -97,6 +98,7 @@ public:
     std::vector<MealReportRow> mealReport(const std::string& from, const std::string& to) override;
     std::vector<TimebankReportRow> timebankReport(const std::string& from,
                                                   const std::string& to) override;
+    std::vector<BookingReportRow> bookingReport(const std::string& from, const std::string& to) override;
     // console reads (sqlite_console.cpp)
     std::optional<AdminAccount> admin(const std::string& name) override;
     std::vector<AdminAccount> admins() override;
