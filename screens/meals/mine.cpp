@@ -28,9 +28,12 @@ protected:
         Node rows = shell::column(m.gap * 0.75f);
         for (std::size_t i = 0; i < list.size(); ++i) {
             const domain::Booking& b = list[i];
-            std::vector<Line> ls{{bookingHeading(ctx_, st().today, b), true, false}, {bookingState(ctx_, b), false, false}};
+            // Its state and what it costs in one sentence: two bookings fit
+            // whole at 大 in landscape (the list's rule).
+            std::string state = bookingState(ctx_, b);
             if (b.status == "booked" || b.status == "picked_up")
-                ls.push_back({str.format("meals.you_pay", {{"pay", money(str, b.pay_cents)}}), false, false});
+                state += str.get("meals.details_sep") + str.format("meals.you_pay", {{"pay", money(str, b.pay_cents)}});
+            std::vector<Line> ls{{bookingHeading(ctx_, st().today, b), true, false}, {state, false, false}};
             // A delivery is not picked up: say so, not "show the code".
             if (b.delivery && b.status == "booked") ls.push_back({deliveryNote(ctx_, b.slot), false, false});
             Node words = shell::column(m.gap * 0.5f, {lines(ctx_, ls)});

@@ -65,6 +65,18 @@ TEST(Text, LatinWrapsAtSpacesAndBreaksAWordOnlyWhenItMust) {
     EXPECT_EQ(shell::narrowestWidth("Use my phone", width), width("phone"));
 }
 
+// A saved file's path in a notice ("送餐单已保存：/var/lib/...") was one
+// 3,000 px word: it breaks after its slashes, never inside "//".
+TEST(Text, APathBreaksAfterItsSlashes) {
+    const auto ls = shell::wrapText("保存在/var/lib/elder-kiosk/rounds/a.html", 400, width);
+    ASSERT_GE(ls.size(), 2u);
+    for (const auto& l : ls) EXPECT_LE(width(l), 400) << l;
+    EXPECT_EQ(ls.back().back(), 'l');
+    EXPECT_LE(shell::narrowestWidth("/var/lib/elder-kiosk/rounds/a.html", width), width("elder-kiosk/"));
+    const auto url = shell::wrapText("https://x", 170, width);
+    EXPECT_NE(url.front().find("https://"), std::string::npos) << "'//' stays together";
+}
+
 TEST(Text, SentencesThatFitKeepWholeSentences) {
     const std::string a = "本周五上午九点健康讲座。欢迎参加！地点在二楼活动室，请带好颐年卡。";
     EXPECT_EQ(shell::sentencesThatFit(a, 480, 1, width), "本周五上午九点健康讲座。");

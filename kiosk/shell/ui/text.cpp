@@ -19,7 +19,7 @@ bool noLineStart(char32_t c) {
 namespace {
 
 // Unbreakable pieces: a CJK character with the closing punctuation after it;
-// a Latin word with the spaces after it; a forced '\n' on its own.
+// a Latin word (or a path's part up to its '/') with the spaces after it; a forced '\n' on its own.
 std::vector<std::u32string> tokens(std::u32string_view cps) {
     std::vector<std::u32string> out;
     for (std::size_t i = 0; i < cps.size();) {
@@ -32,7 +32,12 @@ std::vector<std::u32string> tokens(std::u32string_view cps) {
         if (isCjk(cps[i])) {
             tok += cps[i++];
         } else {
-            while (i < cps.size() && !isCjk(cps[i]) && cps[i] != U' ' && cps[i] != U'\n') tok += cps[i++];
+            // A path or an address may break after a '/' (UAX #14's SY), not
+            // between the two of "//".
+            while (i < cps.size() && !isCjk(cps[i]) && cps[i] != U' ' && cps[i] != U'\n') {
+                tok += cps[i++];
+                if (tok.back() == U'/' && i < cps.size() && cps[i] != U'/') break;
+            }
         }
         while (i < cps.size() && noLineStart(cps[i])) tok += cps[i++];
         while (i < cps.size() && cps[i] == U' ') tok += cps[i++];
