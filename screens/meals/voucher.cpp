@@ -40,7 +40,9 @@ protected:
                           false, false});
         // A delivery comes to the elder: that is what they must read, not small print.
         if (showQr && b->delivery) ls.push_back({deliveryNote(ctx_, b->slot), false, false});
-        Node words = shell::column(m.gap, {lines(ctx_, ls)});
+        // Less than half a gap before the button: a delivery's words and 取消 fit beside
+        // the code at 特大 in English.
+        Node words = shell::column(std::round(m.gap * 0.4f), {lines(ctx_, ls)});
         // How to use the code: small print that goes first when room is short.
         if (showQr && !b->delivery) words.add(ui.hint(str.get("meals.voucher.show")));
         if (cancellable(ctx_, *b)) {
