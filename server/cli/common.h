@@ -37,6 +37,7 @@ void addData(CLI::App& app, Context& ctx);  // member, canteen, menu, activity, 
 void addTimebank(CLI::App& app, Context& ctx);
 void addReport(CLI::App& app, Context& ctx);
 void addConfig(CLI::App& app, Context& ctx);  // config push / list / status
-void addAdmin(CLI::App& app, Context& ctx);   // admin add / list / disable (the console's accounts)
+void addAdmin(CLI::App& app, Context& ctx);
+void addAlerts(CLI::App& app, Context& ctx);  // alerts / alerts ack ID   // admin add / list / disable (the console's accounts)
 
 }  // namespace district::cli

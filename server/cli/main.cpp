@@ -78,6 +78,7 @@ int main(int argc, char** argv) {
     cli::addReport(app, ctx);
     cli::addConfig(app, ctx);
     cli::addAdmin(app, ctx);
+    cli::addAlerts(app, ctx);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -8,6 +8,15 @@ using nlohmann::json;
 
 const char* toString(SeatKind k) { return k == SeatKind::Meal ? "meal" : "activity"; }
 
+bool hasCategory(const std::string& categories, const std::string& code) {
+    return (";" + categories + ";").find(";" + code + ";") != std::string::npos;
+}
+
+bool onCareRule(const Member& m) {
+    return m.living_alone || m.care_level >= 2 || hasCategory(m.categories, "tekun") ||
+           hasCategory(m.categories, "dibao");
+}
+
 json toJson(const Station& s) {
     return {{"id", s.id}, {"name", s.name}, {"community", s.community}};
 }
@@ -23,7 +32,25 @@ json memberJson(const Member& m, const std::string& memberKeyHex) {
             {"masked_name", config::maskName(m.name)},
             {"birth_ym", m.birth_date.substr(0, 7)},
             {"category", m.category},
-            {"delivery_eligible", m.delivery_eligible}};
+            {"delivery_eligible", m.delivery_eligible},
+            {"hukou", m.hukou},
+            {"categories", m.categories},
+            {"living_alone", m.living_alone},
+            {"care_level", m.care_level},
+            {"status", m.status},
+            {"home_station_id", m.home_station_id},
+            {"last_seen", m.last_seen},
+            {"last_visit", m.last_visit}};
+}
+
+json careContactJson(const Member& m) {
+    return {{"member_id", m.id}, {"phone", m.phone}, {"address", m.address}};
+}
+
+json blockedCardJson(const BlockedCard& b, const std::string& memberKeyHex) {
+    return {{"card_hash", config::cardHash(memberKeyHex, b.card_no)},
+            {"member_id", b.member_id},
+            {"blocked_at", b.blocked_at}};
 }
 
 json toJson(const Canteen& c) {

@@ -14,7 +14,15 @@ nlohmann::json toJson(const Station& s);
 // hashes of the card and phone (config/member_hash.h, the district's member
 // key), the masked name, the phone's last 4 digits, the birth year and month.
 // Throws std::invalid_argument for a key that is not 64 hex digits.
+// Also the care fields (categories, living_alone, care_level, hukou), the
+// enrolment status, the home station, last_seen and last_visit.
 nlohmann::json memberJson(const Member& m, const std::string& memberKeyHex);
+// What the home station of an elder on the care list may know besides the
+// member row: phone and address, to visit or call (entity `care_contact`,
+// scoped to that station).
+nlohmann::json careContactJson(const Member& m);
+// A lost card, keyed by its hash: no station learns the number.
+nlohmann::json blockedCardJson(const BlockedCard& b, const std::string& memberKeyHex);
 nlohmann::json toJson(const Canteen& c);
 nlohmann::json toJson(const MealSlot& s);
 nlohmann::json toJson(const Activity& a);

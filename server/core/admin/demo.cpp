@@ -85,6 +85,25 @@ Member makeMember(Rng& rng, int station, int j, std::int64_t globalIndex, const 
     return m;
 }
 
+// Who needs looking after (the care list, issue 9), from the member's number
+// alone so the random draws, and with them every other demo figure, stay as
+// they were: about one in twelve lives alone, one in 25 has care level 2, the
+// priority group is 低保 or 特困. Most were seen in the last week; one in five
+// of those on the rule never. The second known member of each station lives
+// alone and was last seen five days ago.
+void addCare(Member& m, const Station& st, const Community& com, int j, const std::string& today) {
+    m.home_station_id = st.id;
+    m.hukou = j % 10 != 3;
+    m.address = std::string("深圳市") + com.address + std::to_string(1 + j % 28) + "栋" +
+                std::to_string(1 + j % 17) + std::to_string(j % 3 + 1) + "号";
+    m.living_alone = j == 2 || j % 12 == 5;
+    m.care_level = j % 25 == 7 ? 2 : j % 9 == 4 ? 1 : 0;
+    if (m.category == "priority") m.categories = j % 2 ? "dibao" : "tekun";
+    else if (j % 30 == 11) m.categories = "dibao_bianyuan";
+    if (j == 2) m.last_seen = at(core::addDays(today, -5), "10:00");
+    else if (j % 5 != 0) m.last_seen = at(core::addDays(today, -(j % 9) - 1), "10:00");
+}
+
 void addMenus(WriteTx& tx, Rng& rng, const Canteen& c, const std::string& today, DemoSummary& sum) {
     for (int d = 0; d < 7; ++d) {
         const std::string date = core::addDays(today, d);
@@ -250,6 +269,7 @@ DemoSummary generateDemo(Storage& storage, const DemoOptions& opt) {
             for (int j = 1; j <= count; ++j) {
                 Member m = makeMember(rng, i + 1, j, static_cast<std::int64_t>(memberIds.size()) + 1,
                                       opt.today);
+                addCare(m, st, com, j, opt.today);
                 tx.putMember(m);
                 byStation[static_cast<std::size_t>(i)].push_back(static_cast<std::int64_t>(memberIds.size()));
                 memberIds.push_back(m.id);

@@ -15,6 +15,7 @@
 #include <set>
 
 #include "admin/csv.h"
+#include "config/station_config.h"
 #include "admin/stations.h"
 #include "errors.h"
 #include "pki/token.h"
@@ -51,8 +52,9 @@ std::optional<std::int64_t> parseCount(const std::string& s) {
 // field count are collected, not thrown, so a preview lists them all.
 class Table {
 public:
+    // `optional` columns may be left out of the header; get() is "" for them.
     Table(const std::vector<CsvRow>& rows, const std::vector<std::string>& expected,
-          std::vector<ImportProblem>& problems)
+          std::vector<ImportProblem>& problems, const std::vector<std::string>& optional = {})
         : rows_(rows), expected_(expected) {
         if (rows.empty()) {
             problems.push_back({1, "the file is empty; the first line must be the header"});
@@ -60,7 +62,8 @@ public:
         }
         const auto& header = rows.front().fields;
         for (std::size_t i = 0; i < header.size(); ++i) {
-            if (std::find(expected.begin(), expected.end(), header[i]) == expected.end())
+            if (std::find(expected.begin(), expected.end(), header[i]) == expected.end() &&
+                std::find(optional.begin(), optional.end(), header[i]) == optional.end())
                 problems.push_back({1, "unknown column '" + header[i] + "'"});
             col_[header[i]] = i;
         }
@@ -80,7 +83,8 @@ public:
         return false;
     }
     std::string get(std::size_t r, const std::string& name) const {
-        return rows_[r + 1].fields[col_.at(name)];
+        const auto it = col_.find(name);
+        return it == col_.end() ? std::string() : rows_[r + 1].fields[it->second];
     }
     // The row's fields in the order of `expected` (for a preview).
     std::vector<std::string> ordered(std::size_t r) const {
@@ -170,11 +174,14 @@ std::optional<std::string> slotProblem(MealSlot& s) {
         if (d.empty() || !plainText(d, 100)) return "a dish name is 1 to 100 bytes of text";
     if (s.price_cents < 0 || s.price_cents > 100000) return "price_cents must be 0 to 100000";
     if (s.capacity < 0 || s.capacity > 100000) return "capacity must be 0 to 100000";
-    if (s.cutoff.empty()) s.cutoff = s.slot == "lunch" ? "09:30" : "15:00";
-    if (s.cutoff.size() == 5 && s.cutoff[2] == ':') s.cutoff = s.date + " " + s.cutoff;
-    auto cutoff = normalizeTime(s.cutoff);
-    if (!cutoff) return "cutoff must be HH:MM or a time like 2026-11-23T09:30:00+08:00";
-    s.cutoff = *cutoff;
+    // Empty: the canteen's station's configuration decides (configCutoff), in
+    // the write transaction that knows the canteen.
+    if (!s.cutoff.empty()) {
+        if (s.cutoff.size() == 5 && s.cutoff[2] == ':') s.cutoff = s.date + " " + s.cutoff;
+        auto cutoff = normalizeTime(s.cutoff);
+        if (!cutoff) return "cutoff must be HH:MM or a time like 2026-11-23T09:30:00+08:00";
+        s.cutoff = *cutoff;
+    }
     if (s.id.empty()) {
         std::string compact = s.date;
         compact.erase(std::remove(compact.begin(), compact.end(), '-'), compact.end());
@@ -235,6 +242,21 @@ std::optional<std::string> memberProblem(const Member& m, const std::string& tod
         return "birth_date must be a date YYYY-MM-DD between 1900-01-01 and today";
     if (m.category != "priority" && m.category != "age70" && m.category != "regular")
         return "category must be priority, age70 or regular";
+    if (m.care_level < 0 || m.care_level > 3) return "care_level must be 0 to 3";
+    if (!plainText(m.address, 200)) return "address must be at most 200 bytes of text";
+    std::size_t start = 0;
+    while (!m.categories.empty() && start <= m.categories.size()) {
+        const std::size_t end = std::min(m.categories.find(';', start), m.categories.size());
+        const std::string code = m.categories.substr(start, end - start);
+        bool known = false;
+        for (const char* c : kCategoryCodes) known = known || code == c;
+        if (!known)
+            return "categories must be codes separated by ';' (tekun, dibao, dibao_bianyuan, "
+                   "sanshu_wulao, jisheng_teshu), got '" + code + "'";
+        start = end + 1;
+    }
+    if (!m.home_station_id.empty() && !validId(m.home_station_id))
+        return "station_id is not a valid id";
     return std::nullopt;
 }
 
@@ -242,13 +264,16 @@ namespace {
 
 const std::vector<std::string> kMemberColumns = {"id", "card_no", "phone", "name", "birth_date",
                                                  "category", "delivery_eligible"};
+// Who the elder is, for the care list and the subsidy rules; may be left out.
+const std::vector<std::string> kMemberOptional = {"hukou", "categories", "living_alone",
+                                                  "care_level", "address", "station_id"};
 
 Staged<Member> stageMembers(const std::string& csvText, core::TimePoint now) {
     Staged<Member> st;
     st.columns = kMemberColumns;
     const auto rows = parseInto(csvText, st);
     if (!st.problems.empty()) return st;
-    const Table t(rows, kMemberColumns, st.problems);
+    const Table t(rows, kMemberColumns, st.problems, kMemberOptional);
     const std::string today = core::dateLocal(now);
     std::map<std::string, int> ids, cards;
     st.rows = t.size();
@@ -264,6 +289,20 @@ Staged<Member> stageMembers(const std::string& csvText, core::TimePoint now) {
             continue;
         }
         m.delivery_eligible = *delivery;
+        const auto hukou = parseBool(t.get(r, "hukou"));
+        const auto alone = parseBool(t.get(r, "living_alone"));
+        const std::string level = t.get(r, "care_level");
+        const auto careLevel = level.empty() ? std::optional<std::int64_t>(0) : parseCount(level);
+        if (!hukou || !alone || !careLevel) {
+            st.problems.push_back({line, "hukou and living_alone must be 0 or 1, care_level 0 to 3"});
+            continue;
+        }
+        m.hukou = *hukou;
+        m.living_alone = *alone;
+        m.care_level = static_cast<int>(std::min<std::int64_t>(*careLevel, 99));
+        m.categories = t.get(r, "categories");
+        m.address = t.get(r, "address");
+        m.home_station_id = t.get(r, "station_id");
         if (auto problem = memberProblem(m, today)) {
             st.problems.push_back({line, *problem});
             continue;
@@ -284,6 +323,11 @@ void checkMembers(Tx& tx, Staged<Member>& st) {
         auto owner = tx.memberIdByCard(st.items[r].card_no);
         if (owner && *owner != st.items[r].id)
             st.problems.push_back({st.lines[r], "card_no already belongs to member " + *owner});
+        else if (tx.blockedCard(st.items[r].card_no))
+            st.problems.push_back({st.lines[r], "card_no was reported lost and is blocked"});
+        const std::string& home = st.items[r].home_station_id;
+        if (!home.empty() && !tx.station(home))
+            st.problems.push_back({st.lines[r], "no station with id " + home});
     }
 }
 
@@ -316,10 +360,32 @@ void addCanteen(Storage& storage, const Canteen& c) {
     });
 }
 
+namespace {
+std::string configCutoff(Tx& tx, const MealSlot& s) {
+    const auto canteen = tx.canteen(s.canteen_id);
+    const std::string station = canteen ? canteen->station_id : "";
+    // What the station runs: the newest document for the district or for it.
+    config::StationConfig cfg = config::builtinDefaults();
+    const auto docs = tx.configDocs();
+    for (auto it = docs.rbegin(); it != docs.rend(); ++it) {
+        if (it->scope != "district" && it->scope != station) continue;
+        try {
+            cfg = config::parseConfig(nlohmann::json::parse(it->envelope_json).at("document"));
+        } catch (const std::exception&) {
+            // A pushed document was checked before it was signed; never here.
+        }
+        break;
+    }
+    const auto& times = s.slot == "lunch" ? cfg.canteen.lunch : cfg.canteen.dinner;
+    return s.date + "T" + config::formatHhmm(times.bookingCutoffMinute) + ":00+08:00";
+}
+}  // namespace
+
 MealSlot addMealSlot(Storage& storage, MealSlot s) {
     if (auto problem = slotProblem(s)) throw AdminError(*problem);
     storage.write([&](WriteTx& tx) {
         if (!tx.canteen(s.canteen_id)) throw AdminError("no canteen with id " + s.canteen_id);
+        if (s.cutoff.empty()) s.cutoff = configCutoff(tx, s);
         if (auto p = capacityProblem(tx, SeatKind::Meal, s.id, s.capacity)) throw AdminError(*p);
         tx.putSlot(s);
     });
@@ -400,7 +466,10 @@ int importMenu(Storage& storage, const std::string& csvText) {
     storage.write([&](WriteTx& tx) {
         checkMenu(tx, st);
         if (!st.problems.empty()) refuse(st);
-        for (const auto& s : st.items) tx.putSlot(s);
+        for (auto& s : st.items) {
+            if (s.cutoff.empty()) s.cutoff = configCutoff(tx, s);
+            tx.putSlot(s);
+        }
     });
     return static_cast<int>(st.items.size());
 }

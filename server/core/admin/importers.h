@@ -29,17 +29,22 @@ struct ImportPreview {
     std::vector<ImportProblem> problems;            // all of them, by line; empty: it would import
 };
 
-// CSV header: id,card_no,phone,name,birth_date,category,delivery_eligible
+// CSV header: id,card_no,phone,name,birth_date,category,delivery_eligible, and
+// optionally hukou (0/1), categories (';'-separated: tekun;dibao;dibao_bianyuan;
+// sanshu_wulao;jisheng_teshu), living_alone (0/1), care_level (0-3), address,
+// station_id (the station that looks after the elder: the care list's).
 int importMembers(Storage& storage, const std::string& csvText, core::TimePoint now);
 ImportPreview previewMembers(Storage& storage, const std::string& csvText, core::TimePoint now);
 
 void addCanteen(Storage& storage, const Canteen& c);
 
-// `cutoff` may be HH:MM (on the slot's date) or a full time; empty: 09:30 for
-// lunch, 15:00 for dinner. An empty id becomes slot-<canteen>-<YYYYMMDD>-<slot>.
+// `cutoff` may be HH:MM (on the slot's date) or a full time; empty: the
+// booking_cutoff of the slot in the configuration the canteen's station runs
+// (the newest pushed for the district or for it; config/defaults.json before
+// any push). An empty id becomes slot-<canteen>-<YYYYMMDD>-<slot>.
 MealSlot addMealSlot(Storage& storage, MealSlot s);
 // CSV header: id,canteen_id,date,slot,dishes,price_cents,capacity,cutoff
-// (dishes separated by |)
+// (dishes separated by |; an empty cutoff as for addMealSlot)
 int importMenu(Storage& storage, const std::string& csvText);
 ImportPreview previewMenu(Storage& storage, const std::string& csvText);
 

@@ -27,8 +27,12 @@ std::string reportCsv(Storage& storage, const std::string& kind, const std::stri
             out = csvLine({"day", "kind", "transfers", "minutes"});
             for (const auto& r : tx.timebankReport(from, to))
                 out += csvLine({r.day, r.kind, n(r.transfers), n(r.minutes)});
+        } else if (kind == "staff") {
+            out = csvLine({"station_id", "staff_id", "day", "kind", "ops"});
+            for (const auto& r : tx.staffReport(from, to))
+                out += csvLine({r.station_id, r.staff_id, r.day, r.kind, n(r.ops)});
         } else {
-            throw AdminError("unknown report '" + kind + "': checkins, meals or timebank");
+            throw AdminError("unknown report '" + kind + "': checkins, meals, timebank or staff");
         }
     });
     return out;

@@ -18,6 +18,12 @@ OpHandler handlerFor(const std::string& kind);
 // visits.cpp
 Outcome applyCheckin(WriteTx& tx, const OpContext& ctx, const nlohmann::json& p);
 Outcome applyHelpCall(WriteTx& tx, const OpContext& ctx, const nlohmann::json& p);
+Outcome applyAlert(WriteTx& tx, const OpContext& ctx, const nlohmann::json& p);
+Outcome applyAlertAck(WriteTx& tx, const OpContext& ctx, const nlohmann::json& p);
+Outcome applyCareVisit(WriteTx& tx, const OpContext& ctx, const nlohmann::json& p);
+// members.cpp
+Outcome applyMemberEnrol(WriteTx& tx, const OpContext& ctx, const nlohmann::json& p);
+Outcome applyCardReplace(WriteTx& tx, const OpContext& ctx, const nlohmann::json& p);
 // meals.cpp
 Outcome applyMealBook(WriteTx& tx, const OpContext& ctx, const nlohmann::json& p);
 Outcome applyMealCancel(WriteTx& tx, const OpContext& ctx, const nlohmann::json& p);
@@ -33,7 +39,8 @@ Outcome applyTbRedeem(WriteTx& tx, const OpContext& ctx, const nlohmann::json& p
 Outcome applyTbService(WriteTx& tx, const OpContext& ctx, const nlohmann::json& p);
 
 // The subsidy a member gets for a meal on `date` before caps (PROTOCOL.md
-// "Subsidy rules"): priority, else an age of 70-99 on that date, else none.
+// "Subsidy rules"): priority, else an age of 70-99 on that date, else none;
+// none while an enrolment waits for an admin.
 std::int64_t baseSubsidy(const SubsidyRules& rules, const Member& m, const std::string& date);
 // Whole years between birth (YYYY-MM-DD) and date (YYYY-MM-DD).
 int ageOn(const std::string& birthDate, const std::string& date);

@@ -39,6 +39,7 @@ int ageOn(const std::string& birthDate, const std::string& date) {
 }
 
 std::int64_t baseSubsidy(const SubsidyRules& rules, const Member& m, const std::string& date) {
+    if (m.status != "active") return 0;
     if (m.category == "priority") return rules.priority_cents;
     const int age = ageOn(m.birth_date, date);
     if (age >= 70 && age <= 99) return rules.age70_cents;
@@ -134,6 +135,7 @@ Outcome applyMealPickup(WriteTx& tx, const OpContext& ctx, const json& p) {
     if (b->status != "picked_up") {
         b->status = "picked_up";
         tx.putBooking(*b);
+        tx.memberSeen(b->member_id, ctx.judged_iso);
     }
     detail["status"] = b->status;
     return Outcome::ok(detail);

@@ -31,6 +31,37 @@ std::string cat(const char* a, const char* b) { return std::string(a) + " " + b;
 
 }  // namespace
 
+std::string memberCols(const std::string& alias) {
+    static const char* const names[] = {
+        "id",           "card_no", "phone",   "name",           "birth_date", "category",
+        "delivery_eligible", "hukou", "categories", "living_alone", "care_level", "address",
+        "status",       "home_station_id", "last_seen", "last_visit"};
+    std::string out;
+    for (const char* n : names) out += (out.empty() ? "" : ", ") + alias + n;
+    return out;
+}
+
+Member memberRow(store::Statement& s, int f) {
+    Member m;
+    m.id = s.getText(f + 0);
+    m.card_no = s.getText(f + 1);
+    m.phone = s.getText(f + 2);
+    m.name = s.getText(f + 3);
+    m.birth_date = s.getText(f + 4);
+    m.category = s.getText(f + 5);
+    m.delivery_eligible = s.getInt(f + 6) != 0;
+    m.hukou = s.getInt(f + 7) != 0;
+    m.categories = s.getText(f + 8);
+    m.living_alone = s.getInt(f + 9) != 0;
+    m.care_level = static_cast<int>(s.getInt(f + 10));
+    m.address = s.getText(f + 11);
+    m.status = s.getText(f + 12);
+    m.home_station_id = s.getText(f + 13);
+    m.last_seen = s.getText(f + 14);
+    m.last_visit = s.getText(f + 15);
+    return m;
+}
+
 std::optional<Station> SqliteTx::stationByTokenHash(const std::string& h) {
     auto s = q(cat(kStationCols, "WHERE token_sha256 = ?"));
     s->bind(1, h);
@@ -68,12 +99,26 @@ std::vector<StationOverview> SqliteTx::stationOverview() {
 }
 
 std::optional<Member> SqliteTx::member(const std::string& id) {
-    auto s = q("SELECT id, card_no, phone, name, birth_date, category, delivery_eligible "
-               "FROM members WHERE id = ?");
+    auto s = q("SELECT " + memberCols() + " FROM members WHERE id = ?");
     s->bind(1, id);
     if (!s->step()) return std::nullopt;
-    return Member{s->getText(0), s->getText(1), s->getText(2), s->getText(3),
-                  s->getText(4), s->getText(5), s->getInt(6) != 0};
+    return memberRow(*s);
+}
+
+std::vector<Member> SqliteTx::membersByStatus(const std::string& status, int limit) {
+    auto s = q("SELECT " + memberCols() + " FROM members WHERE status = ? ORDER BY rowid LIMIT ?");
+    s->bindAll(status, limit);
+    std::vector<Member> out;
+    while (s->step()) out.push_back(memberRow(*s));
+    return out;
+}
+
+std::optional<BlockedCard> SqliteTx::blockedCard(const std::string& cardNo) {
+    auto s = q("SELECT card_no, member_id, blocked_at, station_id FROM blocked_cards "
+               "WHERE card_no = ?");
+    s->bind(1, cardNo);
+    if (!s->step()) return std::nullopt;
+    return BlockedCard{s->getText(0), s->getText(1), s->getText(2), s->getText(3)};
 }
 
 std::optional<std::string> SqliteTx::memberIdByCard(const std::string& cardNo) {
@@ -388,6 +433,48 @@ std::vector<MealReportRow> SqliteTx::mealReport(const std::string& from, const s
     while (s->step())
         out.push_back({s->getText(0), s->getText(1), s->getText(2), s->getInt(3), s->getInt(4),
                        s->getInt(5), s->getInt(6), s->getInt(7)});
+    return out;
+}
+
+std::vector<StaffReportRow> SqliteTx::staffReport(const std::string& from,
+                                                  const std::string& to) {
+    auto s = q("SELECT station_id, staff_id, substr(created_at, 1, 10) AS day, kind, count(*) "
+               "FROM ops WHERE staff_id <> '' AND status = 'applied' "
+               "AND substr(created_at, 1, 10) BETWEEN ? AND ? "
+               "GROUP BY station_id, staff_id, day, kind ORDER BY day, station_id, staff_id, kind");
+    s->bindAll(from, to);
+    std::vector<StaffReportRow> out;
+    while (s->step())
+        out.push_back({s->getText(0), s->getText(1), s->getText(2), s->getText(3), s->getInt(4)});
+    return out;
+}
+
+std::vector<CareRow> SqliteTx::careList(const std::string& beforeIso, int limit) {
+    // A scan of the members (150,000 short rows: tens of milliseconds, for a
+    // report). The rule is onCareRule's, in SQL; categories are ';'-separated.
+    auto s = q("SELECT " + memberCols("m.") +
+               ", coalesce(st.name, ''), max(m.last_seen, m.last_visit) AS contact, "
+               "coalesce(v.at, ''), coalesce(v.outcome, ''), coalesce(v.note, '') "
+               "FROM members m LEFT JOIN stations st ON st.id = m.home_station_id "
+               "LEFT JOIN care_visits v ON v.rowid = (SELECT rowid FROM care_visits "
+               "  WHERE member_id = m.id ORDER BY at DESC LIMIT 1) "
+               "WHERE m.status = 'active' AND (m.living_alone = 1 OR m.care_level >= 2 "
+               "  OR ';' || m.categories || ';' LIKE '%;tekun;%' "
+               "  OR ';' || m.categories || ';' LIKE '%;dibao;%') "
+               "AND max(m.last_seen, m.last_visit) < ?1 "
+               "ORDER BY m.home_station_id = '', m.home_station_id, contact, m.id LIMIT ?2");
+    s->bindAll(beforeIso, limit);
+    std::vector<CareRow> out;
+    while (s->step()) {
+        CareRow r;
+        r.member = memberRow(*s);
+        r.home_station_name = s->getText(16);
+        r.last_contact = s->getText(17);
+        r.last_attempt_at = s->getText(18);
+        r.last_attempt_outcome = s->getText(19);
+        r.last_attempt_note = s->getText(20);
+        out.push_back(std::move(r));
+    }
     return out;
 }
 
