@@ -6,8 +6,10 @@
 // and only then returns a result that a screen may announce as done.
 #pragma once
 
+#include <memory>
 #include <string>
 
+#include "config/station_config.h"
 #include "core/clock.h"
 #include "store/oplog.h"
 #include "store/sqlite.h"
@@ -18,8 +20,17 @@ struct Context {
     store::Database& db;
     const core::Clock& clock;
     std::string stationId;  // from the enrollment; "" before the station is enrolled
+    // Staff acting for the elder at the screen (staff mode's 代办); every op
+    // appended meanwhile carries it as `staff_id`. "" when the elder acts.
+    std::string staffId{};
+    // The configuration the station runs (the shell sets it whenever the
+    // ConfigManager takes a new one); null: the built-in defaults.
+    std::shared_ptr<const config::StationConfig> config{};
 
-    store::OpLog oplog() const { return store::OpLog(db); }
+    store::OpLog oplog() const { return store::OpLog(db, staffId); }
+    const config::StationConfig& stationConfig() const {
+        return config ? *config : config::builtinDefaults();
+    }
     std::string today() const { return core::dateLocal(clock.now()); }
     std::string nowIso() const { return core::isoLocal(clock.now()); }
 };

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/ids.h"
+#include "domain/hours.h"
 
 namespace domain {
 namespace {
@@ -42,6 +43,8 @@ MealSlot readSlot(const Context& ctx, const store::Statement& st) {
     s.price_cents = static_cast<int>(st.getInt(6));
     s.capacity = static_cast<int>(st.getInt(7));
     s.cutoff = st.getText(8);
+    // A menu without its own cut-off takes the configuration's for the slot.
+    if (s.cutoff.empty()) s.cutoff = configCutoff(ctx.stationConfig(), s.date, s.slot);
     s.seats_left = std::max(0, stationQuota(ctx, s.id) - stationBooked(ctx, s.id));
     try {
         s.past_cutoff = ctx.clock.now() >= core::parseIso(s.cutoff);
@@ -91,6 +94,7 @@ Price priceFor(const Context& ctx, const Member& m, const MealSlot& s) {
     }
     int age = ageOn(m.birth_ym, s.date);
     int subsidy = m.category == "priority" ? priority : (age >= 70 && age <= 99) ? age70 : 0;
+    if (m.status != "active") subsidy = 0;  // an enrolment waiting for the district
     Price p{s.price_cents, std::min(subsidy, s.price_cents), 0, false};
     if (p.subsidy_cents > 0) {
         const char* countSql =

@@ -10,14 +10,22 @@ namespace domain {
 namespace {
 
 constexpr const char* kMemberColumns =
-    "id, masked_name, coalesce(birth_ym,''), coalesce(phone_last4,''), category, delivery_eligible";
+    "id, masked_name, coalesce(birth_ym,''), coalesce(phone_last4,''), category, delivery_eligible, "
+    "status, categories, living_alone, care_level, home_station_id";
 
 Member readMember(const store::Statement& st) {
-    return Member{st.getText(0), st.getText(1), st.getText(2), st.getText(3), st.getText(4), st.getInt(5) != 0};
+    Member m{st.getText(0), st.getText(1), st.getText(2), st.getText(3), st.getText(4), st.getInt(5) != 0};
+    m.status = st.getText(6);
+    m.categories = st.getText(7);
+    m.living_alone = st.getInt(8) != 0;
+    m.care_level = static_cast<int>(st.getInt(9));
+    m.home_station_id = st.getText(10);
+    return m;
 }
 
+// Members the district refused (an enrolment rejected) are nobody here.
 std::optional<Member> one(store::Database& db, const std::string& where, const std::string& arg) {
-    auto st = db.prepare(std::string("SELECT ") + kMemberColumns + " FROM members WHERE " + where);
+    auto st = db.prepare(std::string("SELECT ") + kMemberColumns + " FROM members WHERE status<>'rejected' AND " + where);
     st.bind(1, arg);
     if (!st.step()) return std::nullopt;
     return readMember(st);
@@ -54,7 +62,10 @@ IdentifyResult identifyByCard(store::Database& db, const std::string& cardNo) {
     if (!isCardNumber(cardNo)) return {IdentifyOutcome::BadInput, std::nullopt};
     const std::string key = store::memberKey(db);
     if (key.empty()) return {IdentifyOutcome::UnknownCard, std::nullopt};  // not enrolled: no one is known
-    auto m = one(db, "card_hash=?", config::cardHash(key, cardNo));
+    const std::string hash = config::cardHash(key, cardNo);
+    if (auto owner = db.queryText("SELECT member_id FROM blocked_cards WHERE card_hash=?", hash))
+        return {IdentifyOutcome::BlockedCard, memberById(db, *owner)};
+    auto m = one(db, "card_hash=?", hash);
     if (!m) return {IdentifyOutcome::UnknownCard, std::nullopt};
     return {IdentifyOutcome::Found, m};
 }
@@ -144,8 +155,8 @@ std::vector<Member> searchMembers(store::Database& db, const std::string& query,
             args = {maskName(query)};
         }
     }
-    auto st = db.prepare(std::string("SELECT ") + kMemberColumns + " FROM members WHERE " + where +
-                         " ORDER BY masked_name, phone_last4 LIMIT ?");
+    auto st = db.prepare(std::string("SELECT ") + kMemberColumns + " FROM members WHERE status<>'rejected' AND (" +
+                         where + ") ORDER BY masked_name, phone_last4 LIMIT ?");
     int i = 1;
     for (const auto& a : args) st.bind(i++, a);
     st.bind(i, limit);

@@ -19,6 +19,11 @@ struct Member {
     std::string phone_last4;  // for staff to tell two 张*明 apart
     std::string category;     // priority / age70 / regular
     bool delivery_eligible = false;
+    std::string status = "active";  // pending: enrolled, waiting for the district
+    std::string categories{};       // ';'-separated: tekun;dibao;dibao_bianyuan;...
+    bool living_alone = false;
+    int care_level = 0;             // 0-3
+    std::string home_station_id{};  // the station that looks after the elder
 };
 
 enum class IdentifyOutcome {
@@ -29,6 +34,7 @@ enum class IdentifyOutcome {
     UnknownPhone,
     TooManyTries,   // this phone had kMaxWrongBirthdays wrong birthdays within the hour
     ForgedCode,     // an elder QR code without a good district signature
+    BlockedCard,    // a card reported lost and replaced: `member` is its owner, if known
 };
 
 struct IdentifyResult {
@@ -46,6 +52,8 @@ inline constexpr int kMaxWrongBirthdays = 5;
 bool isCardNumber(const std::string& s);
 bool isPhoneNumber(const std::string& s);  // 11 digits starting with 1
 
+// A blocked card answers BlockedCard (domain/alerts.h raises the alert).
+// An enrolment the district rejected is nobody.
 IdentifyResult identifyByCard(store::Database& db, const std::string& cardNo);
 // The 4-digit code is the elder's birthday as MMDD (documented on screen:
 // "生日的月和日，例如 3月2日 输入 0302"). Wrong birthdays count against the phone.

@@ -143,6 +143,31 @@ CREATE TABLE staff_pin_lock (id INTEGER PRIMARY KEY CHECK (id = 1),
   failures INTEGER NOT NULL DEFAULT 0, lockouts INTEGER NOT NULL DEFAULT 0, locked_until TEXT);
 INSERT INTO staff_pin_lock(id) VALUES (1);
 )sql"},
+        // 5: a station's working day (issue 9). Members enrolled here wait
+        // (status pending) for the district; who is on the care rule and when
+        // the district last saw them; phones and addresses of this station's
+        // care list only (care_contacts); lost cards blocked everywhere (by
+        // hash); 巡访 made here; alerts of other kinds than a help call, with
+        // the staff who dealt with them.
+        {5, R"sql(
+ALTER TABLE members ADD COLUMN status TEXT NOT NULL DEFAULT 'active';
+ALTER TABLE members ADD COLUMN hukou INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE members ADD COLUMN categories TEXT NOT NULL DEFAULT '';
+ALTER TABLE members ADD COLUMN living_alone INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE members ADD COLUMN care_level INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE members ADD COLUMN home_station_id TEXT NOT NULL DEFAULT '';
+ALTER TABLE members ADD COLUMN last_seen TEXT NOT NULL DEFAULT '';
+ALTER TABLE members ADD COLUMN last_visit TEXT NOT NULL DEFAULT '';
+CREATE TABLE blocked_cards (card_hash TEXT PRIMARY KEY, member_id TEXT NOT NULL,
+  blocked_at TEXT NOT NULL);
+CREATE TABLE care_contacts (member_id TEXT PRIMARY KEY, phone TEXT, address TEXT);
+CREATE TABLE care_visits (id TEXT PRIMARY KEY, member_id TEXT NOT NULL, at TEXT NOT NULL,
+  outcome TEXT NOT NULL CHECK (outcome IN ('reached','not_reached')), note TEXT NOT NULL,
+  staff_id TEXT NOT NULL);
+CREATE INDEX care_visits_member ON care_visits(member_id, at);
+ALTER TABLE help_calls ADD COLUMN kind TEXT NOT NULL DEFAULT 'help';
+ALTER TABLE help_calls ADD COLUMN handled_by TEXT;
+)sql"},
     };
     return migrations;
 }

@@ -59,16 +59,31 @@ TEST(Entities, EveryMappedColumnExistsInTheKioskSchema) {
 TEST(Entities, ProtocolEntitiesAreKnown) {
     for (const char* e : {"station", "member", "canteen", "meal_slot", "quota", "activity",
                           "catalog_item", "balance", "ledger_entry", "booking", "signup",
-                          "redemption", "service", "subsidy_rules", "config", "trusted_keys"})
+                          "redemption", "service", "subsidy_rules", "config", "trusted_keys",
+                          "care_contact", "blocked_card"})
         EXPECT_NE(findEntity(e), nullptr) << e;
     EXPECT_EQ(findEntity("spaceship"), nullptr);
 }
 
 TEST(Entities, MemberDecodes) {
     auto row = decodeChange(*findEntity("member"), change("member", "m-1", member("m-1")));
-    ASSERT_EQ(row.values.size(), 9u);
+    ASSERT_EQ(row.values.size(), 17u);
     EXPECT_EQ(std::get<std::string>(row.values[0]), "m-1");
     EXPECT_EQ(std::get<std::int64_t>(row.values[8]), 1);
+    // A district that does not send the care fields yet: absent, so defaults.
+    EXPECT_TRUE(std::holds_alternative<std::monostate>(row.values[12]));  // status
+}
+
+TEST(Entities, CareContactAndBlockedCardDecode) {
+    auto contact = decodeChange(*findEntity("care_contact"),
+                                change("care_contact", "m-1", {{"member_id", "m-1"}, {"phone", "13800000001"},
+                                                               {"address", "福田区"}}));
+    ASSERT_EQ(contact.values.size(), 3u);
+    EXPECT_EQ(std::get<std::string>(contact.values[2]), "福田区");
+    auto blocked = decodeChange(*findEntity("blocked_card"),
+                                change("blocked_card", "abc", {{"card_hash", "abc"}, {"member_id", "m-1"},
+                                                               {"blocked_at", "2026-11-23T08:00:00+08:00"}}));
+    EXPECT_EQ(std::get<std::string>(blocked.values[1]), "m-1");
 }
 
 TEST(Entities, OptionalFieldsMayBeAbsentOrNull) {
