@@ -548,6 +548,7 @@ void StaffScreen::drawRapid(const Rect& area) {
             case domain::RapidOutcome::BadInput: key = "staff.rapid.bad_input"; break;
             case domain::RapidOutcome::NotBooked: key = "staff.rapid.not_booked"; break;
             case domain::RapidOutcome::AlreadyDone: key = "staff.rapid.already"; break;
+            case domain::RapidOutcome::BlockedCard: key = "staff.rapid.blocked_card"; break;
         }
         headline = ctx_.strings.get(key);
         detail = r.masked_name.empty() ? ctx_.strings.get("staff.rapid.ask_staff") : r.masked_name;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "domain/help.h"
 #include "domain/members.h"
 #include "screens/checkin_screen.h"
 #include "screens/screen_ids.h"
@@ -17,7 +18,12 @@ void WelcomeScreen::onEnter() { ctx_.session.clear(); }
 
 bool WelcomeScreen::onCard(const std::string& cardNo) {
     if (!ctx_.tapToCheckin || !ctx_.domain) return false;
-    const domain::IdentifyResult r = domain::identifyByCard(ctx_.domain->db, cardNo);
+    const domain::IdentifyResult r = domain::identifyCardAt(*ctx_.domain, cardNo, id());
+    if (r.outcome == domain::IdentifyOutcome::BlockedCard) {
+        ctx_.showResult(Feedback::Failure, ctx_.strings.get("identify.blocked_card.title"),
+                        ctx_.strings.get("identify.blocked_card.detail"));
+        return true;
+    }
     if (r.outcome != domain::IdentifyOutcome::Found) {
         ctx_.showResult(Feedback::Failure, ctx_.strings.get("identify.unknown_card.title"),
                         ctx_.strings.get("checkin.tap_unknown"));
