@@ -20,13 +20,17 @@ std::vector<CareEntry> careList(const Context& ctx, int days, int limit) {
     // included): check-ins, pickups, attendance, an enrolment, a delivery
     // booked for a day that has come, a visit that reached the elder.
     auto st = ctx.db.prepare(R"sql(
-        WITH candidates AS (
-          SELECT m.*, m.home_station_id = ?1 AS own FROM members m
-          WHERE m.status = 'active'
+        WITH near AS (
+          -- This station's elders (index members_home), and those who came here
+          -- in the last 60 days: never a scan of the district's members.
+          SELECT m.*, 1 AS own FROM members m WHERE ?1 <> '' AND m.home_station_id = ?1
+          UNION ALL
+          SELECT m.*, 0 FROM members m WHERE m.id IN (SELECT member_id FROM checkins WHERE day >= ?4)
+            AND m.home_station_id <> ?1),
+        candidates AS (
+          SELECT * FROM near m WHERE m.status = 'active'
             AND (m.living_alone = 1 OR m.care_level >= 2 OR ';' || m.categories || ';' LIKE '%;tekun;%'
-                 OR ';' || m.categories || ';' LIKE '%;dibao;%')
-            AND (m.home_station_id = ?1 OR EXISTS (SELECT 1 FROM checkins c WHERE c.member_id = m.id
-                                                  AND c.day >= ?4))),
+                 OR ';' || m.categories || ';' LIKE '%;dibao;%')),
         contacts AS (
           SELECT c.*, max(c.last_seen, c.last_visit,
             coalesce((SELECT max(o.created_at) FROM op_log o WHERE o.member_id = c.id AND o.state <> 'rejected'

@@ -158,6 +158,8 @@ ALTER TABLE members ADD COLUMN care_level INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE members ADD COLUMN home_station_id TEXT NOT NULL DEFAULT '';
 ALTER TABLE members ADD COLUMN last_seen TEXT NOT NULL DEFAULT '';
 ALTER TABLE members ADD COLUMN last_visit TEXT NOT NULL DEFAULT '';
+CREATE INDEX members_home ON members(home_station_id);
+CREATE INDEX checkins_day ON checkins(day);
 CREATE TABLE blocked_cards (card_hash TEXT PRIMARY KEY, member_id TEXT NOT NULL,
   blocked_at TEXT NOT NULL);
 CREATE TABLE care_contacts (member_id TEXT PRIMARY KEY, phone TEXT, address TEXT);
