@@ -72,16 +72,20 @@ std::string phoneBirthdayHash(std::string_view keyHex, std::string_view phone, s
     return hmac(keyHex, "phone-birthday|" + std::string(phone) + "|" + std::string(mmdd));
 }
 
-std::string maskName(std::string_view name) {
-    // Code points as byte ranges; a stray byte counts as one.
+std::vector<std::string_view> codePointsOf(std::string_view text) {
     std::vector<std::string_view> cps;
-    for (std::size_t i = 0; i < name.size();) {
-        const auto c = static_cast<unsigned char>(name[i]);
+    for (std::size_t i = 0; i < text.size();) {
+        const auto c = static_cast<unsigned char>(text[i]);
         std::size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
-        n = std::min(n, name.size() - i);
-        cps.push_back(name.substr(i, n));
+        n = std::min(n, text.size() - i);
+        cps.push_back(text.substr(i, n));
         i += n;
     }
+    return cps;
+}
+
+std::string maskName(std::string_view name) {
+    const auto cps = codePointsOf(name);
     if (cps.size() <= 1) return std::string(name);
     std::string out(cps.front());
     if (cps.size() == 2) return out + "*";

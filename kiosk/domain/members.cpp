@@ -31,19 +31,6 @@ std::optional<Member> one(store::Database& db, const std::string& where, const s
     return readMember(st);
 }
 
-// UTF-8 code points as byte strings; a stray byte counts as one.
-std::vector<std::string> codepoints(const std::string& s) {
-    std::vector<std::string> out;
-    for (std::size_t i = 0; i < s.size();) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        std::size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
-        n = std::min(n, s.size() - i);
-        out.push_back(s.substr(i, n));
-        i += n;
-    }
-    return out;
-}
-
 bool allDigits(const std::string& s) {
     return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
@@ -135,8 +122,8 @@ std::vector<Member> searchMembers(store::Database& db, const std::string& query,
     } else {
         // The kiosk knows 张*明 (and 张* for a two-character name): a typed 张
         // finds every 张, 张明 the first and last characters, 张三明 itself.
-        const auto cps = codepoints(query);
-        auto like = [](const std::string& t) {
+        const auto cps = config::codePointsOf(query);
+        auto like = [](std::string_view t) {
             std::string out;
             for (char c : t) {
                 if (c == '%' || c == '_' || c == '\\') out += '\\';
@@ -149,7 +136,7 @@ std::vector<Member> searchMembers(store::Database& db, const std::string& query,
             args = {like(cps[0]) + "%"};
         } else if (cps.size() == 2) {
             where = "masked_name=? OR masked_name LIKE ? ESCAPE '\\'";
-            args = {cps[0] + "*", like(cps[0]) + "%" + like(cps[1])};
+            args = {std::string(cps[0]) + "*", like(cps[0]) + "%" + like(cps[1])};
         } else {
             where = "masked_name=?";
             args = {maskName(query)};

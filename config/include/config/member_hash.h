@@ -15,6 +15,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace config {
 
@@ -31,5 +32,9 @@ std::string phoneBirthdayHash(std::string_view keyHex, std::string_view phone, s
 // What a kiosk may show of a name: the first and last character, '*' between
 // (张三明 → 张*明, 张三 → 张*, 欧阳小明 → 欧**明). UTF-8 aware; idempotent.
 std::string maskName(std::string_view name);
+
+// A name's characters (UTF-8 code points, views into `text`); a stray byte
+// counts as one.
+std::vector<std::string_view> codePointsOf(std::string_view text);
 
 }  // namespace config
