@@ -1,13 +1,14 @@
 #include "screens/checkin_screen.h"
 
-#include <algorithm>
-
 #include "screens/flows.h"
+#include "screens/format.h"
+#include "screens/parts.h"
 
 namespace screens {
 
 using shell::FontRole;
-using shell::Rect;
+using shell::Node;
+using shell::TextAlign;
 
 namespace {
 
@@ -22,16 +23,7 @@ std::string greetingKey(const core::Clock& clock) {
     return "checkin.greeting.evening";
 }
 
-std::string todayLine(const Context& ctx) {
-    const std::string date = core::dateLocal(ctx.clock.now());
-    return ctx.strings.format("date.format",
-                              {{"month", std::to_string(std::stoi(date.substr(5, 2)))},
-                               {"day", std::to_string(std::stoi(date.substr(8, 2)))},
-                               {"weekday", ctx.strings.get("date.weekday." + std::to_string(core::weekday(date)))}});
-}
-
-// "2026-11-24T09:12:05+08:00" → "09:12".
-std::string hhmmOf(const std::string& iso) { return iso.size() >= 16 ? iso.substr(11, 5) : iso; }
+std::string today(const Context& ctx) { return longDate(ctx.strings, core::dateLocal(ctx.clock.now())); }
 
 }  // namespace
 
@@ -40,12 +32,11 @@ void announceCheckin(Context& ctx, const std::string& maskedName, const domain::
     switch (r.outcome) {
         case domain::CheckinOutcome::CheckedIn:
             ctx.showResult(Feedback::Success, s.get("checkin.done.title"),
-                           s.format("checkin.done.detail", {{"name", maskedName},
-                                                            {"greeting", s.get(greetingKey(ctx.clock))},
-                                                            {"date", todayLine(ctx)}}));
+                           s.format("checkin.done.detail",
+                                    {{"name", maskedName}, {"greeting", s.get(greetingKey(ctx.clock))}, {"date", today(ctx)}}));
             return;
         case domain::CheckinOutcome::AlreadyToday:
-            ctx.showResult(Feedback::Info, s.format("checkin.already.title", {{"time", hhmmOf(r.at)}}),
+            ctx.showResult(Feedback::Info, s.format("checkin.already.title", {{"time", hhmm(r.at)}}),
                            s.format("checkin.already.detail", {{"name", maskedName}}));
             return;
         case domain::CheckinOutcome::UnknownMember:
@@ -58,43 +49,33 @@ CheckinScreen::CheckinScreen(Context& ctx) : Screen(ctx, ids::kCheckin, flowFor(
 
 void CheckinScreen::onEnter() { ctx_.requireMember(id()); }
 
-void CheckinScreen::drawContent(const Rect& area) {
+Node CheckinScreen::content(const shell::Rect& /*area*/) {
     shell::Ui& ui = ctx_.ui;
     const shell::Metrics& m = ui.m();
     const shell::Palette& c = ui.c();
     const shell::Strings& s = ctx_.strings;
-    if (!ctx_.session.active()) return;  // identify is on its way
+    if (!ctx_.session.active()) return shell::column(0);  // identify is on its way
 
     // The flow's icon (as on its Home tile), the elder greeted by name,
     // today's date, and the one big button.
-    const float th = ui.lineHeight(FontRole::Title), bh = ui.lineHeight(FontRole::Body);
-    const std::string hello = s.format("checkin.hello", {{"name", ctx_.session.maskedName()}});
-    const float buttonH = m.primaryHeight * 1.25f;
-    const float words = th + m.gap * 0.4f + bh + m.gap * 1.5f + buttonH;
-    float disc = std::clamp(area.h - words - 3 * m.gap, 0.0f, m.iconHero * 1.3f);
-    if (disc < m.iconTile * 0.8f) disc = 0;
-    const float total = words + (disc > 0 ? disc + m.gap : 0);
-    float y = area.y + std::max(0.0f, (area.h - total) / 2);
-    const Flow& flow = flowFor(id());
-    if (disc > 0) {
-        ui.fill({area.cx() - disc / 2, y, disc, disc}, c.*flow.colour, disc / 2);
-        ui.icon(flow.icon, area.cx(), y + disc / 2, disc * 0.56f, c.tileText);
-        y += disc + m.gap;
-    }
-    const Rect below = area;
-    ui.textCentred(FontRole::Title, hello, {below.x, y, below.w, th}, c.text);
-    y += th + m.gap * 0.4f;
-    ui.textCentred(FontRole::Body, todayLine(ctx_), {below.x, y, below.w, bh}, c.textMuted);
-    y += bh + m.gap * 1.5f;
-    const float bw = std::min(below.w, std::max(m.primaryMinWidth * 1.3f, below.w * 0.5f));
-    if (ui.primaryButton("checkin.go", shell::centredButton(below, y, bw, buttonH), s.get("checkin.go"),
-                         s.get("checkin.go.hint"), shell::Icon::CheckIn)) {
-        if (!ctx_.domain) return;
-        const domain::CheckinResult r = domain::checkIn(*ctx_.domain, ctx_.session.memberId());
-        ctx_.syncNow();
-        announceCheckin(ctx_, ctx_.session.maskedName(), r);
-        ctx_.router.home();
-    }
+    Node col = shell::column(m.gap * 0.5f);
+    col.justify = shell::Align::Centre;
+    col.add(ui.icon(flowFor(id()).icon, c.checkin, m.iconTile * 0.8f, m.iconHero));
+    col.add(question(ctx_, s.format("checkin.hello", {{"name", ctx_.session.maskedName()}})));
+    col.add(muted(ctx_, today(ctx_), TextAlign::Centre));
+    col.add(space(ctx_, 1.0f));
+    Node go = ui.primary(wid::kCheckinGo, s.get("checkin.go"), s.get("checkin.go.hint"), shell::Icon::CheckIn,
+                         [this] {
+                             if (!ctx_.domain) return;
+                             const domain::CheckinResult r = domain::checkIn(*ctx_.domain, ctx_.session.memberId());
+                             ctx_.syncNow();
+                             announceCheckin(ctx_, ctx_.session.maskedName(), r);
+                             ctx_.router.home();
+                         },
+                         m.primaryHeight * 1.25f);
+    go.align = shell::Align::Centre;
+    col.add(std::move(go));
+    return col;
 }
 
 }  // namespace screens

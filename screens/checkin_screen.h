@@ -20,7 +20,7 @@ public:
     void onEnter() override;
 
 protected:
-    void drawContent(const shell::Rect& area) override;
+    shell::Node content(const shell::Rect& area) override;
 };
 
 }  // namespace screens

@@ -1,7 +1,8 @@
 // context.h — what a screen may use: the shell's services, by reference.
 //
-// Screens draw with `ui`, read words from `strings`, navigate with `router`,
-// read who is here from `session`. They never touch SQLite, curl or SDL.
+// Screens lay out with `ui` (its measured stack), read words from `strings`,
+// navigate with `router`, read who is here from `session`. They never touch
+// SQLite, curl, SDL or ImGui.
 // Domain services (members, check-ins, meals, activities, time bank) are
 // added here as the domain layer lands, so every screen reaches them the same way.
 #pragma once
@@ -15,12 +16,12 @@
 #include "config/station_config.h"
 #include "core/clock.h"
 #include "domain/context.h"
-#include "shell/router.h"
-#include "shell/session.h"
-#include "shell/status_info.h"
-#include "shell/strings.h"
-#include "shell/theme.h"
-#include "shell/ui.h"
+#include "shell/app/router.h"
+#include "shell/app/session.h"
+#include "shell/app/status_info.h"
+#include "shell/ui/strings.h"
+#include "shell/ui/theme.h"
+#include "shell/ui/ui.h"
 
 namespace screens {
 
@@ -80,6 +81,8 @@ struct Context {
     // Reads the current screen aloud (title, texts, choices), or the answer
     // overlay while it shows; a notice when speech is not installed.
     std::function<void()> readAloud = [] {};
+    // Opens the text-size chooser over the screen (the top bar's 字号).
+    std::function<void()> openTextSize = [] {};
     // Tap-to-check-in: a card on the welcome screen checks the elder in at
     // once (the lead sets it from the pushed config). Default off.
     bool tapToCheckin = false;

@@ -6,10 +6,9 @@
 #include <array>
 #include <string_view>
 
-#include "screens/context.h"
-#include "screens/screen_ids.h"
-#include "shell/icons.h"
-#include "shell/theme.h"
+#include "screens/ids.h"
+#include "shell/ui/icons.h"
+#include "shell/ui/theme.h"
 
 namespace screens {
 
@@ -36,12 +35,7 @@ inline constexpr std::array<Flow, 5> kFlows = {{
      &shell::Palette::help},
 }};
 
-// The row of a flow screen (asserts the id is one of kFlows).
+// The row of a flow screen; the first row for an id that is not a flow's.
 const Flow& flowFor(std::string_view screenId);
-
-// The head of a flow screen: its icon in a disc of the flow's colour, its
-// title and its one-line hint, centred at the top of `area`. Returns the
-// space left below it for the flow's steps.
-shell::Rect drawFlowHeader(Context& ctx, const shell::Rect& area, const Flow& flow);
 
 }  // namespace screens

@@ -1,15 +1,16 @@
 #include "screens/help_screen.h"
 
-#include <algorithm>
 #include <array>
+#include <cmath>
 
 #include "domain/help.h"
 #include "screens/flows.h"
+#include "screens/parts.h"
 
 namespace screens {
 
 using shell::FontRole;
-using shell::Rect;
+using shell::Node;
 
 void callStaff(Context& ctx, const std::string& screenId) {
     if (!ctx.domain) return;
@@ -20,13 +21,11 @@ void callStaff(Context& ctx, const std::string& screenId) {
 
 HelpScreen::HelpScreen(Context& ctx) : Screen(ctx, ids::kHelp, flowFor(ids::kHelp).titleKey) {}
 
-void HelpScreen::drawContent(const Rect& area) {
+Node HelpScreen::content(const shell::Rect& /*area*/) {
     shell::Ui& ui = ctx_.ui;
     const shell::Metrics& m = ui.m();
     const shell::Palette& c = ui.c();
     const shell::Strings& s = ctx_.strings;
-    const bool portrait = area.h > area.w;
-
     struct Line {
         shell::Icon icon;
         const char* key;
@@ -40,54 +39,34 @@ void HelpScreen::drawContent(const Rect& area) {
         {shell::Icon::Speaker, "help.line.read", &shell::Palette::primary},
         {shell::Icon::Home, "help.line.home", &shell::Palette::primary},
     }};
-
     // The explanations on a card (read, not tapped), the two actions beside
     // it (landscape) or under it (portrait).
-    const float buttonH = m.primaryHeight;
-    Rect list = area, actions = area;
-    if (portrait) {
-        actions = {area.x, area.bottom() - 2 * buttonH - m.gap, area.w, 2 * buttonH + m.gap};
-        list = {area.x, area.y, area.w, actions.y - area.y - m.gap};
-    } else {
-        const float aw = std::min(area.w * 0.36f, m.primaryMinWidth * 1.3f);
-        actions = {area.right() - aw, area.y, aw, area.h};
-        list = {area.x, area.y, area.w - aw - m.gap, area.h};
+    Node list = shell::column(m.gap * 0.5f);
+    const float iconS = std::round(m.iconNav * 1.3f);
+    for (const Line& l : kLines) {
+        Node icon = ui.icon(l.icon, c.*l.colour, iconS, iconS);
+        icon.optional = false;
+        icon.flex = false;
+        icon.align = shell::Align::Start;
+        Node words = body(ctx_, s.get(l.key));
+        words.grow = 1;
+        list.add(shell::row(m.gap * 0.6f, {std::move(icon), std::move(words)}));
     }
+    Node card = ui.card(ui.scroll(wid::kHelpList, std::move(list), m.touchMin * 1.5f));
+    card.grow = 1;
 
-    const float pad = m.gap;
-    const float iconS = m.iconNav * 1.3f;
-    const float textX = iconS + m.gap * 0.6f;
-    const float textW = list.w - 2 * pad - textX;
-    float contentH = pad;
-    std::array<float, kLines.size()> heights{};
-    for (std::size_t i = 0; i < kLines.size(); ++i) {
-        heights[i] = std::max(iconS, float(ui.wrap(FontRole::Body, s.get(kLines[i].key), textW).size()) *
-                                         ui.paragraphLine(FontRole::Body));
-        contentH += heights[i] + m.gap * 0.5f;
+    Node call = ui.primary(wid::kHelpCall, s.get("help.call_staff"), s.get("help.call_staff.hint"), shell::Icon::Help,
+                           [this] { callStaff(ctx_, id()); });
+    Node read = ui.button(wid::kHelpRead, s.get("help.read"), shell::Icon::Speaker, ui.secondaryStyle(),
+                          [this] { ctx_.readAloud(); }, m.primaryHeight * 0.8f);
+    if (ui.theme().portrait()) {
+        return shell::column(m.gap, {std::move(card), actions(ctx_, {std::move(call), std::move(read)})});
     }
-    contentH += pad - m.gap * 0.5f;
-    Rect card{list.x, list.y, list.w, std::min(list.h, contentH)};
-    ui.card(card);
-    Rect inner = ui.beginScroll("help.list", card, contentH);
-    float y = inner.y + pad;
-    for (std::size_t i = 0; i < kLines.size(); ++i) {
-        ui.icon(kLines[i].icon, inner.x + pad + iconS / 2, y + ui.paragraphLine(FontRole::Body) / 2, iconS,
-                c.*kLines[i].colour);
-        ui.paragraph(FontRole::Body, s.get(kLines[i].key), {inner.x + pad + textX, y, textW, heights[i]}, c.cardText,
-                     false);
-        y += heights[i] + m.gap * 0.5f;
-    }
-    ui.endScroll();
-
-    const float bw = portrait ? std::min(actions.w, m.primaryMinWidth * 1.6f) : actions.w;
-    const float top = portrait ? actions.y : actions.y + std::max(0.0f, (actions.h - 2 * buttonH - m.gap) / 2);
-    Rect call = shell::centredButton(actions, top, bw, buttonH);
-    Rect read = shell::centredButton(actions, top + buttonH + m.gap, bw, buttonH);
-    if (ui.primaryButton("help.call_staff", call, s.get("help.call_staff"), s.get("help.call_staff.hint"),
-                         shell::Icon::Help))
-        callStaff(ctx_, id());
-    if (ui.button("help.read", read, s.get("help.read"), shell::Icon::Speaker, ui.secondaryStyle()))
-        ctx_.readAloud();
+    // The actions keep the width their words want; the explanations give way.
+    Node side = shell::column(m.gap, {std::move(call), std::move(read)});
+    side.justify = shell::Align::Centre;
+    card.priority = -3;
+    return shell::row(m.gap * 1.5f, {std::move(card), std::move(side)});
 }
 
 }  // namespace screens

@@ -18,7 +18,7 @@ public:
     explicit HelpScreen(Context& ctx);
 
 protected:
-    void drawContent(const shell::Rect& area) override;
+    shell::Node content(const shell::Rect& area) override;
 };
 
 }  // namespace screens

@@ -1,4 +1,5 @@
-// home_screen.h — the five big tiles (签到, 订餐, 活动, 时间银行, 帮助).
+// home_screen.h — the five big tiles (签到, 订餐, 活动, 时间银行, 帮助), under a
+// greeting by name once the elder is known.
 // Widget ids: home.checkin, home.meals, home.activities, home.timebank, home.help.
 #pragma once
 
@@ -11,7 +12,7 @@ public:
     explicit HomeScreen(Context& ctx);
 
 protected:
-    void drawContent(const shell::Rect& area) override;
+    shell::Node content(const shell::Rect& area) override;
 };
 
 }  // namespace screens

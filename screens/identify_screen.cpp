@@ -6,12 +6,13 @@
 #include "domain/notices.h"
 #include "screens/help_screen.h"
 #include "screens/keypad.h"
-#include "screens/screen_ids.h"
+#include "screens/parts.h"
 
 namespace screens {
 
 using shell::FontRole;
 using shell::Rect;
+using shell::TextAlign;
 
 namespace {
 
@@ -158,186 +159,135 @@ void IdentifyScreen::submit() {
         handle(domain::identifyByPhone(ctx_.domain->db, phone_, code_, ctx_.domain->clock), "identify.unknown_phone");
 }
 
-void IdentifyScreen::drawContent(const Rect& area) {
+shell::Node IdentifyScreen::content(const Rect& /*area*/) {
     switch (step_) {
-        case Step::Start: drawStart(area); break;
+        case Step::Start: return start();
         case Step::Phone:
-        case Step::Code: drawEntry(area); break;
-        case Step::Scan: drawScan(area); break;
-        case Step::Unknown: drawUnknown(area); break;
+        case Step::Code: return entry();
+        case Step::Scan: return scan();
+        case Step::Unknown: return unknown();
     }
+    return shell::column(0);
 }
 
-void IdentifyScreen::drawStart(const Rect& area) {
+shell::Node IdentifyScreen::start() {
     shell::Ui& ui = ctx_.ui;
     const shell::Metrics& m = ui.m();
-    const shell::Palette& c = ui.c();
     const shell::Strings& s = ctx_.strings;
-    const float th = ui.lineHeight(FontRole::Title), bh = ui.lineHeight(FontRole::Body);
-    const bool portrait = area.h > area.w;
-    const float buttonH = std::max(m.primaryHeight * 0.75f, m.touchMin * 1.25f);
-    const float buttonsH = portrait ? 2 * buttonH + m.gap : buttonH;
-    const float fixed = th + m.gap * 0.4f + bh + m.gap * 1.5f + bh + m.gap * 0.6f + buttonsH;
-    const float iconS = std::clamp(area.h - fixed - 2 * m.gap, 0.0f, m.iconHero * (portrait ? 1.4f : 1.0f));
-    float y = area.y + std::max(0.0f, (area.h - fixed - (iconS > 0 ? iconS + m.gap : 0)) / 2);
-    if (iconS >= m.iconTile * 0.6f) {
-        ui.icon(shell::Icon::Card, area.cx(), y + iconS / 2, iconS, c.primary);
-        y += iconS + m.gap;
-    }
-    ui.textCentred(FontRole::Title, s.get("identify.card_prompt"), {area.x, y, area.w, th}, c.text);
-    y += th + m.gap * 0.4f;
-    ui.textCentred(FontRole::Body, s.get("identify.card_hint"), {area.x, y, area.w, bh}, c.textMuted);
-    y += bh + m.gap * 1.5f;
-    ui.textCentred(FontRole::Body, s.get("identify.no_card"), {area.x, y, area.w, bh}, c.text);
-    y += bh + m.gap * 0.6f;
-
-    const float bw = std::min(portrait ? area.w * 0.8f : (area.w - m.gap) / 2, m.primaryMinWidth * 1.2f);
-    Rect phone, scan;
-    if (portrait) {
-        phone = shell::centredButton(area, y, bw, buttonH);
-        scan = shell::centredButton(area, y + buttonH + m.gap, bw, buttonH);
-    } else {
-        phone = {area.cx() - m.gap / 2 - bw, y, bw, buttonH};
-        scan = {area.cx() + m.gap / 2, y, bw, buttonH};
-    }
-    if (ui.button("identify.phone", phone, s.get("identify.phone"), shell::Icon::Phone, ui.secondaryStyle())) {
-        clearInput();
-        step_ = Step::Phone;
-    }
-    if (ui.button("identify.scan", scan, s.get("identify.scan"), shell::Icon::Scan, ui.secondaryStyle()))
-        step_ = Step::Scan;
+    shell::Node col = shell::column(m.gap * 0.5f);
+    col.justify = shell::Align::Centre;
+    col.add(ui.icon(shell::Icon::Card, ui.c().primary, m.iconTile * 0.8f, m.iconHero * 1.2f));
+    col.add(question(ctx_, s.get("identify.card_prompt")));
+    col.add(muted(ctx_, s.get("identify.card_hint"), TextAlign::Centre));
+    col.add(space(ctx_, 1.0f));
+    col.add(body(ctx_, s.get("identify.no_card"), TextAlign::Centre));
+    const float h = std::max(m.primaryHeight * 0.75f, m.touchMin * 1.25f);
+    col.add(actions(ctx_, {ui.button(wid::kIdentifyPhone, s.get("identify.phone"), shell::Icon::Phone, ui.secondaryStyle(),
+                                     [this] {
+                                         clearInput();
+                                         step_ = Step::Phone;
+                                     },
+                                     h),
+                           ui.button(wid::kIdentifyScan, s.get("identify.scan"), shell::Icon::Scan, ui.secondaryStyle(),
+                                     [this] { step_ = Step::Scan; }, h)}));
+    return col;
 }
 
-void IdentifyScreen::drawEntry(const Rect& area) {
+void IdentifyScreen::key(const std::string& k) {
+    std::string& entry = step_ == Step::Phone ? phone_ : code_;
+    const std::size_t limit = step_ == Step::Phone ? kPhoneDigits : kCodeDigits;
+    if (k == "ok") {
+        submit();
+    } else if (k == "del") {
+        if (!entry.empty()) entry.pop_back();
+    } else if (entry.size() < limit) {
+        entry += k;
+        errorKey_.clear();
+    }
+}
+
+shell::Node IdentifyScreen::entry() {
     shell::Ui& ui = ctx_.ui;
     const shell::Metrics& m = ui.m();
     const shell::Palette& c = ui.c();
     const shell::Strings& s = ctx_.strings;
     const bool phoneStep = step_ == Step::Phone;
-    const bool portrait = area.h > area.w;
-    const float th = ui.lineHeight(FontRole::Title), bh = ui.lineHeight(FontRole::Body);
 
-    // Words on one side (the question, what is typed, what is wrong), the
-    // keypad on the other; one above the other on a portrait panel.
-    Rect words = area, keys = area;
-    if (portrait) {
-        const float kh = keypadHeight(ctx_, std::min(area.w, m.primaryMinWidth * 1.6f), area.h * 0.55f);
-        keys = {area.cx() - std::min(area.w, m.primaryMinWidth * 1.6f) / 2, area.bottom() - kh,
-                std::min(area.w, m.primaryMinWidth * 1.6f), kh};
-        words = {area.x, area.y, area.w, keys.y - area.y - m.gap};
-    } else {
-        const float kw = std::min(area.w * 0.45f, m.primaryMinWidth * 1.5f);
-        const float kh = std::min(area.h, keypadHeight(ctx_, kw, area.h));
-        keys = {area.right() - kw, area.y + (area.h - kh) / 2, kw, kh};
-        words = {area.x, area.y, keys.x - area.x - m.gap * 1.5f, area.h};
-    }
-
-    const std::string& prompt = s.get(phoneStep ? "identify.phone_prompt" : "identify.code_prompt");
-    const auto promptLines = ui.wrap(FontRole::Title, prompt, words.w);
-    const float promptH = float(promptLines.size()) * ui.paragraphLine(FontRole::Title);
-    const float boxH = th + m.gap;
-    const float errH = errorKey_.empty() ? 0 : float(ui.wrap(FontRole::Body, s.get(errorKey_), words.w - m.iconNav - m.gap).size()) *
-                                                       ui.paragraphLine(FontRole::Body);
-    const float total = promptH + m.gap + boxH + (errH > 0 ? m.gap * 0.75f + errH : 0);
-    float y = words.y + std::max(0.0f, (words.h - total) / 2);
-    y += ui.paragraph(FontRole::Title, prompt, {words.x, y, words.w, promptH}, c.text, true);
-    y += m.gap;
-
-    // What is typed so far, big, in a white box; dashes for what is still to come.
+    // The question, what is typed so far (big, in a white box, dashes for
+    // what is still to come), what is wrong; the keypad beside or below.
+    shell::Node words = shell::column(m.gap * 0.75f);
+    words.justify = shell::Align::Centre;
+    words.add(question(ctx_, s.get(phoneStep ? "identify.phone_prompt" : "identify.code_prompt")));
+    if (!phoneStep) words.add(body(ctx_, s.get("identify.code_hint"), TextAlign::Centre));
     const std::string shown = phoneStep ? withBlanks(phone_, kPhoneDigits, true) : withBlanks(code_, kCodeDigits, false);
-    const float boxW = std::min(words.w, ui.textWidth(FontRole::Title, shown) + 2 * m.gap);
-    Rect box{words.cx() - boxW / 2, y, boxW, boxH};
-    ui.card(box);
-    ui.textCentred(FontRole::Title, shown, box, c.cardText);
-    y += boxH;
-    if (errH > 0) {
-        y += m.gap * 0.75f;
-        ui.icon(shell::Icon::Offline, words.x + m.iconNav / 2, y + bh / 2, m.iconNav, c.offlineIcon);
-        ui.paragraph(FontRole::Body, s.get(errorKey_), {words.x + m.iconNav + m.gap * 0.5f, y, words.w - m.iconNav - m.gap, errH},
-                     c.text, false);
+    shell::Node field = ui.card(heading(ctx_, shown, TextAlign::Centre), m.gap * 0.5f);
+    field.align = shell::Align::Centre;
+    words.add(std::move(field));
+    if (!errorKey_.empty()) {
+        shell::Node icon = ui.icon(shell::Icon::Offline, c.offlineIcon, m.iconNav, m.iconNav);
+        icon.optional = false;
+        icon.align = shell::Align::Start;
+        shell::Node why = body(ctx_, s.get(errorKey_));
+        why.grow = 1;
+        words.add(shell::row(m.gap * 0.5f, {std::move(icon), std::move(why)}));
     }
-
-    std::string& entry = phoneStep ? phone_ : code_;
-    const std::size_t limit = phoneStep ? kPhoneDigits : kCodeDigits;
-    KeypadPress k = drawKeypad(ctx_, keys);
-    if (k.digit && entry.size() < limit) {
-        entry += k.digit;
-        errorKey_.clear();
+    shell::Node pad = keypad(ctx_,
+                             {wid::kKeypad, "del", s.get("keypad.del"), shell::Icon::Back, "ok", s.get("keypad.ok"),
+                              shell::Icon::Check, true},
+                             [this](const std::string& k) { key(k); });
+    if (ui.theme().portrait()) {
+        pad.align = shell::Align::Centre;
+        words.grow = 1;
+        return shell::column(m.gap, {std::move(words), std::move(pad)});
     }
-    if (k.del && !entry.empty()) entry.pop_back();
-    if (k.ok) submit();
+    words.grow = 1;
+    pad.align = shell::Align::Centre;
+    shell::Node r = shell::row(m.gap * 1.5f, {std::move(words), std::move(pad)});
+    return r;
 }
 
-void IdentifyScreen::drawScan(const Rect& area) {
+shell::Node IdentifyScreen::scan() {
     shell::Ui& ui = ctx_.ui;
     const shell::Metrics& m = ui.m();
-    const shell::Palette& c = ui.c();
     const shell::Strings& s = ctx_.strings;
-    const float bh = ui.lineHeight(FontRole::Body);
-    const std::string& prompt = s.get("identify.scan_prompt");
-    const auto lines = ui.wrap(FontRole::Title, prompt, area.w);
-    const float promptH = float(lines.size()) * ui.paragraphLine(FontRole::Title);
-    const float buttonH = std::max(m.primaryHeight * 0.75f, m.touchMin * 1.25f);
-    const float fixed = promptH + m.gap * 0.4f + bh + m.gap * 1.5f + buttonH;
-    const float iconS = std::clamp(area.h - fixed - 2 * m.gap, 0.0f, m.iconHero);
-    float y = area.y + std::max(0.0f, (area.h - fixed - (iconS > 0 ? iconS + m.gap : 0)) / 2);
-    if (iconS >= m.iconTile * 0.6f) {
-        ui.icon(shell::Icon::Scan, area.cx(), y + iconS / 2, iconS, c.primary);
-        y += iconS + m.gap;
-    }
-    y += ui.paragraph(FontRole::Title, prompt, {area.x, y, area.w, promptH}, c.text, true);
-    y += m.gap * 0.4f;
-    ui.textCentred(FontRole::Body, s.get("identify.scan_hint"), {area.x, y, area.w, bh}, c.textMuted);
-    y += bh + m.gap * 1.5f;
-    if (ui.button("identify.phone", shell::centredButton(area, y, m.primaryMinWidth * 1.2f, buttonH),
-                  s.get("identify.use_phone"), shell::Icon::Phone, ui.secondaryStyle())) {
-        clearInput();
-        step_ = Step::Phone;
-    }
+    shell::Node col = shell::column(m.gap * 0.5f);
+    col.justify = shell::Align::Centre;
+    col.add(ui.icon(shell::Icon::Scan, ui.c().primary, m.iconTile * 0.8f, m.iconHero));
+    col.add(question(ctx_, s.get("identify.scan_prompt")));
+    col.add(muted(ctx_, s.get("identify.scan_hint"), TextAlign::Centre));
+    col.add(space(ctx_, 1.0f));
+    shell::Node phone = ui.button(wid::kIdentifyPhone, s.get("identify.use_phone"), shell::Icon::Phone,
+                                  ui.secondaryStyle(),
+                                  [this] {
+                                      clearInput();
+                                      step_ = Step::Phone;
+                                  },
+                                  std::max(m.primaryHeight * 0.75f, m.touchMin * 1.25f));
+    phone.align = shell::Align::Centre;
+    col.add(std::move(phone));
+    return col;
 }
 
-void IdentifyScreen::drawUnknown(const Rect& area) {
+shell::Node IdentifyScreen::unknown() {
     shell::Ui& ui = ctx_.ui;
     const shell::Metrics& m = ui.m();
-    const shell::Palette& c = ui.c();
     const shell::Strings& s = ctx_.strings;
-    const std::string& title = s.get(problemKey_ + ".title");
-    const std::string& detail = s.get(problemKey_ + ".detail");
-    const auto tl = ui.wrap(FontRole::Title, title, area.w);
-    const auto dl = ui.wrap(FontRole::Body, detail, area.w * 0.9f);
-    const float titleH = float(tl.size()) * ui.paragraphLine(FontRole::Title);
-    const float detailH = float(dl.size()) * ui.paragraphLine(FontRole::Body);
-    const bool portrait = area.h > area.w;
-    const float buttonH = m.primaryHeight;
-    const float buttonsH = portrait ? 2 * buttonH + m.gap : buttonH;
-    const float fixed = titleH + m.gap * 0.5f + detailH + m.gap * 1.5f + buttonsH;
-    const float iconS = std::clamp(area.h - fixed - 2 * m.gap, 0.0f, m.iconTile * 1.2f);
-    float y = area.y + std::max(0.0f, (area.h - fixed - (iconS > 0 ? iconS + m.gap : 0)) / 2);
-    if (iconS >= m.iconTile * 0.5f) {
-        ui.icon(shell::Icon::Offline, area.cx(), y + iconS / 2, iconS, c.offlineIcon);
-        y += iconS + m.gap;
-    }
-    y += ui.paragraph(FontRole::Title, title, {area.x, y, area.w, titleH}, c.text, true);
-    y += m.gap * 0.5f;
-    y += ui.paragraph(FontRole::Body, detail, {area.x + area.w * 0.05f, y, area.w * 0.9f, detailH}, c.text, true);
-    y += m.gap * 1.5f;
-
-    const float bw = std::min(portrait ? area.w * 0.8f : (area.w - m.gap) / 2, m.primaryMinWidth * 1.3f);
-    Rect call, retry;
-    if (portrait) {
-        call = shell::centredButton(area, y, bw, buttonH);
-        retry = shell::centredButton(area, y + buttonH + m.gap, bw, buttonH);
-    } else {
-        call = {area.cx() - m.gap / 2 - bw, y, bw, buttonH};
-        retry = {area.cx() + m.gap / 2, y, bw, buttonH};
-    }
-    if (ui.primaryButton("identify.call_staff", call, s.get("identify.call_staff"), "", shell::Icon::Help))
-        callStaff(ctx_, id());
-    if (ui.button("identify.retry", retry, s.get("identify.retry"), shell::Icon::Back, ui.secondaryStyle())) {
-        clearInput();
-        problemKey_.clear();
-        step_ = Step::Start;
-    }
+    shell::Node col = shell::column(m.gap * 0.5f);
+    col.justify = shell::Align::Centre;
+    col.add(ui.icon(shell::Icon::Offline, ui.c().offlineIcon, m.iconTile * 0.6f, m.iconTile * 1.2f));
+    col.add(question(ctx_, s.get(problemKey_ + ".title")));
+    col.add(body(ctx_, s.get(problemKey_ + ".detail"), TextAlign::Centre));
+    col.add(space(ctx_, 1.0f));
+    col.add(actions(ctx_, {ui.primary(wid::kIdentifyCallStaff, s.get("identify.call_staff"), "", shell::Icon::Help,
+                                      [this] { callStaff(ctx_, id()); }),
+                           ui.button(wid::kIdentifyRetry, s.get("identify.retry"), shell::Icon::Back, ui.secondaryStyle(),
+                                     [this] {
+                                         clearInput();
+                                         problemKey_.clear();
+                                         step_ = Step::Start;
+                                     },
+                                     m.primaryHeight)}));
+    return col;
 }
 
 }  // namespace screens

@@ -37,14 +37,15 @@ public:
     bool onScan(const std::string& text) override;
 
 protected:
-    void drawContent(const shell::Rect& area) override;
+    shell::Node content(const shell::Rect& area) override;
 
 private:
     enum class Step { Start, Phone, Code, Scan, Unknown };
-    void drawStart(const shell::Rect& area);
-    void drawEntry(const shell::Rect& area);
-    void drawScan(const shell::Rect& area);
-    void drawUnknown(const shell::Rect& area);
+    shell::Node start();
+    shell::Node entry();
+    shell::Node scan();
+    shell::Node unknown();
+    void key(const std::string& k);
     void handle(const domain::IdentifyResult& r, const std::string& unknownKey);
     void submit();
     void clearInput();

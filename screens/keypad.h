@@ -1,23 +1,29 @@
-// keypad.h — a big numeric keypad for elders (phone number, birthday code):
-// 1-9, 删除, 0, 确定 in four rows of three; keys at least the theme's touch
-// size (96 px at 1080p), 24 px or more apart. Widget ids keypad.0 .. keypad.9,
-// keypad.del, keypad.ok.
+// keypad.h — the one numeric keypad (identify's phone and birthday, staff's
+// PIN and lookup): 1-9 in three rows, then a function key, 0 and another
+// function key. Keys are at least the theme's touch size and 24 px apart,
+// and never narrower than their label: the keypad asks the stack for the
+// width its widest key needs (← 删除, ✓ 确定 at 特大 are not cut).
+// Widget ids PREFIX.0 .. PREFIX.9, PREFIX.<left key>, PREFIX.<right key>.
 #pragma once
 
+#include <functional>
+#include <string>
+
 #include "screens/context.h"
+#include "shell/ui/stack.h"
 
 namespace screens {
 
-struct KeypadPress {
-    char digit = 0;   // '0'..'9' when a digit was tapped
-    bool del = false;
-    bool ok = false;
+struct KeypadSpec {
+    std::string prefix;                       // "keypad", "staff.pin", "staff.key"
+    std::string leftKey, leftLabel;           // "del", 删除
+    shell::Icon leftIcon = shell::Icon::None;
+    std::string rightKey, rightLabel;         // "ok", 确定
+    shell::Icon rightIcon = shell::Icon::None;
+    bool rightPrimary = false;                // the right key is the step's main action
 };
 
-// Height the keypad wants for `width` (keys square-ish, within `maxHeight`).
-float keypadHeight(Context& ctx, float width, float maxHeight);
-// Draws the keypad in `r`. 确定 always answers: the screen says what is
-// missing rather than showing a key that does nothing.
-KeypadPress drawKeypad(Context& ctx, const shell::Rect& r);
+// `onKey` gets "0".."9", leftKey or rightKey, on the frame the key is tapped.
+shell::Node keypad(Context& ctx, const KeypadSpec& spec, std::function<void(const std::string& key)> onKey);
 
 }  // namespace screens

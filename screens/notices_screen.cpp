@@ -2,10 +2,13 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <string_view>
 
 #include "screens/identify_screen.h"
-#include "screens/screen_ids.h"
+#include "screens/format.h"
+#include "screens/parts.h"
+#include "screens/reasons.h"
 
 namespace screens {
 
@@ -13,26 +16,6 @@ using shell::FontRole;
 using shell::Rect;
 
 namespace {
-
-bool hasKey(const shell::Strings& s, const std::string& key) {
-    const auto keys = s.keys();
-    return std::find(keys.begin(), keys.end(), key) != keys.end();
-}
-
-// "2026-11-24..." → "11月24日" ("" when it is not a date).
-std::string monthDay(const shell::Strings& s, const std::string& date) {
-    if (date.size() < 10 || date[4] != '-' || date[7] != '-') return "";
-    try {
-        return s.format("notices.date", {{"month", std::to_string(std::stoi(date.substr(5, 2)))},
-                                         {"day", std::to_string(std::stoi(date.substr(8, 2)))}});
-    } catch (const std::exception&) {
-        return "";
-    }
-}
-
-constexpr std::array<std::string_view, 11> kKinds = {
-    "checkin",        "meal_book",       "meal_cancel", "meal_pickup", "activity_signup", "activity_cancel",
-    "activity_attend", "tb_redeem",      "tb_service",  "help_call",   "meal_pickup_undo"};
 
 }  // namespace
 
@@ -46,18 +29,15 @@ std::string noticeText(const Context& ctx, const domain::Notice& n) {
             const std::string d = monthDay(s, subject.substr(0, sp));
             if (!d.empty()) date = d;
             const std::string slotKey = "notices.slot." + subject.substr(sp + 1);
-            subject = hasKey(s, slotKey) ? s.get(slotKey) : s.get("notices.slot.meal");
+            subject = s.has(slotKey) ? s.get(slotKey) : s.get("notices.slot.meal");
         } else {
             subject = s.get("notices.slot.meal");
         }
     }
-    const bool known = std::find(kKinds.begin(), kKinds.end(), n.kind) != kKinds.end();
+    const bool known = knownOpKind(n.kind) && s.has("notices.what." + n.kind);
     std::string what = s.format(known ? "notices.what." + n.kind : std::string("notices.what.other"),
                                 {{"date", date}, {"subject", subject}});
-    std::string reasonKey = "notices.reason." + n.kind + "." + n.reason;
-    if (!hasKey(s, reasonKey)) reasonKey = "notices.reason." + n.reason;
-    if (!hasKey(s, reasonKey)) reasonKey = "notices.reason.other";
-    return s.format("notices.line", {{"what", what}, {"reason", s.get(reasonKey)}});
+    return s.format("notices.line", {{"what", what}, {"reason", reasonText(s, n.reason, ReasonFor::Elder, n.kind)}});
 }
 
 NoticesScreen::NoticesScreen(Context& ctx) : Screen(ctx, ids::kNotices, "notices.title") {}
@@ -79,55 +59,39 @@ void NoticesScreen::onLeave() {
     lines_.clear();
 }
 
-void NoticesScreen::drawContent(const Rect& area) {
+shell::Node NoticesScreen::content(const Rect& /*area*/) {
     shell::Ui& ui = ctx_.ui;
     const shell::Metrics& m = ui.m();
     const shell::Palette& c = ui.c();
     const shell::Strings& s = ctx_.strings;
-    const float th = ui.lineHeight(FontRole::Title);
-    const float buttonH = m.primaryHeight;
-
-    const std::string head = s.format("notices.head", {{"name", ctx_.session.maskedName()}});
-    ui.icon(shell::Icon::Help, area.x + th / 2, area.y + th / 2, th, c.help);
-    ui.textLeft(FontRole::Title, head, {area.x + th + m.gap * 0.5f, area.y, area.w - th - m.gap * 0.5f, th}, c.text);
+    shell::Node head = shell::row(m.gap * 0.5f);
+    shell::Node icon = ui.icon(shell::Icon::Help, c.help, ui.emPx(FontRole::Title), ui.lineHeight(FontRole::Title));
+    icon.align = shell::Align::Centre;
+    head.add(std::move(icon));
+    shell::Node words = heading(ctx_, s.format("notices.head", {{"name", ctx_.session.maskedName()}}));
+    words.grow = 1;
+    head.add(std::move(words));
 
     // One card per rejection, in a list that scrolls by dragging if long.
-    const float pad = m.gap * 0.8f;
-    const float iconS = m.iconNav * 1.2f;
-    const float textW = area.w - 2 * pad - iconS - m.gap * 0.6f;
-    std::vector<float> heights;
-    float contentH = 0;
+    shell::Node list = shell::column(m.gap * 0.6f);
+    const float iconS = std::round(m.iconNav * 1.2f);
     for (const auto& line : lines_) {
-        const float h = std::max(iconS, float(ui.wrap(FontRole::Body, line, textW).size()) *
-                                            ui.paragraphLine(FontRole::Body)) +
-                        2 * pad;
-        heights.push_back(h);
-        contentH += h + m.gap * 0.6f;
+        shell::Node mark = ui.icon(shell::Icon::Offline, c.offlineIcon, iconS, iconS);
+        mark.optional = false;
+        mark.align = shell::Align::Start;
+        shell::Node what = body(ctx_, line);
+        what.grow = 1;
+        list.add(ui.card(shell::row(m.gap * 0.6f, {std::move(mark), std::move(what)}), m.gap * 0.8f));
     }
-    const float listTop = area.y + th + m.gap;
-    const float listH = std::max(0.0f, area.bottom() - buttonH - m.gap - listTop);
-    Rect list{area.x, listTop, area.w, std::min(listH, contentH)};
-    Rect inner = ui.beginScroll("notices.list", list, contentH);
-    float y = inner.y;
-    for (std::size_t i = 0; i < lines_.size(); ++i) {
-        Rect card{inner.x, y, inner.w, heights[i]};
-        ui.card(card);
-        ui.icon(shell::Icon::Offline, card.x + pad + iconS / 2, card.y + pad + ui.paragraphLine(FontRole::Body) / 2,
-                iconS, c.offlineIcon);
-        ui.paragraph(FontRole::Body, lines_[i],
-                     {card.x + pad + iconS + m.gap * 0.6f, card.y + pad, textW, heights[i] - 2 * pad}, c.cardText,
-                     false);
-        y += heights[i] + m.gap * 0.6f;
-    }
-    ui.endScroll();
-
-    const float bw = std::min(area.w, m.primaryMinWidth * 1.3f);
-    const Rect ok = shell::centredButton(area, std::min(list.bottom() + m.gap, area.bottom() - buttonH), bw, buttonH);
-    if (ui.primaryButton("notices.ok", ok, s.get("notices.ok"), "", shell::Icon::Check)) {
+    shell::Node ok = ui.primary(wid::kNoticesOk, s.get("notices.ok"), "", shell::Icon::Check, [this] {
         if (ctx_.domain) domain::acknowledgeNotices(*ctx_.domain, notices_);
         notices_.clear();
         goAfterIdentify(ctx_);
-    }
+    });
+    ok.align = shell::Align::Centre;
+    shell::Node listArea = ui.scroll(wid::kNoticesList, std::move(list), m.touchMin * 1.5f);
+    listArea.grow = 1;
+    return shell::column(m.gap, {std::move(head), std::move(listArea), std::move(ok)});
 }
 
 }  // namespace screens

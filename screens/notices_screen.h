@@ -24,7 +24,7 @@ public:
     void onLeave() override;
 
 protected:
-    void drawContent(const shell::Rect& area) override;
+    shell::Node content(const shell::Rect& area) override;
 
 private:
     std::vector<domain::Notice> notices_;

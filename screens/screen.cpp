@@ -8,85 +8,122 @@ namespace screens {
 
 using shell::FontRole;
 using shell::Rect;
+using shell::TextAlign;
 
 namespace {
 
-float noticeHeight(Context& ctx) {
-    return ctx.ui.lineHeight(FontRole::Body) + 2 * ctx.ui.m().gap * 0.6f;
+std::string syncWords(const Context& ctx) {
+    const shell::StatusInfo& st = ctx.status;
+    switch (st.sync) {
+        case shell::StatusInfo::Sync::NotEnrolled: return ctx.strings.get("status.not_enrolled");
+        // Enrolled, first cycle not finished yet: not "offline".
+        case shell::StatusInfo::Sync::Waiting: return ctx.strings.get("status.connecting");
+        case shell::StatusInfo::Sync::Offline: {
+            std::string s = ctx.strings.get("status.offline");
+            if (!st.lastSyncHHMM.empty())
+                s += "  " + ctx.strings.format("status.last_sync", {{"time", st.lastSyncHHMM}});
+            return s;
+        }
+        case shell::StatusInfo::Sync::Synced:
+            return ctx.strings.format("status.last_sync", {{"time", st.lastSyncHHMM}});
+    }
+    return {};
 }
 
 }  // namespace
 
-shell::FrameLayout frameLayout(Context& ctx) {
+shell::FrameLayout frameLayout(Context& ctx, const std::string& title) {
     const shell::Strings& s = ctx.strings;
-    shell::TopBarLabels labels{s.get("nav.back"), s.get("nav.home"), s.get("textsize.label"),
-                               {s.get("textsize.standard"), s.get("textsize.large"), s.get("textsize.xlarge")},
-                               s.get("nav.read")};
-    shell::FrameLayout f = shell::layoutFrame(ctx.ui.theme(), labels, ctx.ui.measure());
-    // The district's announcement stays on screen: it gets its own strip above
-    // the status bar instead of covering the content (a notice may cover it).
-    if (!ctx.announcement.empty()) {
-        const shell::Metrics& m = ctx.ui.m();
-        f.content.h = std::max(0.0f, f.content.h - (noticeHeight(ctx) + m.gap));
-    }
-    return f;
+    shell::FrameWords w;
+    w.back = s.get("nav.back");
+    w.home = s.get("nav.home");
+    w.read = s.get("nav.read");
+    w.textSize = s.format("textsize.button",
+                          {{"size", s.get(std::string("textsize.") + shell::textSizeName(ctx.ui.theme().textSize()))}});
+    w.title = title;
+    if (!ctx.announcement.empty()) w.banner = s.format("announcement.banner", {{"text", ctx.announcement}});
+    w.bannerMore = s.get("banner.more");
+    w.bannerShort = s.get("banner.short");
+    w.notice = ctx.notice;
+    w.station = ctx.status.stationName.empty() ? s.get("station.unnamed") : ctx.status.stationName;
+    w.sync = syncWords(ctx);
+    // The longest of the sync states (syncWords()), for the bar's size.
+    for (const std::string& longer :
+         {s.get("status.not_enrolled"), s.get("status.connecting"), s.format("status.last_sync", {{"time", "00:00"}}),
+          s.get("status.offline") + "  " + s.format("status.last_sync", {{"time", "00:00"}})})
+        if (ctx.ui.textWidth(shell::FontRole::Body, longer) > ctx.ui.textWidth(shell::FontRole::Body, w.syncLongest))
+            w.syncLongest = longer;
+    w.clock = core::hhmmLocal(ctx.clock.now());
+    return shell::layoutFrame(ctx.ui.theme(), w, ctx.ui.measure());
 }
 
 Screen::Screen(Context& ctx, std::string id, std::string titleKey)
     : ctx_(ctx), id_(std::move(id)), titleKey_(std::move(titleKey)) {}
 
 void Screen::draw() {
-    shell::FrameLayout f = frameLayout(ctx_);
-    drawContent(f.content);
+    const std::string t = title();
+    const shell::FrameLayout f = frameLayout(ctx_, t);
+    ctx_.ui.pushRegion(f.content);
+    shell::Node root = content(f.content);
+    ctx_.ui.layout(f.content, root);
+    ctx_.ui.popRegion();
+    // After the content: the shell's read-aloud reads what was drawn before
+    // 朗读 (the content, then the title; it says the title first itself).
+    drawTitle(f);
     drawTopBar(f);
+    drawStrip(f);
     drawStatusBar(f);
-    drawNotice(f);
 }
 
-void Screen::drawTopBar(const shell::FrameLayout& layout) {
+void Screen::drawTitle(const shell::FrameLayout& f) {
     shell::Ui& ui = ctx_.ui;
-    const shell::Palette& c = ui.c();
-    ui.fill(layout.topBar, c.barBg);
+    ui.lines(FontRole::Title, f.titleLines, title(), f.title, ui.lineHeight(FontRole::Title), ui.c().text,
+             TextAlign::Centre);
+}
 
-    // Drawn first: the shell's read-aloud takes the texts drawn before 朗读 as the content.
-    shell::FrameLayout f = layout;
-    const Rect read = f.read;
-    if (ui.button("nav.read", read, ctx_.strings.get("nav.read"), shell::Icon::Speaker, ui.navStyle()))
+void Screen::drawTopBar(const shell::FrameLayout& f) {
+    shell::Ui& ui = ctx_.ui;
+    ui.fill(f.topBar, ui.c().barBg);
+    ui.pushRegion(f.topBar);
+    // Drawn first: the read-aloud takes the texts drawn before 朗读 as the screen's.
+    if (ui.button(wid::kRead, f.read, ctx_.strings.get("nav.read"), shell::Icon::Speaker, ui.navStyle()))
         ctx_.readAloud();
-    if (f.topRows == 1) {
-        const float left = read.right() + ui.m().gap;
-        f.title.w = std::max(0.0f, f.title.right() - left);
-        f.title.x = left;
-    }
-
     if (showsNavigation()) {
-        if (ui.button("nav.back", f.back, ctx_.strings.get("nav.back"), shell::Icon::Back, ui.navStyle()))
+        if (ui.button(wid::kBack, f.back, ctx_.strings.get("nav.back"), shell::Icon::Back, ui.navStyle()))
             ctx_.router.back();
-        if (ui.button("nav.home", f.home, ctx_.strings.get("nav.home"), shell::Icon::Home, ui.navStyle()))
+        if (ui.button(wid::kHome, f.home, ctx_.strings.get("nav.home"), shell::Icon::Home, ui.navStyle()))
             ctx_.router.home();
     }
+    const std::string label = ctx_.strings.format(
+        "textsize.button", {{"size", ctx_.strings.get(std::string("textsize.") + shell::textSizeName(ui.theme().textSize()))}});
+    if (ui.button(wid::kTextSize, f.textSize, label, shell::Icon::TextSize, ui.navStyle())) ctx_.openTextSize();
+    ui.popRegion();
+}
 
-    // Centred on the panel when it fits there, else in the space it has.
-    const std::string t = title();
-    const float tw = ui.textWidth(FontRole::Title, t);
-    Rect panelCentre{float(ui.theme().width()) / 2 - tw / 2, f.title.y, tw, f.title.h};
-    bool fitsCentred = panelCentre.x >= f.title.x && panelCentre.right() <= f.title.right();
-    ui.textCentred(FontRole::Title, t, fitsCentred ? panelCentre : f.title, c.barText);
-
-    if (f.textSizeLabel.w > 0)
-        ui.textRight(FontRole::Body, ctx_.strings.get("textsize.label"), f.textSizeLabel, c.barText);
-    static constexpr shell::TextSize kSizes[] = {shell::TextSize::Standard, shell::TextSize::Large,
-                                                 shell::TextSize::ExtraLarge};
-    for (int i = 0; i < 3; ++i) {
-        shell::TextSize size = kSizes[i];
-        bool selected = ui.theme().textSize() == size;
-        shell::ButtonStyle style = ui.navStyle();
-        if (selected) style = {c.segmentSelectedBg, c.segmentSelectedText, c.segmentSelectedBg, false};
-        std::string id = std::string("textsize.") + shell::textSizeName(size);
-        std::string key = std::string("textsize.") + shell::textSizeName(size);
-        if (ui.button(id, f.textSize[size_t(i)], ctx_.strings.get(key), shell::Icon::None, style, selected) &&
-            !selected)
-            ctx_.setTextSize(size);
+void Screen::drawStrip(const shell::FrameLayout& f) {
+    if (f.strip.h <= 0) return;
+    shell::Ui& ui = ctx_.ui;
+    const shell::Metrics& m = ui.m();
+    const shell::Palette& c = ui.c();
+    // The strip lies over whatever would be under it: the audit reports it.
+    ui.cover(f.stripIsBanner ? "banner" : "notice", f.strip);
+    const std::string whole = f.stripIsBanner ? std::string() : ctx_.notice;
+    std::string shown;
+    for (const auto& l : f.stripLines) shown += l;
+    if (f.stripIsBanner) {
+        // The banner is a target: it opens the whole announcement.
+        const shell::ButtonStyle style{c.noticeBg, c.noticeText, c.cardBorder, true};
+        ui.shadow(f.strip, m.radius);
+        if (ui.button(wid::kBanner, f.strip, "", shell::Icon::None, style) && ctx_.router.current() != ids::kAnnouncement)
+            ctx_.router.push(ids::kAnnouncement);
+        ui.lines(FontRole::Body, f.stripLines, shown, f.stripText, ui.paragraphLine(FontRole::Body), c.noticeText,
+                 TextAlign::Left);
+        ui.text(FontRole::Body, ctx_.strings.get("banner.more"), f.stripMore, c.noticeText, TextAlign::Right);
+    } else {
+        ui.shadow(f.strip, m.radius);
+        ui.fill(f.strip, c.noticeBg, m.radius);
+        ui.lines(FontRole::Body, f.stripLines, whole, f.stripText, ui.paragraphLine(FontRole::Body), c.noticeText,
+                 TextAlign::Left);
     }
 }
 
@@ -94,71 +131,33 @@ void Screen::drawStatusBar(const shell::FrameLayout& f) {
     shell::Ui& ui = ctx_.ui;
     const shell::Palette& c = ui.c();
     const shell::Metrics& m = ui.m();
-    const Rect& bar = f.statusBar;
-    ui.fill(bar, c.statusBg);
-    ui.fill({bar.x, bar.y, bar.w, std::max(1.0f, m.border * 0.67f)}, c.cardBorder);
-
-    const Rect inner = bar.insetXY(m.margin, 0);
-    const std::string clock = core::hhmmLocal(ctx_.clock.now());
-    const float clockW = ui.textWidth(FontRole::Body, clock);
-    ui.textRight(FontRole::Body, clock, inner, c.statusText);
+    ui.fill(f.statusBar, c.statusBg);
+    ui.fill({f.statusBar.x, f.statusBar.y, f.statusBar.w, std::max(1.0f, m.border * 0.67f)}, c.cardBorder);
+    ui.pushRegion(f.statusBar);
+    const float lh = ui.lineHeight(FontRole::Body);
+    const std::string station =
+        ctx_.status.stationName.empty() ? ctx_.strings.get("station.unnamed") : ctx_.status.stationName;
+    ui.lines(FontRole::Body, f.stationLines, station, f.station, lh, c.statusText, TextAlign::Left);
 
     // Sync state: an icon and words, never colour alone.
-    const shell::StatusInfo& st = ctx_.status;
-    std::string syncText;
-    shell::Icon syncIcon = shell::Icon::None;
+    shell::Icon icon = shell::Icon::Synced;
     shell::Rgb iconColour = c.statusText;
-    switch (st.sync) {
+    switch (ctx_.status.sync) {
         case shell::StatusInfo::Sync::NotEnrolled:
-            syncText = ctx_.strings.get("status.not_enrolled");
-            syncIcon = shell::Icon::Offline;
-            iconColour = c.offlineIcon;
-            break;
-        case shell::StatusInfo::Sync::Waiting:
-            // Enrolled, first cycle not finished yet: not "offline".
-            syncText = ctx_.strings.get("status.connecting");
-            syncIcon = shell::Icon::Synced;
-            break;
         case shell::StatusInfo::Sync::Offline:
-            syncText = ctx_.strings.get("status.offline");
-            if (!st.lastSyncHHMM.empty())
-                syncText += "  " + ctx_.strings.format("status.last_sync", {{"time", st.lastSyncHHMM}});
-            syncIcon = shell::Icon::Offline;
+            icon = shell::Icon::Offline;
             iconColour = c.offlineIcon;
             break;
-        case shell::StatusInfo::Sync::Synced:
-            syncText = ctx_.strings.format("status.last_sync", {{"time", st.lastSyncHHMM}});
-            syncIcon = shell::Icon::Synced;
-            iconColour = c.onlineIcon;
-            break;
+        case shell::StatusInfo::Sync::Synced: iconColour = c.onlineIcon; break;
+        case shell::StatusInfo::Sync::Waiting: break;
     }
-    const float iconS = m.iconNav * 0.8f;
-    const float syncW = ui.textWidth(FontRole::Body, syncText);
-    const float syncRight = inner.right() - clockW - m.gap * 1.5f;
-    ui.textRight(FontRole::Body, syncText, {syncRight - syncW, inner.y, syncW, inner.h}, c.statusText);
-    ui.icon(syncIcon, syncRight - syncW - m.gap * 0.4f - iconS / 2, inner.cy(), iconS, iconColour);
-
-    const std::string& station =
-        st.stationName.empty() ? ctx_.strings.get("station.unnamed") : st.stationName;
-    const float stationW = syncRight - syncW - iconS - m.gap * 1.5f - inner.x;
-    ui.textLeft(FontRole::Body, station, {inner.x, inner.y, std::max(0.0f, stationW), inner.h}, c.statusText);
-}
-
-void Screen::drawNotice(const shell::FrameLayout& f) {
-    // A short-lived notice wins; otherwise the district's announcement stays.
-    const std::string text = !ctx_.notice.empty()         ? ctx_.notice
-                             : !ctx_.announcement.empty() ? ctx_.strings.format("announcement.banner",
-                                                                                {{"text", ctx_.announcement}})
-                                                          : std::string();
-    if (text.empty()) return;
-    shell::Ui& ui = ctx_.ui;
-    const shell::Metrics& m = ui.m();
-    const float h = noticeHeight(ctx_);
-    const float w = std::min(f.content.w, ui.textWidth(FontRole::Body, text) + 4 * m.gap);
-    Rect box{f.content.cx() - w / 2, f.statusBar.y - m.gap * 0.5f - h, w, h};
-    ui.shadow(box, m.radius);
-    ui.fill(box, ui.c().noticeBg, m.radius);
-    ui.textCentred(FontRole::Body, text, box.insetXY(m.gap, 0), ui.c().noticeText);
+    ui.icon(icon, f.syncIcon.cx(), f.syncIcon.cy(), f.syncIcon.w, iconColour);
+    std::string sync;
+    for (const auto& l : f.syncLines) sync += (sync.empty() ? "" : " ") + l;
+    ui.lines(FontRole::Body, f.syncLines, sync, f.sync, lh, c.statusText, TextAlign::Left);
+    ui.lines(FontRole::Body, {core::hhmmLocal(ctx_.clock.now())}, core::hhmmLocal(ctx_.clock.now()), f.clock, lh,
+             c.statusText, TextAlign::Right);
+    ui.popRegion();
 }
 
 }  // namespace screens

@@ -1,20 +1,23 @@
-// screen.h — the base of every screen: it owns the frame.
+// screen.h — the base of every screen: it owns the frame (shell/ui/layout.h).
 //
-// draw() is not virtual: every screen gets the same top bar (big Back and
-// Home at the same place, the title, the text-size switch), the same status
-// bar (station, sync state, clock) and the notice banner; a subclass fills
-// only drawContent() with the rectangle between the bars. onEnter / onLeave
-// run between frames when the router shows or hides the screen; onCard gets a
-// card swipe first.
+// draw() is not virtual: every screen gets the same top bar (返回 首页 朗读,
+// 字号), its title centred under it, the banner or a notice in their own
+// strip, and the status bar. A subclass only says what its content is, as a
+// tree of measured nodes (shell/ui/stack.h) built from its view model;
+// draw() lays it out in the content rectangle. Nothing in a screen places
+// anything by hand, and nothing in draw code reads the database: a step loads
+// its view model in onEnter() and again after an action.
 //
-// Widget ids drawn by the frame: nav.read (every screen), nav.back, nav.home, textsize.standard,
-// textsize.large, textsize.xlarge.
+// onEnter / onLeave run between frames when the router shows or hides the
+// screen; onCard / onScan get a card swipe or a scanned code first.
 #pragma once
 
 #include <string>
 
 #include "screens/context.h"
-#include "shell/layout.h"
+#include "screens/ids.h"
+#include "shell/ui/layout.h"
+#include "shell/ui/stack.h"
 
 namespace screens {
 
@@ -26,9 +29,9 @@ public:
     Screen& operator=(const Screen&) = delete;
 
     const std::string& id() const { return id_; }
-    std::string title() const { return ctx_.strings.get(titleKey_); }
+    virtual std::string title() const { return ctx_.strings.get(titleKey_); }
 
-    // The whole frame: content first, then the bars over it.
+    // The whole frame: content first, then the title, the bars and the strip.
     void draw();
 
     virtual void onEnter() {}
@@ -42,22 +45,24 @@ public:
     virtual bool onScan(const std::string& /*text*/) { return false; }
 
 protected:
-    virtual void drawContent(const shell::Rect& area) = 0;
+    // What the screen shows, laid out in `area` (the content rectangle).
+    virtual shell::Node content(const shell::Rect& area) = 0;
     // The welcome screen has nothing to go back to.
     virtual bool showsNavigation() const { return true; }
 
     Context& ctx_;
 
 private:
+    void drawTitle(const shell::FrameLayout& f);
     void drawTopBar(const shell::FrameLayout& f);
+    void drawStrip(const shell::FrameLayout& f);
     void drawStatusBar(const shell::FrameLayout& f);
-    void drawNotice(const shell::FrameLayout& f);
 
     std::string id_;
     std::string titleKey_;
 };
 
-// The frame's layout for the current theme and words (also used by overlays).
-shell::FrameLayout frameLayout(Context& ctx);
+// The frame's layout for the current theme and words, with this title.
+shell::FrameLayout frameLayout(Context& ctx, const std::string& title);
 
 }  // namespace screens

@@ -1,16 +1,18 @@
 #include "screens/welcome_screen.h"
 
-#include <algorithm>
+#include <cmath>
 
 #include "domain/help.h"
 #include "domain/members.h"
 #include "screens/checkin_screen.h"
-#include "screens/screen_ids.h"
+#include "screens/format.h"
+#include "screens/parts.h"
 
 namespace screens {
 
 using shell::FontRole;
-using shell::Rect;
+using shell::Node;
+using shell::TextAlign;
 
 WelcomeScreen::WelcomeScreen(Context& ctx) : Screen(ctx, ids::kWelcome, "welcome.title") {}
 
@@ -37,67 +39,39 @@ bool WelcomeScreen::onCard(const std::string& cardNo) {
     return true;
 }
 
-void WelcomeScreen::drawContent(const Rect& area) {
+Node WelcomeScreen::content(const shell::Rect& area) {
     shell::Ui& ui = ctx_.ui;
     const shell::Metrics& m = ui.m();
     const shell::Palette& c = ui.c();
-    const float th = ui.lineHeight(FontRole::Title), bh = ui.lineHeight(FontRole::Body);
-
-    // Today's date and time, large: the screen is also a clock in the hall.
     const core::TimePoint now = ctx_.clock.now();
-    const std::string date = core::dateLocal(now);
-    const std::string weekday = ctx_.strings.get("date.weekday." + std::to_string(core::weekday(date)));
-    const std::string dateLine = ctx_.strings.format(
-        "date.format", {{"month", std::to_string(std::stoi(date.substr(5, 2)))},
-                        {"day", std::to_string(std::stoi(date.substr(8, 2)))},
-                        {"weekday", weekday}});
     const std::string& station =
         ctx_.status.stationName.empty() ? ctx_.strings.get("station.unnamed") : ctx_.status.stationName;
 
-    // One card, centred: greeting, station, date and time, then the big start
-    // button. Spare height (a portrait panel) goes to the button and the icon.
-    const float cardW = std::min(area.w, std::max(m.primaryMinWidth * 2.2f, area.w * 0.62f));
-    const float pad = m.gap * 1.5f;
-    auto heightFor = [&](float iconS, float buttonH) {
-        return pad + (iconS > 0 ? iconS + m.gap * 0.75f : 0) + th + m.gap * 0.5f + bh + m.gap * 1.25f + th + m.gap * 0.25f + bh +
-               m.gap * 1.5f + buttonH + pad;
-    };
-    float iconS = m.iconTile, buttonH = m.primaryHeight * 1.15f;
-    const float spare = area.h - heightFor(iconS, buttonH);
-    if (spare > 0) {
-        buttonH += std::min(spare * 0.3f, m.primaryHeight * 0.6f);
-        iconS += std::min(spare * 0.12f, m.iconHero - m.iconTile);
-    } else {
-        // Short of room (landscape, large text): the icon shrinks, then goes;
-        // then the button comes down to the primary size. Text never shrinks.
-        iconS = std::max(0.0f, iconS + spare);
-        if (iconS < m.iconTile * 0.75f) iconS = 0;
-        const float still = area.h - heightFor(iconS, buttonH);
-        if (still < 0) buttonH = std::max(m.primaryHeight, buttonH + still);
-    }
-    const float cardH = std::min(heightFor(iconS, buttonH), area.h);
-    Rect card{area.cx() - cardW / 2, area.y + std::max(0.0f, (area.h - cardH) / 2), cardW, cardH};
-    ui.card(card);
+    // The screen is also a clock in the hall: greeting, station, time, date.
+    Node info = shell::column(std::round(m.gap * 0.3f));
+    info.justify = shell::Align::Centre;
+    info.add(ui.icon(shell::Icon::Person, c.primary, m.iconTile * 0.8f, m.iconHero * 0.8f));
+    info.add(ui.text(FontRole::Title, ctx_.strings.get("welcome.greeting"), c.cardText, TextAlign::Centre));
+    info.add(ui.text(FontRole::Body, station, c.textMuted, TextAlign::Centre));
+    info.add(space(ctx_, 0.5f));
+    info.add(ui.text(FontRole::Title, core::hhmmLocal(now), c.cardText, TextAlign::Centre));
+    info.add(ui.text(FontRole::Body, longDate(ctx_.strings, core::dateLocal(now)), c.textMuted, TextAlign::Centre));
+    Node card = ui.card(std::move(info), m.gap * 1.5f);
+    card.grow = 1;
 
-    float y = card.y + pad;
-    if (iconS > 0) {
-        ui.icon(shell::Icon::Person, card.cx(), y + iconS / 2, iconS, c.primary);
-        y += iconS + m.gap * 0.75f;
+    Node start = ui.primary(wid::kWelcomeStart, ctx_.strings.get("welcome.card_prompt"),
+                            ctx_.strings.get("welcome.tap_prompt"), shell::Icon::Card,
+                            [this] { ctx_.router.push(ids::kHome); }, m.primaryHeight * 1.15f);
+    start.grow = 1;
+    if (!ui.theme().portrait()) {
+        // Side by side: the words and the button share the width.
+        Node r = shell::row(m.gap * 1.5f, {std::move(card), std::move(start)});
+        return r;
     }
-    ui.textCentred(FontRole::Title, ctx_.strings.get("welcome.greeting"), {card.x + pad, y, card.w - 2 * pad, th},
-                   c.cardText);
-    y += th + m.gap * 0.5f;
-    ui.textCentred(FontRole::Body, station, {card.x + pad, y, card.w - 2 * pad, bh}, c.textMuted);
-    y += bh + m.gap * 1.25f;
-    ui.textCentred(FontRole::Title, core::hhmmLocal(now), {card.x + pad, y, card.w - 2 * pad, th}, c.cardText);
-    y += th + m.gap * 0.25f;
-    ui.textCentred(FontRole::Body, dateLine, {card.x + pad, y, card.w - 2 * pad, bh}, c.textMuted);
-    y += bh + m.gap * 1.5f;
-
-    Rect start{card.x + pad, y, card.w - 2 * pad, buttonH};
-    if (ui.primaryButton("welcome.start", start, ctx_.strings.get("welcome.card_prompt"),
-                         ctx_.strings.get("welcome.tap_prompt"), shell::Icon::Card))
-        ctx_.router.push(ids::kHome);
+    Node col = shell::column(m.gap * 1.5f, {std::move(card), std::move(start)});
+    col.children[1].grow = 0.6f;
+    (void)area;
+    return col;
 }
 
 }  // namespace screens

@@ -1,5 +1,6 @@
-// welcome_screen.h — the attract screen: greeting, clock, "请刷颐年卡 / 点这里开始".
-// Widget ids: welcome.start. Entering it clears the session (the elder has left).
+// welcome_screen.h — the attract screen: greeting, station, clock and date,
+// and the big "请刷颐年卡 / 或点这里开始" (welcome.start). Entering it clears the
+// session (the elder has left). Landscape puts the button beside the words.
 #pragma once
 
 #include "screens/screen.h"
@@ -15,7 +16,7 @@ public:
     bool onCard(const std::string& cardNo) override;
 
 protected:
-    void drawContent(const shell::Rect& area) override;
+    shell::Node content(const shell::Rect& area) override;
     bool showsNavigation() const override { return false; }
 };
 

@@ -2,7 +2,7 @@
 # Runs every benchmark in bench/ and prints their figures (DESIGN.md budgets).
 # Benchmarks are not tests: they print, a person reads. About 2-3 minutes.
 #   bash scripts/bench.sh            all
-#   bash scripts/bench.sh store      one of: store sync server startup
+#   bash scripts/bench.sh store      one of: store sync server startup day
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
@@ -26,6 +26,10 @@ if run server; then
   "$build/bench/server/bench_server_throughput" --members 20000 --stations 50 --rounds 10
 fi
 if run startup; then
-  echo "== kiosk: cold start, font atlas, idle CPU, memory (bench_startup under Xvfb)"
+  echo "== kiosk: cold start, glyph page, idle CPU, memory against a bare SDL + GL window (bench_startup under Xvfb)"
   bash bench/startup/run.sh "$build" --runs 7 --idle-seconds 30
+fi
+if run day; then
+  echo "== a day at the station: 1,000 elders with realistic names check in by card (bench/day)"
+  bash bench/day/run.sh "$build" 1000
 fi

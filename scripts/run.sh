@@ -2,8 +2,9 @@
 # The first README command: installs what is missing, builds, starts a local
 # district server with a demo Futian district, enrolls a station, syncs, and
 # runs the kiosk against it. With a display the kiosk opens (full screen, or
-# ELDER_WINDOWED=WxH for a window); without one it runs under Xvfb through the
-# tour of the screens and prints where the screenshots are.
+# ELDER_WINDOWED=WxH for a window); without one it tours every screen under
+# Xvfb against the live district (scripts/tour.sh: each flow on copies of the
+# station's and the district's data) and writes the pictures under .data/.
 #
 # Environment: ELDER_DATA (default .data/), ELDER_PORT (default 8443),
 # ELDER_STATION (default 长城长者服务站), ELDER_WINDOWED=WxH.
@@ -66,10 +67,14 @@ if [ -n "${DISPLAY:-}" ] && [ -z "${CI:-}" ]; then
   echo "run: starting the kiosk (staff mode: hold the top-left corner 3 s)"
   "$kiosk" "${args[@]}"
 else
-  # The tour's kiosks work on copies of the station's data: they must not
-  # sync those copies' actions to the district, so the district goes away.
+  # The tour runs each flow on copies of the station's data and of the
+  # district's, serving each district copy on the station's port: the screens
+  # show the district online, and what the tour books never reaches the
+  # district in .data/district.
   kill $server_pid 2>/dev/null; wait $server_pid 2>/dev/null || true
-  echo "run: no display; touring the kiosk under Xvfb"
-  KIOSK="$kiosk" KIOSK_DATA="$kiosk_data" bash scripts/tour.sh "$root/docs/screenshots"
+  echo "run: no display; touring the kiosk under Xvfb against the live district"
+  KIOSK="$kiosk" SERVER="$server" KIOSK_DATA="$kiosk_data" DISTRICT_DATA="$district" \
+    bash scripts/tour.sh "$data/screenshots"
+  echo "run: screenshots in $data/screenshots (scripts/tour.sh docs/screenshots regenerates the README's)"
   echo "run: the admin console runs with the server: $server --data-dir $district serve, then $console"
 fi

@@ -1,8 +1,8 @@
-// meals_format_test — the plain words of the meals and activities screens:
-// money, day labels, clock times, with the real string tables.
+// meals_format_test — the one formatter of money, dates and times
+// (screens/format.h), with the real string tables.
 #include <gtest/gtest.h>
 
-#include "screens/meals_format.h"
+#include "screens/format.h"
 
 namespace {
 
@@ -24,6 +24,16 @@ TEST(MealsFormat, DayLabels) {
     EXPECT_EQ(screens::dayDate(zh, "2026-11-25"), "11月25日 周三");
     EXPECT_EQ(screens::dayDate(zh, "2027-01-03"), "1月3日 周日");
     EXPECT_EQ(screens::comingDays("2026-12-30", 3), (std::vector<std::string>{"2026-12-30", "2026-12-31", "2027-01-01"}));
+}
+
+TEST(MealsFormat, DatesAndTimesOneWay) {
+    const auto zh = shell::Strings::load("zh-CN");
+    EXPECT_EQ(screens::monthDay(zh, "2026-11-25T09:00:00+08:00"), "11月25日");
+    EXPECT_EQ(screens::monthDay(zh, "soon"), "");
+    EXPECT_EQ(screens::longDate(zh, "2026-12-01"), "12月1日 星期二");
+    EXPECT_EQ(screens::hhmm("2026-11-24T09:05:00+08:00"), "09:05");
+    EXPECT_EQ(screens::dayTime(zh, "2026-11-24T09:05:00+08:00"), "11月24日 09:05");
+    EXPECT_EQ(screens::dayTime(zh, "later"), "later");
 }
 
 TEST(MealsFormat, ClockTime) {

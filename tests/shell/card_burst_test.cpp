@@ -2,7 +2,7 @@
 // slowly. The detector must tell them apart without losing a keystroke.
 #include <gtest/gtest.h>
 
-#include "shell/card_burst.h"
+#include "shell/platform/card_burst.h"
 
 namespace {
 

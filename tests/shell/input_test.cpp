@@ -2,10 +2,10 @@
 // and the widget registry.
 #include <gtest/gtest.h>
 
-#include "shell/drag_scroll.h"
-#include "shell/frame_pacer.h"
-#include "shell/pointer_queue.h"
-#include "shell/widget_registry.h"
+#include "shell/ui/drag_scroll.h"
+#include "shell/app/frame_pacer.h"
+#include "shell/platform/pointer_queue.h"
+#include "shell/ui/widget_registry.h"
 
 namespace {
 

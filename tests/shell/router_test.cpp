@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "shell/router.h"
+#include "shell/app/router.h"
 
 namespace {
 

@@ -2,8 +2,10 @@
 // kiosk: steps wait for a settled frame, failures name the line.
 #include <gtest/gtest.h>
 
-#include "shell/script.h"
-#include "shell/script_driver.h"
+#include <functional>
+
+#include "shell/driver/script.h"
+#include "shell/driver/script_driver.h"
 
 namespace {
 
@@ -112,7 +114,31 @@ struct FakeKiosk : shell::ScriptHost {
     }
     void advanceClock(std::int64_t ms) override { log.push_back("advance " + std::to_string(ms)); }
     void keepDrawing() override {}
+    std::optional<std::string> stringFor(const std::string& key) const override {
+        if (key == "staff.rapid.count") return std::string("已签到 {count} 人");
+        return std::nullopt;
+    }
 };
+
+// Runs `script` against frames `draw` makes until it stops (or 20 turns).
+ScriptDriver run(FakeKiosk& k, const std::string& script, const std::function<void(FakeKiosk&)>& draw) {
+    ScriptDriver d(shell::parseScript(script), "s");
+    for (int i = 0; i < 20 && d.running(); ++i) {
+        draw(k);
+        d.poll(k);
+    }
+    return d;
+}
+
+shell::TextInfo drawn(std::string text, shell::Rect box, float needW, float needH) {
+    shell::TextInfo t;
+    t.text = std::move(text);
+    t.box = box;
+    t.clip = {0, 0, 1920, 1080};
+    t.needW = needW;
+    t.needH = needH;
+    return t;
+}
 
 TEST(ScriptDriver, TapsAtTheCentreOnceSettled) {
     FakeKiosk k;
@@ -221,6 +247,103 @@ TEST(ScriptDriver, UnknownKeyFails) {
     ScriptDriver d(shell::parseScript("key Nope\n"), "s");
     d.poll(k);
     EXPECT_EQ(d.status(), ScriptDriver::Status::Failed);
+}
+
+// The meal voucher's cancel button lay under the announcement banner, and
+// `tap` found it anyway: a finger would have pressed the banner.
+TEST(ScriptDriver, ACoveredTargetIsNotTapped) {
+    FakeKiosk k;
+    auto d = run(k, "tap meals.voucher.cancel\n", [](FakeKiosk& f) {
+        f.reg.beginFrame();
+        f.reg.add("meals.voucher.cancel", {560, 820, 480, 130}, {40, 200, 1840, 800});
+        f.reg.cover("banner", {140, 860, 1640, 110});
+        f.reg.endFrame();
+        ++f.frames;
+    });
+    EXPECT_EQ(d.status(), ScriptDriver::Status::Failed);
+    EXPECT_NE(d.error().find("under the banner"), std::string::npos) << d.error();
+    EXPECT_TRUE(k.log.empty()) << "no tap was sent";
+}
+
+TEST(ScriptDriver, AClippedTargetIsNotTapped) {
+    FakeKiosk k;
+    auto d = run(k, "tap activities.item.2\n", [](FakeKiosk& f) {
+        f.reg.beginFrame();
+        f.reg.add("activities.item.2", {40, 800, 1840, 300}, {40, 300, 1840, 600}, /*scrolled=*/true);
+        f.reg.endFrame();
+        ++f.frames;
+    });
+    EXPECT_EQ(d.status(), ScriptDriver::Status::Failed);
+    EXPECT_NE(d.error().find("partly outside its region"), std::string::npos) << d.error();
+}
+
+// expect_text passed on text that was cut or covered.
+TEST(ScriptDriver, ExpectTextCountsOnlyWholeUncoveredText) {
+    FakeKiosk k;
+    auto cut = run(k, "expect_text 删除\n", [](FakeKiosk& f) {
+        f.reg.beginFrame();
+        f.reg.addText(drawn("删除", {100, 100, 60, 70}, 124, 57));
+        f.reg.endFrame();
+        ++f.frames;
+    });
+    EXPECT_EQ(cut.status(), ScriptDriver::Status::Failed);
+    EXPECT_NE(cut.error().find("cut off"), std::string::npos) << cut.error();
+
+    FakeKiosk k2;
+    auto covered = run(k2, "expect_text 取消\n", [](FakeKiosk& f) {
+        f.reg.beginFrame();
+        f.reg.addText(drawn("取消这一餐", {600, 850, 400, 70}, 220, 57));
+        f.reg.cover("banner", {140, 860, 1640, 110});
+        f.reg.endFrame();
+        ++f.frames;
+    });
+    EXPECT_EQ(covered.status(), ScriptDriver::Status::Failed);
+    EXPECT_NE(covered.error().find("under the banner"), std::string::npos) << covered.error();
+
+    FakeKiosk k3;
+    auto whole = run(k3, "expect_text 取消\n", [](FakeKiosk& f) {
+        f.reg.beginFrame();
+        f.reg.addText(drawn("取消这一餐", {600, 650, 400, 70}, 220, 57));
+        f.reg.cover("banner", {140, 860, 1640, 110});
+        f.reg.endFrame();
+        ++f.frames;
+    });
+    EXPECT_EQ(whole.status(), ScriptDriver::Status::Finished);
+}
+
+// The flow scripts expected Chinese words, so the tour failed in English:
+// expect_string checks the string table's words in the kiosk's language.
+TEST(ScriptDriver, ExpectStringMatchesTheTablesWordsWithPlaceholders) {
+    EXPECT_TRUE(shell::matchesPattern("已签到 200 人", "已签到 {count} 人"));
+    EXPECT_FALSE(shell::matchesPattern("已签到 200", "已签到 {count} 人"));
+    EXPECT_TRUE(shell::matchesPattern("Checked in: 200", "Checked in: {count}"));
+    FakeKiosk k;
+    auto ok = run(k, "expect_string staff.rapid.count\n", [](FakeKiosk& f) { f.frame({}, "已签到 201 人"); });
+    EXPECT_EQ(ok.status(), ScriptDriver::Status::Finished);
+    FakeKiosk k2;
+    auto unknown = run(k2, "expect_string no.such.key\n", [](FakeKiosk& f) { f.frame({}, "x"); });
+    EXPECT_EQ(unknown.status(), ScriptDriver::Status::Failed);
+    EXPECT_NE(unknown.error().find("no string table has the key"), std::string::npos);
+}
+
+// Landscape lists showed one item at a time: expect_whole counts the items
+// wholly on screen.
+TEST(ScriptDriver, ExpectWholeCountsItemsWhollyOnScreen) {
+    auto list = [](FakeKiosk& f) {
+        f.reg.beginFrame();
+        const shell::Rect area{40, 300, 1840, 600};
+        f.reg.add("activities.item.0", {40, 300, 1840, 250}, area, true);
+        f.reg.add("activities.item.1", {40, 574, 1840, 250}, area, true);
+        f.reg.add("activities.item.2", {40, 848, 1840, 250}, area, true);  // half scrolled away
+        f.reg.endFrame();
+        ++f.frames;
+    };
+    FakeKiosk k;
+    EXPECT_EQ(run(k, "expect_whole activities.item. 2\n", list).status(), ScriptDriver::Status::Finished);
+    FakeKiosk k2;
+    auto three = run(k2, "expect_whole activities.item. 3\n", list);
+    EXPECT_EQ(three.status(), ScriptDriver::Status::Failed);
+    EXPECT_NE(three.error().find("2 whole"), std::string::npos) << three.error();
 }
 
 TEST(ScriptDriver, SizeWaitsForTheWindow) {

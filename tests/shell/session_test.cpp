@@ -3,7 +3,7 @@
 // screen, any input resets (DESIGN.md, "Idle").
 #include <gtest/gtest.h>
 
-#include "shell/session.h"
+#include "shell/app/session.h"
 
 namespace {
 

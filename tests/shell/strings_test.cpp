@@ -11,7 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "shell/strings.h"
+#include "shell/ui/strings.h"
 
 namespace {
 

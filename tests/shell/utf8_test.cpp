@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
-#include "shell/paths.h"
-#include "shell/utf8.h"
+#include "shell/app/paths.h"
+#include "shell/ui/utf8.h"
 
 #include <cstdlib>
 

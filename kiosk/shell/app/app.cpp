@@ -1,0 +1,809 @@
+#include "shell/app/app.h"
+
+// Index
+//   [start]     start-up in named phases: words, script, worker (store, fonts), display,
+//               ImGui, context, screens, sync
+//   [loop]      run(): wait for events or the next due timer, draw only when owed
+//   [timers]    clock minute, idle guard, notice, sync status, card timeout
+//   [frame]     one frame: fonts, ImGui frame, screen, idle overlay, render, screenshot
+//   [exit]      state file, timings
+// SDL events, the card reader and the script driver's host: app_input.cpp.
+
+#include <SDL.h>
+#include <imgui.h>
+#include <imgui_internal.h>
+#include <backends/imgui_impl_opengl3.h>
+
+#include <malloc.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <exception>
+#include <filesystem>
+#include <fstream>
+#include <future>
+#include <sstream>
+#include <thread>
+
+#include <nlohmann/json.hpp>
+
+#include "screens/all_screens.h"
+#include "screens/overlays.h"
+#include "screens/staff/staff.h"
+#include "shell/app/app_impl.h"
+#include "shell/platform/keyboard.h"
+#include "shell/driver/screenshot.h"
+#include "shell/driver/script.h"
+#include "domain/station.h"
+#include "shell/ui/utf8.h"
+#include "shell/app/store_open.h"
+#include "shell/driver/state_file.h"
+
+namespace shell {
+
+App::Impl::~Impl() {
+    syncLink.reset();  // stops the worker thread first
+    screenList.clear();
+    if (glyphTexture && platform) platform->deleteTexture(glyphTexture);
+    if (imguiReady) {
+        ImGui_ImplOpenGL3_Shutdown();
+        // The atlas belongs to `fonts`, not to the context.
+        ImGui::DestroyContext();
+    }
+    platform.reset();
+    if (SDL_WasInit(SDL_INIT_VIDEO)) SDL_Quit();
+}
+
+// ---------------------------------------------------------------- [start]
+//
+// Two threads from the first phase to the first frame. The worker opens the
+// store (a file this build cannot use stops the kiosk before any window
+// opens, untouched), finds the fonts and builds the atlas; the main thread
+// brings up SDL, the window and the GL context (~100 ms here, most of
+// start-up). Start-up then costs the longer of the two, not the sum.
+
+struct App::Impl::Boot {
+    std::thread worker;
+    std::promise<bool> storeReady;
+    std::promise<std::pair<int, int>> panelReady;  // {0, 0}: no display, build nothing
+    std::string storeMessage;
+    domain::StationStatus station;
+    std::exception_ptr fontError;
+    bool coversCjk = true;
+
+    // Tells the worker the panel (or that there is none) and waits for it.
+    void finish(std::pair<int, int> panel) {
+        try {
+            panelReady.set_value(panel);
+        } catch (const std::future_error&) {
+            // Already told.
+        }
+        if (worker.joinable()) worker.join();
+    }
+    ~Boot() { finish({0, 0}); }
+};
+
+int App::Impl::start() {
+    loadWords();
+    if (int rc = loadScript()) return rc;
+    startWorker();
+    if (int rc = openDisplay()) return rc;
+    if (int rc = joinWorker()) return rc;
+    startImGui();
+    makeContext();
+    makeScreens();
+    startSync();
+    if (hooks.onStart) hooks.onStart(*appOf);
+    // The domain reads the running configuration's times (care_days, the
+    // canteen's windows); applyConfig keeps it current.
+    if (ctx->domain) ctx->domain->config = configs->current();
+    pacer.wake();
+    return 0;
+}
+
+void App::Impl::loadWords() {
+    auto t = Steady::now();
+    strings = Strings::load(opt.lang);
+    textSize = parseTextSize(opt.textSize).value_or(TextSize::Standard);
+    tStrings = msSince(t);
+}
+
+// A bad script fails before any window opens.
+int App::Impl::loadScript() {
+    if (!opt.scriptPath.empty()) {
+        std::ifstream in(opt.scriptPath);
+        std::stringstream text;
+        text << in.rdbuf();
+        if (!in) {
+            std::fprintf(stderr, "kiosk: cannot read the script %s\n", opt.scriptPath.c_str());
+            return 2;
+        }
+        try {
+            script = std::make_unique<ScriptDriver>(parseScript(text.str()), opt.scriptPath);
+        } catch (const ScriptError& e) {
+            std::fprintf(stderr, "kiosk: %s:%s\n", opt.scriptPath.c_str(), e.what() + 4);  // "line N: ..."
+            return 3;
+        }
+    } else if (!opt.screenshotPath.empty()) {
+        ScriptStep shot{ScriptStep::Op::Screenshot, opt.screenshotPath, 0, 0, 1};
+        ScriptStep quit{ScriptStep::Op::Quit, {}, 0, 0, 2};
+        script = std::make_unique<ScriptDriver>(std::vector<ScriptStep>{shot, quit}, "--screenshot");
+    }
+    return 0;
+}
+
+void App::Impl::startWorker() {
+    boot = std::make_shared<Boot>();
+    Boot& b = *boot;
+    b.worker = std::thread([this, &b] {
+        auto t0 = Steady::now();
+        bool storeSet = false;
+        try {
+            db = openStore(opt.dataDir, b.storeMessage);
+            if (db) b.station = domain::stationStatus(*db);
+            tStore = msSince(t0);
+            storeSet = true;
+            b.storeReady.set_value(db != nullptr);
+            if (!db) return;
+
+            auto t1 = Steady::now();
+            if (opt.fontSpec.empty()) {
+                CjkFaces faces = findCjkFaces();
+                b.coversCjk = faces.coversCjk;
+                if (faces.regular.path.empty())
+                    throw std::runtime_error("fontconfig found no font; install fonts-noto-cjk or pass --font");
+                fonts.setFaces(faces.regular, faces.bold);
+            } else {
+                FontFace face = faceForFile(opt.fontSpec);
+                fonts.setFaces(face, face);
+            }
+            auto [pw, ph] = b.panelReady.get_future().get();
+            if (pw > 0) {
+                // The words of the first screens, rasterized ahead: the body size
+                // gets the whole string table, the title size its short strings
+                // (titles, labels, questions). The rest comes when first drawn.
+                const Theme first = Theme::make(pw, ph, textSize);
+                fonts.setSizes(first.m().bodyPx, first.m().titlePx);
+                fonts.warm(FontRole::Body, strings.allText() + b.station.stationName, 4000);
+                std::string shortWords = b.station.stationName;
+                for (const auto& key : strings.keys())
+                    if (const std::string& v = strings.get(key); codepointCount(v) <= 12) shortWords += v;
+                fonts.warm(FontRole::Title, shortWords, 4000);
+            }
+            tFontsThread = msSince(t1);
+        } catch (const std::exception& e) {
+            if (!storeSet) {
+                b.storeMessage = std::string("cannot read the database: ") + e.what() + ". The file was not changed.";
+                db.reset();
+                b.storeReady.set_value(false);
+            } else {
+                b.fontError = std::current_exception();
+            }
+        }
+    });
+}
+
+int App::Impl::openDisplay() {
+    Boot& b = *boot;
+    auto t = Steady::now();
+    SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");  // a kiosk never minimises
+    SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "1");             // touches arrive as mouse events
+    const bool sdlOk = SDL_Init(SDL_INIT_VIDEO) == 0;
+    const std::string sdlError = sdlOk ? "" : SDL_GetError();
+    int w = opt.width, h = opt.height;
+    if (sdlOk && opt.fullscreen) {
+        SDL_DisplayMode mode;
+        if (SDL_GetDesktopDisplayMode(0, &mode) == 0) {
+            w = mode.w;
+            h = mode.h;
+        }
+    }
+    tSdl = msSince(t);
+    // The store decides first: a bad database is reported even without a display.
+    if (!b.storeReady.get_future().get()) {
+        b.finish({0, 0});
+        std::fprintf(stderr, "kiosk: %s\n", b.storeMessage.c_str());
+        return 2;
+    }
+    if (!sdlOk) {
+        b.finish({0, 0});
+        std::fprintf(stderr, "kiosk: cannot open the display: %s\n", sdlError.c_str());
+        return 2;
+    }
+    b.panelReady.set_value({w, h});
+    status.stationName = b.station.stationName;
+    status.sync = b.station.enrolled ? StatusInfo::Sync::Waiting : StatusInfo::Sync::NotEnrolled;
+    if (b.station.lastSync) status.lastSyncHHMM = core::hhmmLocal(*b.station.lastSync);
+
+    t = Steady::now();
+    try {
+        platform = std::make_unique<Platform>(WindowOptions{opt.fullscreen, w, h});
+    } catch (const std::exception& e) {
+        b.finish({0, 0});
+        std::fprintf(stderr, "kiosk: %s\n", e.what());
+        return 2;
+    }
+    tWindow = msSince(t);
+    return 0;
+}
+
+int App::Impl::joinWorker() {
+    auto t = Steady::now();
+    boot->finish({0, 0});
+    tFontsWait = msSince(t);
+    if (boot->fontError) {
+        try {
+            std::rethrow_exception(boot->fontError);
+        } catch (const std::exception& e) {
+            std::fprintf(stderr, "kiosk: fonts: %s\n", e.what());
+            return 2;
+        }
+    }
+    if (!boot->coversCjk) std::fprintf(stderr, "kiosk: warning: the font found cannot draw Chinese; install fonts-noto-cjk\n");
+    return 0;
+}
+
+void App::Impl::startImGui() {
+    auto t = Steady::now();
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();  // its own small atlas for shapes; text comes from the glyph page
+    imguiReady = true;
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // nothing written next to the kiosk
+    io.LogFilename = nullptr;
+    io.ConfigInputTextCursorBlink = false;  // a blinking caret would cost a frame every 0.5 s
+    setupImGuiKeyMap(io);
+    ImGui_ImplOpenGL3_Init(platform->glslVersion());
+    glyphTexture = platform->createGlyphTexture(Fonts::kPageSide);
+    fonts.container()->SetTexID(reinterpret_cast<ImTextureID>(static_cast<std::uintptr_t>(glyphTexture)));
+    uploadGlyphs();
+    int w = 0, h = 0;
+    platform->windowSize(w, h);
+    theme = Theme::make(w, h, textSize);
+    applyImGuiStyle(theme);
+    ui = std::make_unique<Ui>(fonts, registry);
+    tImgui = msSince(t);
+}
+
+void App::Impl::makeContext() {
+    // Designated: a field added to Context later (a domain service) starts at
+    // its default and is set in Hooks::onStart, without touching this list.
+    ctx = std::unique_ptr<screens::Context>(new screens::Context{
+        .ui = *ui,
+        .strings = strings,
+        .router = router,
+        .session = session,
+        .clock = clock,
+        .status = status,
+        .notice = notice,
+        .setTextSize = [this](TextSize s) { setTextSize(s); },
+        .showNotice =
+            [this](std::string text) {
+                notice = std::move(text);
+                noticeUntil = clock.monotonicMs() + kNoticeMs;
+                pacer.wake();
+            },
+        .addText = [this](std::string_view text) { fonts.expect(text); },
+        .syncNow =
+            [this] {
+                if (syncLink) syncLink->syncNow();
+            },
+        .showResult = [this](screens::Feedback kind, std::string title,
+                             std::string detail) { showResult(kind, std::move(title), std::move(detail)); },
+        .requireMember = [this](const std::string& screenId) { return requireMember(screenId); },
+    });
+    ctx->playSound = [this](screens::Feedback kind) {
+        sound.play(kind == screens::Feedback::Success   ? Tone::Success
+                   : kind == screens::Feedback::Failure ? Tone::Failure
+                                                        : Tone::Info);
+    };
+    ctx->readAloud = [this] { readAloud(); };
+    ctx->openTextSize = [this] {
+        textSizeOpen = true;
+        pacer.wake();
+    };
+    // Staff mode (screens/staff/): frames while a worker answers, the
+    // station's status, and the staff PIN hashes of the running config (the
+    // last accepted document in the store; the built-in defaults before one).
+    ctx->wake = [this] { pacer.wake(); };
+    ctx->stationInfo = [this] {
+        screens::StationInfo info;
+        info.configVersion = configs->current()->version;
+        std::error_code ec;
+        const auto space = std::filesystem::space(opt.dataDir, ec);
+        if (!ec) info.freeDiskMb = std::int64_t(space.available / (1024 * 1024));
+        return info;
+    };
+    ctx->staffPins = [this] { return configs->current()->staffPins; };
+}
+
+void App::Impl::makeScreens() {
+    auto t = Steady::now();
+    configs = std::make_unique<cfgapply::ConfigManager>(*db, clock);
+    applyConfig();
+    screenList = screens::makeScreens(*ctx);
+    current().onEnter();
+    tImgui += msSince(t);
+}
+
+void App::Impl::startSync() {
+#ifdef KIOSK_WITH_SYNC
+    if (boot->station.enrolled) syncLink = startSyncLink(opt.dataDir, status.lastSyncHHMM);
+#endif
+    boot.reset();
+}
+
+// ---------------------------------------------------------------- [loop]
+
+int App::Impl::sleepMs() {
+    const std::int64_t now = clock.monotonicMs();
+    std::optional<std::int64_t> cardDeadline;
+    if (auto d = cards.deadlineMs()) cardDeadline = now + std::max<std::int64_t>(0, *d - std::int64_t(SDL_GetTicks64()));
+    std::optional<std::int64_t> noticeDeadline;
+    if (!notice.empty()) noticeDeadline = noticeUntil;
+    if (result.visible && (!noticeDeadline || result.until < *noticeDeadline)) noticeDeadline = result.until;
+    std::optional<std::int64_t> syncDeadline;
+    if (syncLink) syncDeadline = nextSyncPollMs;
+    std::optional<std::int64_t> scriptDeadline;
+    if (script && script->running()) scriptDeadline = now + script->pollIntervalMs();
+    std::optional<std::int64_t> warmDeadline;
+    if (ctx->domain && (expectedLoadedMs < 0 || expectedAt < expected.size())) warmDeadline = nextWarmMs;
+    return pacer.sleepMs(now, {nextMinuteMs, idle.nextChangeMs(), cardDeadline, noticeDeadline, syncDeadline,
+                               scriptDeadline, warmDeadline});
+}
+
+void App::Impl::loop() {
+    nextMinuteMs = clock.monotonicMs() + msUntilNextMinute(clock.now());
+    while (running) {
+        SDL_Event e;
+        // Blocks in the display connection's poll(): no CPU while nothing is due.
+        if (SDL_WaitEventTimeout(&e, sleepMs())) {
+            handle(e);
+            while (running && SDL_PollEvent(&e)) handle(e);
+        }
+        if (!running) break;
+        timers();
+        applyNavigation();
+        if (pacer.wantsFrame()) drawFrame();
+        if (script && script->running()) {
+            script->poll(*this);
+            switch (script->status()) {
+                case ScriptDriver::Status::Quit: running = false; break;
+                case ScriptDriver::Status::Finished:
+                    // The kiosk runs on as a normal kiosk; tools waiting on the script read this line.
+                    std::printf("kiosk: script finished\n");
+                    std::fflush(stdout);
+                    break;
+                case ScriptDriver::Status::Failed:
+                    std::fprintf(stderr, "kiosk: script failed: %s\n", script->error().c_str());
+                    exitCode = 3;
+                    running = false;
+                    break;
+                default: break;
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------- [timers]
+
+void App::Impl::timers() {
+    const std::int64_t now = clock.monotonicMs();
+    if (now >= nextMinuteMs) {
+        nextMinuteMs = now + msUntilNextMinute(clock.now());
+        pacer.redraw();
+    }
+    if (cards.expire(std::int64_t(SDL_GetTicks64()))) {
+        releaseHeldKeys();  // a person typing: the digits go where they were typed
+        pacer.wake();
+    }
+    if (!notice.empty() && now >= noticeUntil) {
+        notice.clear();
+        pacer.redraw();
+    }
+    if (result.visible && (now >= result.until || idle.expiries() != result.expiries)) {
+        result.visible = false;
+        pacer.redraw();
+    }
+    speech.poll();
+    if (syncLink && now >= nextSyncPollMs) {
+        nextSyncPollMs = now + kSyncPollMs;
+        // What the last pull brought: a config is judged and, if accepted,
+        // applied here, between frames, without a restart.
+        configs->poll();
+        if (configs->generation() != configGeneration) applyConfig();
+        StatusInfo s = status;
+        syncLink->fill(s);
+        if (!(s == status)) {
+            status = s;
+            pacer.redraw();
+        }
+    }
+    if (idle.tick()) pacer.redraw();
+    warmExpected(now);
+}
+
+// The names the station expects today (domain::expectedNames), rasterized a
+// few at a time while nothing is drawn, so the frame that answers their card
+// finds their glyphs in the page.
+void App::Impl::warmExpected(std::int64_t now) {
+    if (!ctx->domain || now < nextWarmMs) return;
+    nextWarmMs = now + kWarmEveryMs;
+    if (expectedLoadedMs < 0 || now - expectedLoadedMs > kExpectedReloadMs) {
+        expected.clear();
+        for (const std::string& name : domain::expectedNames(*ctx->domain, kExpectedNames)) expected += name;
+        expectedAt = 0;
+        expectedLoadedMs = now;
+    }
+    if (pacer.wantsFrame() || expectedAt >= expected.size()) return;
+    // A handful of names a tick: well under a millisecond of FreeType each.
+    const std::u32string cps = decodeUtf8(expected.substr(expectedAt, 64));
+    std::string chunk;
+    for (char32_t c : cps) chunk += encodeUtf8(c);
+    expectedAt += chunk.size();
+    fonts.warm(FontRole::Body, chunk, 64);
+    fonts.warm(FontRole::Title, chunk, 64);
+    uploadGlyphs();
+}
+
+// The running configuration into the shell: idle timer, flows, banner,
+// check-in mode, text size (only when the district changes it, never over an
+// elder's own choice otherwise), station name, sync interval.
+void App::Impl::applyConfig() {
+    configGeneration = configs->generation();
+    const auto cfg = configs->current();
+    // --idle-seconds (tests, development) wins over the configuration.
+    const std::int64_t idleS = opt.idleSeconds > 0 ? opt.idleSeconds : cfg->idleTimeoutSeconds;
+    idle.timer().setConfig({idleS * 1000, std::int64_t(cfg->idleCountdownSeconds) * 1000});
+    ctx->flowsOff.clear();
+    const std::pair<bool, const char*> flows[] = {{cfg->flows.checkin, screens::ids::kCheckin},
+                                                  {cfg->flows.meals, screens::ids::kMeals},
+                                                  {cfg->flows.activities, screens::ids::kActivities},
+                                                  {cfg->flows.timebank, screens::ids::kTimeBank},
+                                                  {cfg->flows.help, screens::ids::kHelp}};
+    for (const auto& [on, id] : flows)
+        if (!on) ctx->flowsOff.push_back(id);
+    ctx->announcement = cfg->announcement;
+    if (ctx->domain) ctx->domain->config = cfg;
+    ctx->tapToCheckin = opt.tapToCheckin || cfg->checkinMode == config::CheckinMode::TapToCheckin;
+    // --text-size (tests, the tour) wins over the district's default.
+    if (opt.textSize.empty() && configTextSize && *configTextSize != cfg->defaultTextSize)
+        setTextSize(cfg->defaultTextSize == config::TextSize::XLarge ? TextSize::ExtraLarge
+                    : cfg->defaultTextSize == config::TextSize::Large ? TextSize::Large
+                                                                       : TextSize::Standard);
+    configTextSize = cfg->defaultTextSize;
+    if (!cfg->stationName.empty()) {
+        status.stationName = cfg->stationName;
+    }
+    if (syncLink) syncLink->setInterval(configs->syncInterval());
+    pacer.wake();
+}
+
+void App::Impl::applyNavigation() {
+    bool changed = router.apply([this](const std::string& from, const std::string& to) {
+        for (auto& s : screenList)
+            if (s->id() == from) s->onLeave();
+        for (auto& s : screenList)
+            if (s->id() == to) s->onEnter();
+    });
+    if (changed) {
+        idle.tick();
+        pacer.wake();
+    }
+}
+
+// ---------------------------------------------------------------- [frame]
+
+// Frames before this one are start-up: their costs are not the kiosk's in use.
+constexpr std::uint64_t kStartupFrames = 3;
+
+void App::Impl::ensureFonts() {
+    if (fonts.hasSizes(theme.m().bodyPx, theme.m().titlePx)) return;
+    // A new text size: the page starts again (glyphs come as they are drawn).
+    auto t = Steady::now();
+    fonts.setSizes(theme.m().bodyPx, theme.m().titlePx);
+    if (frames >= kStartupFrames) atlasRebuildMsMax = std::max(atlasRebuildMsMax, msSince(t));
+}
+
+// The rows of the glyph page that changed go to the GL texture.
+void App::Impl::uploadGlyphs() {
+    int y0 = 0, y1 = 0;
+    if (!fonts.pageDirty(y0, y1)) return;
+    platform->updateGlyphTexture(glyphTexture, Fonts::kPageSide, y0, y1, fonts.page());
+    fonts.pageUploaded();
+}
+
+void App::Impl::setTextSize(TextSize size) {
+    textSize = size;
+    int w = 0, h = 0;
+    platform->windowSize(w, h);
+    theme = Theme::make(w, h, size);
+    applyImGuiStyle(theme);
+    pacer.wake();
+}
+
+void App::Impl::resized() {
+    int w = 0, h = 0;
+    platform->windowSize(w, h);
+    if (w == theme.width() && h == theme.height()) return;
+    theme = Theme::make(w, h, textSize);
+    applyImGuiStyle(theme);
+}
+
+void App::Impl::drawFrame() {
+    const auto tStart = Steady::now();
+    try {
+        ensureFonts();
+    } catch (const std::exception& e) {
+        // Keep the atlas we have; a missing glyph shows as a box, the kiosk stays up.
+        std::fprintf(stderr, "kiosk: font rebuild failed: %s\n", e.what());
+    }
+    auto tFrame = Steady::now();
+    ImGui_ImplOpenGL3_NewFrame();  // the first call compiles the shaders (and uploads ImGui's own small atlas)
+    if (!gpuReady) {
+        tGpuInit = msSince(tFrame);
+        // Everything draws from the glyph page: text, and shapes from its white
+        // block. One texture a frame: far fewer draw calls on a software renderer.
+        ImGuiIO& fio = ImGui::GetIO();
+        fio.Fonts->SetTexID(fonts.container()->TexID);
+        fio.Fonts->TexUvWhitePixel = ImVec2(Fonts::whiteUv(), Fonts::whiteUv());
+    }
+    gpuReady = true;
+    fonts.beginFrame(frames + 1);
+    fonts.takeWorkMs();
+
+    ImGuiIO& io = ImGui::GetIO();
+    int w = 0, h = 0, dw = 0, dh = 0;
+    platform->windowSize(w, h);
+    platform->drawableSize(dw, dh);
+    io.DisplaySize = ImVec2(float(w), float(h));
+    if (w > 0 && h > 0) io.DisplayFramebufferScale = ImVec2(float(dw) / float(w), float(dh) / float(h));
+    auto now = Steady::now();
+    io.DeltaTime = std::clamp(float(std::chrono::duration<double>(now - lastFrameTime).count()), 1e-4f, 1.0f);
+    lastFrameTime = now;
+    PointerQueue::State p = pointer.next();
+    io.MousePos = ImVec2(p.x, p.y);
+    io.MouseDown[0] = p.down;
+    if (pointer.pending()) pacer.wake();  // one button change per frame: more frames owed
+
+    ImGui::NewFrame();
+    registry.beginFrame();
+    ui->begin(theme);
+    constexpr ImGuiWindowFlags kFull = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                       ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBackground |
+                                       ImGuiWindowFlags_NoScrollWithMouse;
+    try {
+        ImGui::SetNextWindowPos(ImVec2(0, 0));
+        ImGui::SetNextWindowSize(io.DisplaySize);
+        ImGui::Begin("##screen", nullptr, kFull | ImGuiWindowFlags_NoBringToFrontOnFocus);
+        current().draw();
+        if (router.current() == screens::ids::kWelcome) screens::drawStaffCorner(*ctx);
+        ImGui::End();
+        if (textSizeOpen) {
+            registry.occludeAll();
+            ImGui::SetNextWindowPos(ImVec2(0, 0));
+            ImGui::SetNextWindowSize(io.DisplaySize);
+            ImGui::SetNextWindowFocus();
+            ImGui::Begin("##textsize", nullptr, kFull);
+            const screens::TextSizeChoice choice = screens::drawTextSizeChooser(*ctx);
+            if (choice.size) setTextSize(*choice.size);
+            if (choice.size || choice.close) {
+                textSizeOpen = false;
+                pacer.wake();
+            }
+            ImGui::End();
+        }
+        if (result.visible) {
+            registry.occludeAll();
+            ImGui::SetNextWindowPos(ImVec2(0, 0));
+            ImGui::SetNextWindowSize(io.DisplaySize);
+            ImGui::SetNextWindowFocus();
+            ImGui::Begin("##result", nullptr, kFull);
+            if (screens::drawResultOverlay(*ctx, result.kind, result.title, result.detail)) {
+                result.visible = false;
+                pacer.wake();
+            }
+            ImGui::End();
+        }
+        if (idle.overlayVisible()) {
+            registry.occludeAll();
+            ImGui::SetNextWindowPos(ImVec2(0, 0));
+            ImGui::SetNextWindowSize(io.DisplaySize);
+            ImGui::SetNextWindowFocus();
+            ImGui::Begin("##idle", nullptr, kFull);
+            if (screens::drawIdleOverlay(*ctx, idle.secondsLeft())) idle.onInput();
+            ImGui::End();
+        }
+        registry.endFrame();
+        frameErrorsInRow = 0;
+        audit();
+    } catch (const std::exception& e) {
+        // A screen threw: close what it left open, keep the kiosk running.
+        ImGui::ErrorCheckEndFrameRecover(nullptr);
+        registry.abandonFrame();
+        std::fprintf(stderr, "kiosk: screen '%s' failed to draw: %s\n", router.current().c_str(), e.what());
+        ctx->showNotice(strings.get("notice.frame_error"));
+        if (++frameErrorsInRow >= kMaxFrameErrorsInRow) {
+            frameErrorsInRow = 0;
+            session.clear();
+            router.reset(router.root());
+        }
+    }
+    ImGui::Render();
+    if (frames == 0) tFirstBuild = msSince(tFrame) - tGpuInit;
+    // This frame's new glyphs: rasterized while it was laid out, sent now.
+    const auto tGlyphs = Steady::now();
+    uploadGlyphs();
+    const double glyphMs = fonts.takeWorkMs() + msSince(tGlyphs);
+    if (frames >= kStartupFrames) atlasRebuildMsMax = std::max(atlasRebuildMsMax, glyphMs);
+
+    auto tRender = Steady::now();
+    const Rgb bg = theme.c().page;
+    platform->clear(float(bg.r) / 255.f, float(bg.g) / 255.f, float(bg.b) / 255.f);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    // The driver asks only once the kiosk has settled: this frame shows that state.
+    double screenshotMs = 0;
+    if (screenshotRequested) {
+        const auto tShot = Steady::now();
+        int sw = 0, sh = 0;
+        auto rgb = platform->readBackBuffer(sw, sh);
+        screenshotError = writePng(screenshotPath, rgb, sw, sh);
+        screenshotRequested = false;
+        screenshotMs = msSince(tShot);  // the driver's, not the frame's
+    }
+    if (frames == 0) tFirstRender = msSince(tRender);
+    platform->swap();
+    if (frames == 0) tFirstSwap = msSince(tRender) - tFirstRender;
+    pacer.frameDrawn();
+    ++frames;
+    if (frames > kStartupFrames) frameMsMax = std::max(frameMsMax, msSince(tStart) - screenshotMs);
+    if (frames == 1 && opt.printTimings) printTimings();
+    if (frames == 1) platform->enterFullscreen();
+    // Settled after start-up: the shader JIT's and the first frames' scratch
+    // memory can go back to the system.
+    if (frames == 3) malloc_trim(0);
+}
+
+// Every frame is audited: its glyphs were rasterized before it was measured.
+void App::Impl::audit() {
+    const auto found = auditFrame(registry.lastFrame(), {theme.m().touchMin, theme.m().targetGap});
+    for (const Violation& v : found) {
+        const std::string line = v.line(router.current());
+        if (opt.strictLayout) {
+            std::fprintf(stderr, "kiosk: %s\n", line.c_str());
+            if (layoutViolations.empty()) layoutViolations.push_back(line);
+            exitCode = 3;
+            running = false;
+            return;
+        }
+        if (layoutViolations.size() < 100 &&
+            std::find(layoutViolations.begin(), layoutViolations.end(), line) == layoutViolations.end()) {
+            std::fprintf(stderr, "kiosk: %s\n", line.c_str());
+            layoutViolations.push_back(line);
+        }
+    }
+}
+
+// ---------------------------------------------------------------- [answers]
+
+void App::Impl::showResult(screens::Feedback kind, std::string title, std::string detail) {
+    result.visible = true;
+    result.shownOnce = true;
+    result.kind = kind;
+    result.title = std::move(title);
+    result.detail = std::move(detail);
+    result.until = clock.monotonicMs() + kResultMs;
+    result.expiries = idle.expiries();
+    ctx->playSound(kind);
+    pacer.wake();
+}
+
+bool App::Impl::requireMember(const std::string& screenId) {
+    if (session.active()) return true;
+    ctx->identifyReturnTo = screenId;
+    ctx->identifyProblemKey.clear();
+    // The flow gives way to identify, so Back from identify does not land on
+    // a flow that would only send the elder to identify again.
+    if (router.current() == screenId) router.back();
+    router.push(screens::ids::kIdentify);
+    return false;
+}
+
+void App::Impl::readAloud() {
+    std::string text;
+    auto add = [&](const std::string& t) {
+        if (t.empty()) return;
+        if (!text.empty()) text += "\n";
+        text += t;
+    };
+    if (result.visible) {
+        add(result.title);
+        add(result.detail);
+    } else {
+        // The screen's title, then what its content drew (texts and choices)
+        // in drawing order: content comes first in a frame, then the top bar,
+        // which starts with 朗读 itself (screens/screen.cpp).
+        const std::string& marker = strings.get("nav.read");
+        const std::string title = current().title();
+        add(title);
+        std::vector<std::string> seen;
+        for (const auto& t : registry.texts()) {
+            if (t == marker) break;
+            if (t == title || std::find(seen.begin(), seen.end(), t) != seen.end()) continue;
+            seen.push_back(t);
+            add(t);
+        }
+    }
+    const bool started = speech.speak(text, strings.lang() == "en" ? "en" : "cmn");
+    if (!speech.available()) ctx->showNotice(strings.get("read.unavailable"));
+    else if (!started) ctx->showNotice(strings.get("read.failed"));
+}
+
+// ---------------------------------------------------------------- [exit]
+
+void App::Impl::writeState() const {
+    if (opt.stateOut.empty()) return;
+    KioskState st;
+    st.screen = router.current();
+    if (session.active()) st.memberId = session.memberId();
+    st.textSize = textSizeName(textSize);
+    st.lang = strings.lang();
+    st.idleOverlay = idle.overlayVisible();
+    st.idleExpiries = idle.expiries();
+    st.cardSwipes = cardSwipes;
+    st.sounds = sound.played();
+    st.reads = speech.spoken();
+    st.speechAvailable = speech.available();
+    if (result.shownOnce) st.lastResult = KioskState::Result{screens::feedbackName(result.kind), result.title, result.detail, result.visible};
+    st.frames = frames;
+    const auto& fs = fonts.stats();
+    st.atlas = {fs.width, fs.height, fs.glyphs, fs.builds, int(fs.evicted)};
+    st.layoutViolations = layoutViolations;
+    st.memoryKb = memoryKb;
+    st.frameMsMax = frameMsMax;
+    st.atlasRebuildMsMax = atlasRebuildMsMax;
+    writeStateFile(opt.stateOut, st);
+}
+
+void App::Impl::printTimings() const {
+    const auto& fs = fonts.stats();
+    const auto mono = std::chrono::duration_cast<std::chrono::nanoseconds>(Steady::now().time_since_epoch()).count();
+    std::printf(
+        "kiosk timings: first_frame_ms=%.1f strings_ms=%.1f store_ms=%.1f sdl_init_ms=%.1f window_gl_ms=%.1f "
+        "fonts_thread_ms=%.1f fonts_wait_ms=%.1f imgui_ms=%.1f gpu_init_ms=%.1f frame_build_ms=%.1f "
+        "frame_render_ms=%.1f swap_ms=%.1f atlas=%dx%d atlas_build_ms=%.1f glyphs=%d "
+        "gl=\"%s\" first_frame_mono_ns=%lld\n",
+        msSince(processStart), tStrings, tStore, tSdl, tWindow, tFontsThread, tFontsWait, tImgui, tGpuInit,
+        tFirstBuild, tFirstRender, tFirstSwap, fs.width, fs.height, fs.buildMs, fs.glyphs,
+        platform->glDescription().c_str(), static_cast<long long>(mono));
+    std::fflush(stdout);
+}
+
+// ---------------------------------------------------------------- App
+
+App::App(Options options, Steady::time_point processStart)
+    : impl_(std::make_unique<Impl>(std::move(options), processStart)) {
+    impl_->appOf = this;
+}
+
+App::~App() = default;
+
+int App::run() {
+    int rc = impl_->start();
+    if (rc != 0) return rc;
+    impl_->loop();
+    impl_->writeState();
+    return impl_->exitCode;
+}
+
+App::Hooks& App::hooks() { return impl_->hooks; }
+store::Database& App::database() { return *impl_->db; }
+Session& App::session() { return impl_->session; }
+Router& App::router() { return impl_->router; }
+const Strings& App::strings() const { return impl_->strings; }
+screens::Context& App::context() { return *impl_->ctx; }
+SyncLink* App::sync() { return impl_->syncLink.get(); }
+void App::showNotice(std::string text) { impl_->ctx->showNotice(std::move(text)); }
+
+}  // namespace shell
+

@@ -1,0 +1,156 @@
+#include "shell/platform/platform.h"
+
+#include <cstring>
+#include <stdexcept>
+
+#include <SDL.h>
+#include <SDL_opengl.h>
+
+namespace shell {
+
+Platform::Platform(const WindowOptions& o) {
+    SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+    SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);    // ImGui draws 2D only
+    SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 0);
+    Uint32 flags = SDL_WINDOW_OPENGL | SDL_WINDOW_SHOWN;
+    // Full screen starts as a borderless window covering the panel and becomes
+    // SDL_WINDOW_FULLSCREEN_DESKTOP after the first frame (enterFullscreen()):
+    // SDL's X11 backend waits up to 100 ms for a window manager to confirm
+    // full screen, and a kiosk under plain X has none. That wait must not sit
+    // between power-on and the first frame (budget: 150 ms).
+    int x = SDL_WINDOWPOS_CENTERED, y = SDL_WINDOWPOS_CENTERED;
+    if (o.fullscreen) {
+        flags |= SDL_WINDOW_BORDERLESS;
+        SDL_Rect bounds;
+        if (SDL_GetDisplayBounds(0, &bounds) == 0) {
+            x = bounds.x;
+            y = bounds.y;
+        }
+    } else {
+        flags |= SDL_WINDOW_RESIZABLE;
+    }
+    fullscreenPending_ = o.fullscreen;
+    window_ = SDL_CreateWindow("elder-kiosk", x, y, o.width, o.height, flags);
+    if (!window_) throw std::runtime_error(std::string("cannot create the window: ") + SDL_GetError());
+    windowId_ = SDL_GetWindowID(window_);
+
+    // Desktop GL 3.0 first; a device with only GLES gets GLES 3.0.
+    struct Attempt {
+        int profile, major, minor;
+        const char* glsl;
+    };
+    static constexpr Attempt kAttempts[] = {
+        {0, 3, 0, "#version 130"},
+        {SDL_GL_CONTEXT_PROFILE_ES, 3, 0, "#version 300 es"},
+    };
+    std::string errors;
+    for (const Attempt& a : kAttempts) {
+        SDL_GL_SetAttribute(SDL_GL_CONTEXT_FLAGS, 0);
+        SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, a.profile);
+        SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, a.major);
+        SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, a.minor);
+        gl_ = SDL_GL_CreateContext(window_);
+        if (gl_) {
+            glsl_ = a.glsl;
+            break;
+        }
+        errors += std::string(a.profile ? " GLES 3.0: " : " GL 3.0: ") + SDL_GetError();
+    }
+    if (!gl_) {
+        SDL_DestroyWindow(window_);
+        throw std::runtime_error("no OpenGL 3.0 or GLES 3.0 context:" + errors);
+    }
+    SDL_GL_MakeCurrent(window_, gl_);
+    SDL_GL_SetSwapInterval(1);  // where there is a display refresh, wait for it
+    auto str = [](GLenum e) {
+        const GLubyte* s = glGetString(e);
+        return s ? std::string(reinterpret_cast<const char*>(s)) : std::string("?");
+    };
+    glInfo_ = str(GL_VERSION) + " / " + str(GL_RENDERER);
+    if (o.fullscreen) SDL_ShowCursor(SDL_DISABLE);  // a touch kiosk shows no pointer
+}
+
+void Platform::enterFullscreen() {
+    if (!fullscreenPending_) return;
+    fullscreenPending_ = false;
+    SDL_SetWindowFullscreen(window_, SDL_WINDOW_FULLSCREEN_DESKTOP);
+}
+
+Platform::~Platform() {
+    if (gl_) SDL_GL_DeleteContext(gl_);
+    if (window_) SDL_DestroyWindow(window_);
+}
+
+void Platform::windowSize(int& w, int& h) const { SDL_GetWindowSize(window_, &w, &h); }
+void Platform::drawableSize(int& w, int& h) const { SDL_GL_GetDrawableSize(window_, &w, &h); }
+void Platform::setWindowSize(int w, int h) { SDL_SetWindowSize(window_, w, h); }
+
+void Platform::clear(float r, float g, float b) {
+    int w = 0, h = 0;
+    drawableSize(w, h);
+    glViewport(0, 0, w, h);
+    glClearColor(r, g, b, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+}
+
+void Platform::swap() { SDL_GL_SwapWindow(window_); }
+
+#ifndef GL_TEXTURE_SWIZZLE_R
+#define GL_TEXTURE_SWIZZLE_R 0x8E42
+#define GL_TEXTURE_SWIZZLE_G 0x8E43
+#define GL_TEXTURE_SWIZZLE_B 0x8E44
+#define GL_TEXTURE_SWIZZLE_A 0x8E45
+#endif
+#ifndef GL_R8
+#define GL_R8 0x8229
+#endif
+
+std::uint32_t Platform::createGlyphTexture(int side) {
+    GLuint tex = 0;
+    glGenTextures(1, &tex);
+    glBindTexture(GL_TEXTURE_2D, tex);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    // The red channel is the glyph's coverage: sampled as (1, 1, 1, coverage),
+    // as ImGui's shader expects of a font texture (GL 3.3 / GLES 3.0 swizzle).
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_SWIZZLE_R, GL_ONE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_SWIZZLE_G, GL_ONE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_SWIZZLE_B, GL_ONE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_SWIZZLE_A, GL_RED);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, side, side, 0, GL_RED, GL_UNSIGNED_BYTE, nullptr);
+    return tex;
+}
+
+void Platform::updateGlyphTexture(std::uint32_t texture, int side, int y0, int y1, const std::uint8_t* page) {
+    if (y1 <= y0) return;
+    glBindTexture(GL_TEXTURE_2D, texture);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    glTexSubImage2D(GL_TEXTURE_2D, 0, 0, y0, side, y1 - y0, GL_RED, GL_UNSIGNED_BYTE,
+                    page + std::size_t(y0) * std::size_t(side));
+}
+
+void Platform::deleteTexture(std::uint32_t texture) {
+    GLuint t = texture;
+    if (t) glDeleteTextures(1, &t);
+}
+
+std::vector<std::uint8_t> Platform::readBackBuffer(int& w, int& h) const {
+    drawableSize(w, h);
+    // RGBA is the one format GLES guarantees for glReadPixels.
+    std::vector<std::uint8_t> rgba(std::size_t(w) * std::size_t(h) * 4);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadBuffer(GL_BACK);
+    glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, rgba.data());
+    std::vector<std::uint8_t> rgb(std::size_t(w) * std::size_t(h) * 3);
+    for (int y = 0; y < h; ++y) {
+        const std::uint8_t* src = rgba.data() + std::size_t(h - 1 - y) * std::size_t(w) * 4;  // GL is bottom-up
+        std::uint8_t* dst = rgb.data() + std::size_t(y) * std::size_t(w) * 3;
+        for (int x = 0; x < w; ++x) std::memcpy(dst + x * 3, src + x * 4, 3);
+    }
+    return rgb;
+}
+
+}  // namespace shell

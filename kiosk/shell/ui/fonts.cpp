@@ -1,0 +1,443 @@
+#include "shell/ui/fonts.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <stdexcept>
+#include <unordered_map>
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <fontconfig/fontconfig.h>
+#include <ft2build.h>
+#include FT_FREETYPE_H
+#include <imgui.h>
+
+#include "shell/ui/utf8.h"
+
+namespace shell {
+
+namespace {
+
+FontFace matchFace(FcConfig* config, bool bold, bool* coversCjk) {
+    FontFace face;
+    FcPattern* pat = FcNameParse(reinterpret_cast<const FcChar8*>("Noto Sans CJK SC"));
+    FcPatternAddString(pat, FC_LANG, reinterpret_cast<const FcChar8*>("zh-cn"));
+    FcPatternAddInteger(pat, FC_WEIGHT, bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
+    FcConfigSubstitute(config, pat, FcMatchPattern);
+    FcDefaultSubstitute(pat);
+    FcResult result = FcResultNoMatch;
+    if (FcPattern* match = FcFontMatch(config, pat, &result)) {
+        FcChar8* file = nullptr;
+        int index = 0;
+        if (FcPatternGetString(match, FC_FILE, 0, &file) == FcResultMatch) {
+            face.path = reinterpret_cast<const char*>(file);
+            if (FcPatternGetInteger(match, FC_INDEX, 0, &index) == FcResultMatch) face.index = index;
+        }
+        FcCharSet* cs = nullptr;
+        if (coversCjk && FcPatternGetCharSet(match, FC_CHARSET, 0, &cs) == FcResultMatch)
+            *coversCjk = FcCharSetHasChar(cs, 0x4E2D) && FcCharSetHasChar(cs, 0x9890);  // 中, 颐
+        FcPatternDestroy(match);
+    }
+    FcPatternDestroy(pat);
+    return face;
+}
+
+}  // namespace
+
+CjkFaces findCjkFaces() {
+    CjkFaces faces;
+    FcConfig* config = FcInitLoadConfigAndFonts();
+    if (!config) return faces;
+    faces.regular = matchFace(config, false, &faces.coversCjk);
+    faces.bold = matchFace(config, true, nullptr);
+    if (faces.bold.path.empty()) faces.bold = faces.regular;
+    // Fontconfig's caches are a few MB: drop them, the kiosk asks once.
+    FcConfigDestroy(config);
+    return faces;
+}
+
+FontFace faceForFile(const std::string& spec) {
+    FontFace face{spec, 0};
+    if (auto colon = spec.rfind(':'); colon != std::string::npos && colon + 1 < spec.size() &&
+                                      spec.find_first_not_of("0123456789", colon + 1) == std::string::npos) {
+        face.path = spec.substr(0, colon);
+        face.index = std::stoi(spec.substr(colon + 1));
+        return face;
+    }
+    FcConfig* config = FcInitLoadConfigAndFonts();
+    if (!config) return face;
+    FcPattern* pat = FcPatternCreate();
+    FcPatternAddString(pat, FC_FILE, reinterpret_cast<const FcChar8*>(face.path.c_str()));
+    FcObjectSet* os = FcObjectSetBuild(FC_INDEX, FC_FAMILY, FC_LANG, nullptr);
+    FcFontSet* set = FcFontList(config, pat, os);
+    for (int i = 0; set && i < set->nfont; ++i) {
+        FcPattern* p = set->fonts[i];
+        int index = 0;
+        FcChar8* family = nullptr;
+        FcLangSet* langs = nullptr;
+        FcPatternGetInteger(p, FC_INDEX, 0, &index);
+        bool sc = FcPatternGetString(p, FC_FAMILY, 0, &family) == FcResultMatch &&
+                  std::string(reinterpret_cast<const char*>(family)).ends_with(" SC");
+        if (!sc && FcPatternGetLangSet(p, FC_LANG, 0, &langs) == FcResultMatch)
+            sc = FcLangSetHasLang(langs, reinterpret_cast<const FcChar8*>("zh-cn")) == FcLangEqual &&
+                 FcLangSetHasLang(langs, reinterpret_cast<const FcChar8*>("ja")) != FcLangEqual;
+        if (sc) {
+            face.index = index;
+            break;
+        }
+    }
+    if (set) FcFontSetDestroy(set);
+    FcObjectSetDestroy(os);
+    FcPatternDestroy(pat);
+    FcConfigDestroy(config);
+    return face;
+}
+
+// Index
+//   [faces]     a font file mmapped and opened with FreeType, at one size
+//   [page]      shelves of one height per size; free room; least recently used
+//   [glyphs]    rasterize into the page, hand the glyph to ImGui's font
+
+namespace {
+
+constexpr int kPad = 1;                 // between glyphs: no bleeding when sampled
+constexpr char32_t kBlank = 0x3000;     // drawn for a glyph that found no room: a full-width space
+constexpr std::uint64_t kKeepFrames = 2;  // glyphs drawn this recently are never evicted
+constexpr int kWhite = 4;               // the white block in the page's corner
+
+long ceil26(FT_Pos v) { return long((v + 63) >> 6); }
+
+}  // namespace
+
+// ---------------------------------------------------------------- [faces]
+
+struct Fonts::Face {
+    void* data = nullptr;
+    std::size_t size = 0;
+    FT_Library lib = nullptr;
+    FT_Face face = nullptr;
+    float ratio = 1;     // the face's full height per em: ImGui sizes fonts by it
+    float px = 0;        // em size
+    float ascent = 0, descent = 0;
+    int shelfH = 0;      // the height of this size's shelves
+    std::unique_ptr<ImFont> font;
+    struct Glyph {
+        int x = 0, y = 0, w = 0, h = 0;  // in the page (w, h 0: nothing to draw)
+        float x0 = 0, y0 = 0, advance = 0;
+        std::uint64_t lastUse = 0;
+    };
+    std::unordered_map<char32_t, Glyph> glyphs;
+    bool tableDirty = false;
+
+    ~Face() {
+        if (face) FT_Done_Face(face);
+        if (lib) FT_Done_FreeType(lib);
+        if (data) ::munmap(data, size);
+    }
+};
+
+namespace {
+
+std::pair<void*, std::size_t> mapFile(const std::string& path) {
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) throw std::runtime_error("cannot open font file " + path);
+    struct stat st {};
+    if (::fstat(fd, &st) != 0 || st.st_size <= 0) {
+        ::close(fd);
+        throw std::runtime_error("cannot read font file " + path);
+    }
+    void* data = ::mmap(nullptr, std::size_t(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
+    ::close(fd);
+    if (data == MAP_FAILED) throw std::runtime_error("cannot map font file " + path);
+    return {data, std::size_t(st.st_size)};
+}
+
+}  // namespace
+
+Fonts::Fonts() : container_(std::make_unique<ImFontAtlas>()) {
+    container_->TexWidth = container_->TexHeight = kPageSide;
+    container_->TexUvScale = ImVec2(1.0f / kPageSide, 1.0f / kPageSide);
+}
+
+Fonts::~Fonts() = default;
+
+void Fonts::setFaces(const FontFace& body, const FontFace& title) {
+    std::unique_ptr<Face> made[2];
+    const FontFace* specs[2] = {&body, &title};
+    for (int i = 0; i < 2; ++i) {
+        auto f = std::make_unique<Face>();
+        auto [data, size] = mapFile(specs[i]->path);
+        f->data = data;
+        f->size = size;
+        if (FT_Init_FreeType(&f->lib) != 0) throw std::runtime_error("FreeType failed to start");
+        if (FT_New_Memory_Face(f->lib, static_cast<const FT_Byte*>(data), FT_Long(size), specs[i]->index, &f->face) != 0)
+            throw std::runtime_error("FreeType cannot read " + specs[i]->path + " (face " + std::to_string(specs[i]->index) + ")");
+        // ImGui sizes a font by its full height (ascender minus descender),
+        // not by its em: Noto Sans CJK is 1.448 em tall.
+        if (f->face->units_per_EM > 0 && f->face->ascender - f->face->descender > 0)
+            f->ratio = float(f->face->ascender - f->face->descender) / float(f->face->units_per_EM);
+        made[i] = std::move(f);
+    }
+    faces_[0] = std::move(made[0]);
+    faces_[1] = std::move(made[1]);
+    bodyFace_ = body;
+    titleFace_ = title;
+    bodyPx_ = titlePx_ = 0;
+}
+
+void Fonts::setSizes(float bodyPx, float titlePx) {
+    if (!faces_[0]) throw std::runtime_error("no font file set");
+    if (hasSizes(bodyPx, titlePx)) return;
+    auto t0 = std::chrono::steady_clock::now();
+    const float px[2] = {bodyPx, titlePx};
+    for (int i = 0; i < 2; ++i) {
+        Face& f = *faces_[i];
+        f.px = px[i];
+        FT_Size_RequestRec req{};
+        req.type = FT_SIZE_REQUEST_TYPE_REAL_DIM;
+        req.height = FT_Long(std::lround(px[i] * f.ratio * 64));
+        if (FT_Request_Size(f.face, &req) != 0) throw std::runtime_error("FreeType cannot size the font");
+        const FT_Size_Metrics& sm = f.face->size->metrics;
+        f.ascent = float(ceil26(sm.ascender));
+        f.descent = float(ceil26(sm.descender));
+        f.shelfH = int(f.ascent - f.descent) + 2 * kPad;
+        f.glyphs.clear();
+        f.font = std::make_unique<ImFont>();
+        f.font->FontSize = px[i] * f.ratio;
+        f.font->Ascent = f.ascent;
+        f.font->Descent = f.descent;
+        f.font->ContainerAtlas = container_.get();
+        f.font->FallbackChar = ImWchar(kBlank);
+        f.font->EllipsisChar = ImWchar(0x2026);
+        f.tableDirty = true;
+    }
+    body_ = faces_[0]->font.get();
+    title_ = faces_[1]->font.get();
+    bodyPx_ = bodyPx;
+    titlePx_ = titlePx;
+    clearPage();
+    // The full-width space stands for any glyph that found no room, so a line
+    // keeps its width; ensure() adds it before anything else.
+    // 中 too: text is centred on its ink (ui.cpp). And the space: ImGui's
+    // lookup table marks the space (or, without one, the fallback) invisible.
+    for (int i = 0; i < 2; ++i) {
+        place(i, kBlank, false);
+        place(i, U' ', false);
+        place(i, U'中', false);
+    }
+    for (int i = 0; i < 2; ++i) publish(i);
+    ++stats_.builds;
+    stats_.buildMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+}
+
+// ---------------------------------------------------------------- [page]
+
+struct Fonts::Shelf {
+    int role = 0;
+    int y = 0, h = 0;
+    int x = 0;                                 // the end of what was ever placed
+    std::vector<std::pair<int, int>> free;     // (x, w) gaps left by evicted glyphs
+    int used = 0;                              // glyphs on it
+};
+
+void Fonts::clearPage() {
+    page_.assign(std::size_t(kPageSide) * kPageSide, 0);
+    // A white block in the corner: ImGui fills its shapes from a white texel,
+    // so shapes and text share the page and a frame needs one texture.
+    for (int y = 0; y < kWhite; ++y)
+        for (int x = 0; x < kWhite; ++x) page_[std::size_t(y) * kPageSide + std::size_t(x)] = 255;
+    shelves_.clear();
+    nextShelfY_ = kWhite;
+    stats_.width = stats_.height = kPageSide;
+    stats_.glyphs = 0;
+    dirtyY0_ = 0;
+    dirtyY1_ = kPageSide;
+}
+
+bool Fonts::pageDirty(int& y0, int& y1) const {
+    if (dirtyY0_ >= dirtyY1_) return false;
+    y0 = dirtyY0_;
+    y1 = dirtyY1_;
+    return true;
+}
+
+// Drops the least recently used glyph of `role` not drawn in the last frames.
+void Fonts::evictOne(int role) {
+    Face& f = *faces_[role];
+    auto oldest = f.glyphs.end();
+    for (auto it = f.glyphs.begin(); it != f.glyphs.end(); ++it) {
+        if (it->first == kBlank || it->first == U' ' || it->second.w == 0) continue;
+        if (it->second.lastUse + kKeepFrames > frame_) continue;
+        if (oldest == f.glyphs.end() || it->second.lastUse < oldest->second.lastUse) oldest = it;
+    }
+    if (oldest == f.glyphs.end()) return;
+    const Face::Glyph g = oldest->second;
+    f.glyphs.erase(oldest);
+    f.tableDirty = true;
+    ++stats_.evicted;
+    --stats_.glyphs;
+    for (Shelf& s : shelves_) {
+        if (s.role != role || g.y < s.y || g.y >= s.y + s.h) continue;
+        s.free.emplace_back(g.x, g.w + kPad);
+        --s.used;
+        // An empty shelf goes back to the page: either size may take its rows.
+        if (s.used == 0) s.h = -s.h;
+        break;
+    }
+}
+
+bool Fonts::allocate(int role, int w, int h, int& x, int& y, bool mayEvict) {
+    const int need = w + kPad;
+    const int shelfH = faces_[role]->shelfH;
+    for (int attempt = 0; attempt < 4096; ++attempt) {
+        // A gap in a shelf of this size, or room at a shelf's end.
+        for (Shelf& s : shelves_) {
+            if (s.h != shelfH || s.role != role || h > s.h) continue;
+            for (auto it = s.free.begin(); it != s.free.end(); ++it) {
+                if (it->second < need) continue;
+                x = it->first;
+                y = s.y + kPad;
+                if (it->second == need) s.free.erase(it);
+                else *it = {it->first + need, it->second - need};
+                ++s.used;
+                return true;
+            }
+            if (s.x + need <= kPageSide) {
+                x = s.x;
+                y = s.y + kPad;
+                s.x += need;
+                ++s.used;
+                return true;
+            }
+        }
+        // An emptied shelf tall enough, taken over by this size.
+        bool reused = false;
+        for (Shelf& s : shelves_) {
+            if (s.h >= 0 || -s.h < shelfH) continue;
+            s = Shelf{role, s.y, shelfH, 0, {}, 0};  // a shorter size leaves the rest of its rows unused
+            reused = true;
+            break;
+        }
+        if (reused) continue;
+        // A new shelf.
+        if (nextShelfY_ + shelfH <= kPageSide) {
+            shelves_.push_back(Shelf{role, nextShelfY_, shelfH, 0, {}, 0});
+            nextShelfY_ += shelfH;
+            continue;
+        }
+        if (!mayEvict) return false;
+        {
+            // Full: the least recently used glyph of this size goes; when this
+            // size has none to give, the other size's (its empty shelves come back).
+            const long before = stats_.evicted;
+            evictOne(role);
+            if (stats_.evicted == before) evictOne(1 - role);
+            if (stats_.evicted == before) return false;  // everything was drawn just now
+        }
+    }
+    return false;
+}
+
+// ---------------------------------------------------------------- [glyphs]
+
+bool Fonts::place(int role, char32_t cp, bool mayEvict) {
+    const auto t0 = std::chrono::steady_clock::now();
+    struct Clock {
+        std::chrono::steady_clock::time_point t0;
+        double& into;
+        ~Clock() { into += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count(); }
+    } clock{t0, workMs_};
+    Face& f = *faces_[role];
+    Face::Glyph g;
+    g.lastUse = frame_;
+    if (cp == kBlank) {
+        g.advance = f.px;
+        f.glyphs[cp] = g;
+        f.tableDirty = true;
+        return true;
+    }
+    // As ImGui's FreeType builder does (light hinting, no embedded bitmaps),
+    // so text measures and looks as it always did.
+    if (FT_Load_Char(f.face, FT_ULong(cp), FT_LOAD_NO_BITMAP | FT_LOAD_TARGET_LIGHT) != 0) return false;
+    FT_GlyphSlot slot = f.face->glyph;
+    if (FT_Render_Glyph(slot, FT_RENDER_MODE_NORMAL) != 0) return false;
+    const FT_Bitmap& bm = slot->bitmap;
+    g.w = int(bm.width);
+    g.h = int(bm.rows);
+    g.advance = float(ceil26(slot->advance.x));
+    g.x0 = float(slot->bitmap_left);
+    g.y0 = float(-slot->bitmap_top) + std::round(f.ascent);
+    if (g.w > 0 && g.h > 0) {
+        if (g.w + kPad > kPageSide || g.h > f.shelfH) return false;
+        if (!allocate(role, g.w, g.h, g.x, g.y, mayEvict)) return false;
+        for (int row = 0; row < g.h; ++row)
+            std::copy_n(bm.buffer + std::ptrdiff_t(row) * bm.pitch, g.w,
+                        page_.data() + std::size_t(g.y + row) * kPageSide + std::size_t(g.x));
+        dirtyY0_ = std::min(dirtyY0_, g.y);
+        dirtyY1_ = std::max(dirtyY1_, g.y + g.h);
+    }
+    f.glyphs[cp] = g;
+    f.tableDirty = true;
+    ++stats_.glyphs;
+    ++stats_.added;
+    return true;
+}
+
+// The glyph list of a size's ImFont again from the glyphs kept (after adds
+// or evictions): ~700 AddGlyph and the lookup table, about 0.2 ms.
+void Fonts::publish(int role) {
+    Face& f = *faces_[role];
+    ImFont& font = *f.font;
+    font.Glyphs.clear();
+    font.FallbackGlyph = nullptr;  // it pointed into the list just cleared
+    font.MetricsTotalSurface = 0;
+    const float s = 1.0f / float(kPageSide);
+    for (const auto& [cp, g] : f.glyphs) {
+        if (cp > 0xFFFF) continue;  // ImWchar is 16-bit in Debian's build
+        font.AddGlyph(nullptr, ImWchar(cp), g.x0, g.y0, g.x0 + float(g.w), g.y0 + float(g.h), float(g.x) * s,
+                      float(g.y) * s, float(g.x + g.w) * s, float(g.y + g.h) * s, g.advance);
+    }
+    font.BuildLookupTable();
+    f.tableDirty = false;
+}
+
+void Fonts::ensure(FontRole role, std::string_view text) {
+    const int r = role == FontRole::Title ? 1 : 0;
+    if (!faces_[r] || !faces_[r]->font) return;
+    Face& f = *faces_[r];
+    bool changed = false;
+    for (char32_t cp : decodeUtf8(text)) {
+        if (cp == U'\n') continue;
+        if (auto it = f.glyphs.find(cp); it != f.glyphs.end()) {
+            it->second.lastUse = frame_;
+            continue;
+        }
+        if (place(r, cp, true)) changed = true;
+        else ++stats_.missing;
+    }
+    for (int i = 0; i < 2; ++i)
+        if (faces_[i]->tableDirty || (i == r && changed)) publish(i);
+}
+
+int Fonts::warm(FontRole role, std::string_view text, int budget) {
+    const int r = role == FontRole::Title ? 1 : 0;
+    int added = 0;
+    if (faces_[r] && faces_[r]->font) {
+        Face& f = *faces_[r];
+        for (char32_t cp : decodeUtf8(text)) {
+            if (added >= budget) break;
+            if (cp == U'\n' || f.glyphs.count(cp)) continue;
+            if (!place(r, cp, false)) break;  // no free room: warming never evicts
+            ++added;
+        }
+    }
+    for (int i = 0; i < 2; ++i)
+        if (faces_[i] && faces_[i]->font && faces_[i]->tableDirty) publish(i);
+    return added;
+}
+
+}  // namespace shell

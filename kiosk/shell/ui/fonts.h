@@ -1,0 +1,141 @@
+// fonts.h — the font atlas as a glyph cache: glyphs are rasterized when they
+// are first needed, kept while they are used, and the least recently used go
+// first when the page is full.
+//
+// Two faces (Noto Sans CJK SC regular for body text, bold for titles, found
+// through fontconfig, or a configured file) at two sizes from the theme. The
+// glyphs of both live in one 8-bit page of at most 2048x2048 (kPageSide),
+// packed in shelves of one height per size. A string is made sure of
+// (ensure()) before it is measured or drawn: the glyphs it lacks are
+// rasterized with FreeType into free room (about 0.1-0.5 ms a CJK glyph) and
+// only the changed rows of the page are uploaded again. Nothing is ever
+// rebuilt on the frame that answers a card; a whole rebuild happens only when
+// the text size changes.
+//
+// Room: at 特大 (62 and 90 px) the page holds about 700 body and 300 title
+// glyphs; a day of real names (thousands of characters) cycles through it:
+// what was not drawn in the last frames goes first (evicted()). The names the
+// station expects are rasterized ahead, while the kiosk is idle (warm()).
+//
+// The page is plain memory; the GL texture is the platform's (Texture below).
+// Fonts needs no ImGui context (the start-up worker rasterizes the welcome
+// screen's words before the window exists).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "shell/ui/layout.h"
+
+struct ImFont;
+struct ImFontAtlas;
+
+namespace shell {
+
+struct FontFace {
+    std::string path;
+    int index = 0;  // face in a .ttc collection (fontconfig's FC_INDEX)
+};
+
+struct CjkFaces {
+    FontFace regular, bold;  // bold falls back to regular
+    bool coversCjk = false;  // false: the match cannot draw Chinese (fonts-noto-cjk missing)
+};
+// Noto Sans CJK SC (regular and bold) through fontconfig, in one config load
+// (~4 ms); falls back to whatever fontconfig matches for zh-cn. Empty paths if
+// fontconfig finds nothing.
+CjkFaces findCjkFaces();
+// A configured font file. For a .ttc collection without ":INDEX" the face is
+// chosen through fontconfig: the one for Simplified Chinese (SC / zh-cn), else 0.
+// Accepts "PATH" or "PATH:INDEX".
+FontFace faceForFile(const std::string& spec);
+
+class Fonts {
+public:
+    static constexpr int kPageSide = 2048;
+
+    struct Stats {
+        int width = 0, height = 0;  // the page: the atlas texture
+        int glyphs = 0;             // in the page now (both sizes)
+        int builds = 0;             // whole rebuilds (a text size)
+        long added = 0;             // glyphs rasterized, ever
+        long evicted = 0;           // glyphs dropped to make room, ever
+        long missing = 0;           // glyphs that found no room (drawn blank)
+        double buildMs = 0;         // the last whole rebuild (page cleared, sizes set)
+    };
+
+    Fonts();
+    ~Fonts();
+    Fonts(const Fonts&) = delete;
+    Fonts& operator=(const Fonts&) = delete;
+
+    // Maps the font files and opens them with FreeType. Throws
+    // std::runtime_error if one cannot be opened or read.
+    void setFaces(const FontFace& body, const FontFace& title);
+    // The em sizes (the size of a Chinese character, as the theme and
+    // DESIGN.md count "44 px"). A change clears the page: a whole rebuild.
+    void setSizes(float bodyPx, float titlePx);
+    bool hasSizes(float bodyPx, float titlePx) const { return bodyPx == bodyPx_ && titlePx == titlePx_; }
+
+    // The frame being drawn (for "least recently used").
+    void beginFrame(std::uint64_t frame) { frame_ = frame; }
+    // Makes sure every glyph of `text` is in the page at `role`'s size.
+    void ensure(FontRole role, std::string_view text);
+    // Text from data about to be shown (names, menus): both sizes, now.
+    void expect(std::string_view text) {
+        ensure(FontRole::Body, text);
+        ensure(FontRole::Title, text);
+    }
+    // Text the station expects to show (the string table; its regulars'
+    // names), rasterized ahead (at start, while idle): only into free room (it
+    // never evicts), at most `budget` glyphs. Returns how many it added.
+    int warm(FontRole role, std::string_view text, int budget);
+    // Time spent rasterizing since the last call (the frame's atlas work).
+    double takeWorkMs() { return std::exchange(workMs_, 0.0); }
+
+    // The page's rows changed since the last upload: [y0, y1).
+    bool pageDirty(int& y0, int& y1) const;
+    void pageUploaded() { dirtyY0_ = kPageSide, dirtyY1_ = 0; }
+    const std::uint8_t* page() const { return page_.data(); }
+
+    ImFont* body() const { return body_; }
+    ImFont* title() const { return title_; }
+    // The atlas ImGui's fonts belong to: the page's texture id goes here.
+    ImFontAtlas* container() const { return container_.get(); }
+    // A texel of the page's white block, for ImGui's shapes.
+    static float whiteUv() { return 1.5f / float(kPageSide); }
+    const Stats& stats() const { return stats_; }
+    const FontFace& bodyFace() const { return bodyFace_; }
+
+private:
+    struct Face;
+    struct Shelf;
+    struct Slot;
+    bool place(int role, char32_t cp, bool mayEvict);
+    bool allocate(int role, int w, int h, int& x, int& y, bool mayEvict);
+    void evictOne(int role);
+    void publish(int role);
+    void clearPage();
+
+    std::unique_ptr<Face> faces_[2];  // body, title
+    FontFace bodyFace_, titleFace_;
+    float bodyPx_ = 0, titlePx_ = 0;
+    std::vector<std::uint8_t> page_;
+    std::unique_ptr<ImFontAtlas> container_;
+    ImFont* body_ = nullptr;
+    ImFont* title_ = nullptr;
+    std::vector<Shelf> shelves_;
+    int nextShelfY_ = 0;
+    std::uint64_t frame_ = 0;
+    int dirtyY0_ = kPageSide, dirtyY1_ = 0;
+    double workMs_ = 0;
+    Stats stats_;
+};
+
+}  // namespace shell

@@ -1,0 +1,114 @@
+// meals.slots: which meal? One card per slot of the day chosen; a card that
+// can be booked is itself the target (meals.book.<slot>).
+#include <algorithm>
+#include <map>
+
+#include "screens/format.h"
+#include "screens/meals/state.h"
+
+namespace screens::meals {
+namespace {
+
+class Slots final : public Step {
+public:
+    Slots(Context& ctx, std::shared_ptr<State> st) : Step(ctx, ids::kMealsSlots, "meals.slots.title", std::move(st)) {}
+
+protected:
+    void load() override {
+        State& s = st();
+        const domain::Context& d = *ctx_.domain;
+        s.today = d.today();
+        s.member = domain::memberById(d.db, ctx_.session.memberId());
+        s.slots.clear();
+        if (!s.member || s.date.empty()) return;
+        const auto mine = domain::myBookings(d, s.member->id);
+        std::map<std::string, int> seen;
+        for (const auto& slot : domain::mealSlots(d, s.date, 1)) {
+            SlotView v;
+            v.id = slot.id;
+            const int n = seen[slot.slot]++;
+            v.widget = "meals.book." + slot.slot + (n ? "." + std::to_string(n) : "");
+            v.heading = ctx_.strings.format("meals.slot_heading",
+                                            {{"slot", slotName(ctx_.strings, slot.slot)}, {"canteen", slot.canteen_name}});
+            const domain::Price price = domain::priceFor(d, *s.member, slot);
+            v.pay = ctx_.strings.format("meals.pay_short", {{"pay", money(ctx_.strings, price.pay_cents)}});
+            const bool already = std::any_of(mine.begin(), mine.end(), [&](const domain::Booking& b) {
+                return b.slot_id == slot.id && b.status == "booked";
+            });
+            if (already) v.state = ctx_.strings.get("meals.already");
+            else if (slot.past_cutoff) v.state = pastCutoffText(ctx_, slot.slot, slot.cutoff);
+            else if (slot.seats_left <= 0) v.state = ctx_.strings.get("meals.full.detail");
+            // The subsidy first (what the district pays is why the price is low),
+            // then the dishes, then the seats: one paragraph that wraps.
+            if (price.capped) v.details = ctx_.strings.get("meals.subsidy_capped_short") + ctx_.strings.get("meals.details_sep");
+            else if (price.subsidy_cents > 0)
+                v.details = ctx_.strings.format("meals.subsidy_short", {{"subsidy", money(ctx_.strings, price.subsidy_cents)}}) +
+                            ctx_.strings.get("meals.details_sep");
+            v.details += dishesLine(ctx_, slot.dishes);
+            if (v.state.empty())
+                v.details += ctx_.strings.get("meals.details_sep") +
+                             ctx_.strings.format("meals.seats_left", {{"n", std::to_string(slot.seats_left)}});
+            ctx_.addText(v.heading + v.details + v.state);
+            s.slots.push_back(std::move(v));
+        }
+    }
+
+    Node content(const shell::Rect& /*area*/) override {
+        State& s = st();
+        if (!ready() || !s.member || s.date.empty()) return needCard(ctx_);
+        shell::Ui& ui = ctx_.ui;
+        const shell::Metrics& m = ui.m();
+        const shell::Palette& c = ui.c();
+        const auto& str = ctx_.strings;
+        Node q = question(ctx_, str.format("meals.ask_slot", {{"day", dayLabel(str, s.today, s.date)},
+                                                              {"date", dayDate(str, s.date)}}));
+        q.optional = true;
+        if (s.slots.empty()) return shell::column(m.gap, {std::move(q), emptyNote(ctx_, str.get("meals.no_slots"))});
+
+        Node list = shell::column(m.gap * 0.75f);
+        for (const SlotView& v : s.slots) {
+            const bool bookable = v.state.empty();
+            // The meal and what it costs on one row, the dishes under it.
+            Node head = shell::row(m.gap);
+            Node title = heading(ctx_, v.heading);
+            title.grow = 1;
+            title.align = shell::Align::Centre;
+            head.add(std::move(title));
+            Node pay = body(ctx_, v.pay);
+            pay.align = shell::Align::Centre;
+            head.add(std::move(pay));
+            if (bookable) {
+                Node go = ui.text(shell::FontRole::Body, str.get("meals.book_this"), c.navText);
+                go.align = shell::Align::Centre;
+                head.add(std::move(go));
+                Node more = ui.icon(shell::Icon::More, c.navText, m.iconNav * 0.6f, m.iconNav * 0.6f);
+                more.optional = false;
+                more.align = shell::Align::Centre;
+                head.add(std::move(more));
+            }
+            Node col = shell::column(m.gap * 0.2f, {std::move(head), body(ctx_, v.details)});
+            if (!bookable) col.add(body(ctx_, v.state));
+            const std::string slotId = v.id;
+            if (bookable) {
+                list.add(ui.pressable(v.widget, std::move(col), {c.card, c.cardText, c.navText, true}, [this, slotId] {
+                    st().slotId = slotId;
+                    st().delivery = false;
+                    ctx_.router.push(st().member && st().member->delivery_eligible ? ids::kMealsHow : ids::kMealsBook);
+                }));
+            } else {
+                list.add(ui.card(std::move(col), m.gap * 0.75f));
+            }
+        }
+        Node area = ui.scroll(wid::kMealsSlotsList, std::move(list), m.touchMin * 1.5f);
+        area.grow = 1;
+        return shell::column(m.gap * 0.75f, {std::move(q), std::move(area)});
+    }
+};
+
+}  // namespace
+
+std::unique_ptr<Screen> slotsStep(Context& ctx, std::shared_ptr<State> st) {
+    return std::make_unique<Slots>(ctx, std::move(st));
+}
+
+}  // namespace screens::meals

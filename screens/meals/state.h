@@ -1,0 +1,60 @@
+// state.h — what the meals steps share (flow.h): the choices made so far and
+// each step's view model, loaded in onEnter and after an action.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/meals.h"
+#include "domain/members.h"
+#include "screens/flow.h"
+
+namespace screens::meals {
+
+struct SlotView {
+    std::string id, widget;    // the slot, and the card's widget id
+    std::string heading;       // 午餐 · 长城长者饭堂
+    std::string pay;           // 您付13元
+    std::string details;       // dishes, and the seats left
+    std::string state;         // why it cannot be booked ("" when it can)
+};
+
+struct State : FlowState {
+    // Choices.
+    std::string date;       // the day chosen
+    std::string slotId;     // the meal chosen
+    bool delivery = false;  // 送餐上门 chosen
+    std::string bookingId;  // the voucher shown / the booking to cancel
+
+    // View models.
+    std::string today;
+    std::optional<domain::Member> member;
+    std::vector<SlotView> slots;                  // meals.slots
+    std::optional<domain::MealSlot> slot;         // meals.book
+    domain::Price price;
+    std::vector<domain::Booking> bookings;        // meals.voucher, .mine, .cancel
+    const domain::Booking* booking() const;       // the one of bookingId, if any
+};
+
+using Step = FlowStep<State>;
+
+// Words the steps share.
+std::string bookingState(Context& ctx, const domain::Booking& b);     // "已订好", "没有订上：…"
+std::string bookingHeading(Context& ctx, const std::string& today, const domain::Booking& b);  // 明天 午餐 · 长城长者饭堂
+std::string priceLine(Context& ctx, const domain::Price& p);           // 价格18元，补贴5元，您付13元
+std::string dishesLine(Context& ctx, const std::vector<std::string>& dishes);
+std::string pastCutoffText(Context& ctx, const std::string& slot, const std::string& cutoff);
+bool cancellable(Context& ctx, const domain::Booking& b);
+
+// The steps (one file each).
+std::unique_ptr<Screen> dayStep(Context& ctx, std::shared_ptr<State> st);
+std::unique_ptr<Screen> slotsStep(Context& ctx, std::shared_ptr<State> st);
+std::unique_ptr<Screen> howStep(Context& ctx, std::shared_ptr<State> st);
+std::unique_ptr<Screen> bookStep(Context& ctx, std::shared_ptr<State> st);
+std::unique_ptr<Screen> voucherStep(Context& ctx, std::shared_ptr<State> st);
+std::unique_ptr<Screen> mineStep(Context& ctx, std::shared_ptr<State> st);
+std::unique_ptr<Screen> cancelStep(Context& ctx, std::shared_ptr<State> st);
+
+}  // namespace screens::meals

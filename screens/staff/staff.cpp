@@ -1,0 +1,62 @@
+// Staff mode: its steps, the hidden corner that opens it, and what the steps share.
+#include "screens/staff/staff.h"
+
+#include "screens/format.h"
+#include "screens/staff/state.h"
+
+namespace screens {
+
+void addStaffScreens(Context& ctx, std::vector<std::unique_ptr<Screen>>& out) {
+    auto st = std::make_shared<staff::State>();
+    for (auto make : {staff::loginStep, staff::pinStep, staff::homeStep, staff::rapidTargetsStep, staff::rapidStep,
+                      staff::lookupStep, staff::rosterTargetsStep, staff::rosterStep, staff::rejectedStep,
+                      staff::helpStep, staff::statusStep})
+        out.push_back(make(ctx, st));
+}
+
+void drawStaffCorner(Context& ctx) {
+    constexpr std::int64_t kHoldMs = 3000;  // the corner is held this long
+    shell::Ui& ui = ctx.ui;
+    const shell::FrameLayout f = frameLayout(ctx, "");
+    // Where Back sits on every other screen: the same colour as the bar, so
+    // elders do not see a target; a pressed finger darkens it (feedback).
+    const shell::ButtonStyle hidden{ui.c().barBg, ui.c().barText, ui.c().barBg, false};
+    ui.pushRegion(f.topBar);
+    if (ui.holdButton(wid::kStaffCorner, f.back, hidden, ctx.clock.monotonicMs(), kHoldMs, ctx.wake)) {
+        ctx.session.clear();
+        ctx.router.push(ids::kStaffLogin);
+    }
+    ui.popRegion();
+}
+
+namespace staff {
+
+bool Step::admit() {
+    if (ctx_.domain && st().unlocked) return true;
+    ctx_.router.reset(ids::kWelcome);
+    return false;
+}
+
+std::string targetTitle(const Context& ctx, const domain::RapidTarget& t) {
+    if (t.kind == domain::RapidKind::Activity)
+        return ctx.strings.format("staff.target.activity", {{"time", hhmm(t.starts_at)}, {"title", t.title}});
+    const bool lunch = t.starts_at.find("T11") != std::string::npos;
+    return ctx.strings.format("staff.target.meal",
+                              {{"canteen", t.title}, {"slot", ctx.strings.get(lunch ? "staff.slot.lunch" : "staff.slot.dinner")}});
+}
+
+void noteRapid(Context& ctx, State& st, const domain::RapidResult& r) {
+    ctx.addText(r.masked_name);
+    const bool good = r.outcome == domain::RapidOutcome::Ok || r.outcome == domain::RapidOutcome::WalkIn;
+    ctx.playSound(good ? Feedback::Success : Feedback::Failure);  // the queue hears each answer
+    if (good) {
+        st.undoable.push_back(r);
+        ctx.syncNow();
+    }
+    st.last = r;
+    st.count = r.count;
+    st.lastWasUndo = false;
+}
+
+}  // namespace staff
+}  // namespace screens

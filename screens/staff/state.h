@@ -1,0 +1,86 @@
+// state.h — what the staff steps share (flow.h). Staff mode is not an
+// elder's: its state survives the session being cleared, and its steps
+// admit nobody until the PIN step unlocked it.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "config/station_config.h"
+#include "domain/help.h"
+#include "domain/members.h"
+#include "domain/staff.h"
+#include "domain/staff_login.h"
+#include "screens/flow.h"
+#include "screens/pager.h"
+
+namespace screens::staff {
+
+inline constexpr int kLookupLimit = 6;
+inline constexpr int kRejectionsShown = 100;
+
+struct Rejection {
+    std::string kind, reason, at, member;
+};
+
+struct State : FlowState {
+    bool unlocked = false;
+    std::string staffName;
+    std::optional<config::StaffPin> who;  // chosen on the login step
+    std::string pin;
+    std::shared_ptr<domain::StaffLogin> login;  // the check off the UI thread, the lock in kiosk.db
+    bool wrongShown = false;
+    bool tooShort = false;                      // OK pressed before 6 digits: not a guess
+
+    std::vector<config::StaffPin> staff;  // the login step's list
+    Pager pager;
+
+    std::vector<domain::RapidTarget> targets;
+    std::optional<domain::RapidTarget> target;
+    std::optional<domain::RapidResult> last;    // the answer on screen
+    std::vector<domain::RapidResult> undoable;  // newest last
+    bool lastWasUndo = false;
+    std::string undoneName;
+    int count = 0;                              // checked in so far, for the target
+
+    std::string query;
+    std::vector<domain::Member> found;
+    bool searched = false;
+
+    std::vector<domain::RosterLine> roster;
+    std::vector<Rejection> rejections;
+    std::vector<domain::HelpCall> helpCalls;
+    std::vector<std::string> helpMembers;
+};
+
+// A staff step: admitted only once unlocked (else back to the welcome screen).
+class Step : public FlowStep<State> {
+public:
+    using FlowStep<State>::FlowStep;
+
+protected:
+    bool admit() override;
+    bool perElder() const override { return false; }
+    bool unlocked() const { return ctx_.domain && st().unlocked; }
+};
+
+// "09:00  太极拳" / "长城长者饭堂  午餐取餐".
+std::string targetTitle(const Context& ctx, const domain::RapidTarget& t);
+// After a check-in answer: the sound, the undo list, the count.
+void noteRapid(Context& ctx, State& st, const domain::RapidResult& r);
+
+std::unique_ptr<Screen> loginStep(Context& ctx, std::shared_ptr<State> st);
+std::unique_ptr<Screen> pinStep(Context& ctx, std::shared_ptr<State> st);
+std::unique_ptr<Screen> homeStep(Context& ctx, std::shared_ptr<State> st);
+std::unique_ptr<Screen> rapidTargetsStep(Context& ctx, std::shared_ptr<State> st);
+std::unique_ptr<Screen> rosterTargetsStep(Context& ctx, std::shared_ptr<State> st);
+std::unique_ptr<Screen> rapidStep(Context& ctx, std::shared_ptr<State> st);
+std::unique_ptr<Screen> lookupStep(Context& ctx, std::shared_ptr<State> st);
+std::unique_ptr<Screen> rosterStep(Context& ctx, std::shared_ptr<State> st);
+std::unique_ptr<Screen> rejectedStep(Context& ctx, std::shared_ptr<State> st);
+std::unique_ptr<Screen> helpStep(Context& ctx, std::shared_ptr<State> st);
+std::unique_ptr<Screen> statusStep(Context& ctx, std::shared_ptr<State> st);
+
+}  // namespace screens::staff

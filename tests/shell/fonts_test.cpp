@@ -1,0 +1,110 @@
+// The glyph cache (shell/ui/fonts.h) with the real Noto CJK faces: glyphs are
+// rasterized when first needed, the page never grows past 2048x2048, the
+// least recently used go first, and what the current frame draws stays.
+#include <gtest/gtest.h>
+
+#include <imgui.h>
+
+#include "shell/ui/fonts.h"
+#include "shell/ui/utf8.h"
+
+namespace {
+
+class FontsTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        ImGui::CreateContext();
+        const shell::CjkFaces faces = shell::findCjkFaces();
+        ASSERT_TRUE(faces.coversCjk) << "fonts-noto-cjk is needed (scripts/setup.sh installs it)";
+        fonts.setFaces(faces.regular, faces.bold);
+    }
+    void TearDown() override { ImGui::DestroyContext(); }
+
+    // How much of the glyph's page square is ink.
+    long ink(ImFont* font, char32_t cp) {
+        const ImFontGlyph* g = font->FindGlyphNoFallback(ImWchar(cp));
+        if (!g) return -1;
+        long sum = 0;
+        const int x0 = int(g->U0 * 2048), y0 = int(g->V0 * 2048), x1 = int(g->U1 * 2048), y1 = int(g->V1 * 2048);
+        for (int y = y0; y < y1; ++y)
+            for (int x = x0; x < x1; ++x) sum += fonts.page()[std::size_t(y) * 2048 + std::size_t(x)];
+        return sum;
+    }
+
+    shell::Fonts fonts;
+};
+
+TEST_F(FontsTest, AGlyphIsRasterizedWhenFirstNeeded) {
+    fonts.setSizes(44, 64);
+    fonts.pageUploaded();
+    fonts.beginFrame(1);
+    const long before = fonts.stats().added;
+    fonts.ensure(shell::FontRole::Body, "颐年卡");
+    EXPECT_EQ(fonts.stats().added, before + 3);
+    int y0 = 0, y1 = 0;
+    EXPECT_TRUE(fonts.pageDirty(y0, y1)) << "the rows it went into are sent to the GPU";
+    EXPECT_GT(ink(fonts.body(), U'颐'), 0);
+    EXPECT_EQ(fonts.title()->FindGlyphNoFallback(ImWchar(U'颐')), nullptr) << "the title size was not asked";
+    fonts.ensure(shell::FontRole::Body, "颐年卡");
+    EXPECT_EQ(fonts.stats().added, before + 3) << "once";
+}
+
+// 字号：特大 showed without its colon at 特大: ImGui's lookup table marked a
+// glyph invisible when the font had no space.
+TEST_F(FontsTest, EveryGlyphOfALineIsVisibleAfterTheSizeChanges) {
+    fonts.setSizes(44, 64);
+    fonts.warm(shell::FontRole::Body, "字号：标准大特", 100);
+    fonts.setSizes(62, 90);
+    fonts.beginFrame(5);
+    fonts.ensure(shell::FontRole::Body, "字号：特大");
+    for (char32_t cp : shell::decodeUtf8("字号：特大")) {
+        const ImFontGlyph* g = fonts.body()->FindGlyphNoFallback(ImWchar(cp));
+        ASSERT_NE(g, nullptr);
+        EXPECT_TRUE(g->Visible) << std::hex << unsigned(cp);
+        EXPECT_GT(ink(fonts.body(), cp), 0);
+    }
+    EXPECT_EQ(fonts.stats().builds, 2) << "a text size is a whole rebuild; nothing else is";
+}
+
+// A day at the station: thousands of different names' characters, two new
+// ones a card, at 特大.
+TEST_F(FontsTest, ADayOfNamesStaysInOnePageAndTheLeastRecentGoFirst) {
+    fonts.setSizes(62, 90);
+    const std::string screen = "您好，请选择要办的事签到订餐活动时间银行帮助返回首页朗读字号特大长城长者服务站上次同步";
+    std::uint64_t frame = 10;
+    for (int card = 0; card < 1500; ++card, ++frame) {
+        fonts.beginFrame(frame);
+        std::string name = shell::encodeUtf8(char32_t(0x4E00 + card * 7)) + "*" + shell::encodeUtf8(char32_t(0x4E01 + card * 7));
+        fonts.ensure(shell::FontRole::Body, screen);
+        fonts.ensure(shell::FontRole::Title, "您好，" + name + "！");
+        fonts.ensure(shell::FontRole::Body, name);
+        // What this frame draws is all there.
+        for (char32_t cp : shell::decodeUtf8(name)) {
+            ASSERT_NE(fonts.title()->FindGlyphNoFallback(ImWchar(cp)), nullptr) << card;
+            ASSERT_NE(fonts.body()->FindGlyphNoFallback(ImWchar(cp)), nullptr) << card;
+        }
+        for (char32_t cp : shell::decodeUtf8(screen)) ASSERT_NE(fonts.body()->FindGlyphNoFallback(ImWchar(cp)), nullptr);
+    }
+    EXPECT_EQ(fonts.stats().width, 2048);
+    EXPECT_EQ(fonts.stats().height, 2048);
+    EXPECT_GT(fonts.stats().evicted, 1000) << "old names made room for new ones";
+    EXPECT_EQ(fonts.stats().missing, 0);
+    EXPECT_EQ(fonts.stats().builds, 1) << "never rebuilt";
+    // The first card's characters went long ago; the screen's words stayed.
+    EXPECT_EQ(fonts.title()->FindGlyphNoFallback(ImWchar(0x4E00)), nullptr);
+    EXPECT_NE(fonts.body()->FindGlyphNoFallback(ImWchar(U'签')), nullptr);
+}
+
+TEST_F(FontsTest, WarmingFillsFreeRoomButNeverEvicts) {
+    fonts.setSizes(62, 90);
+    std::string many;
+    for (int i = 0; i < 4000; ++i) many += shell::encodeUtf8(char32_t(0x4E00 + i * 3));
+    fonts.beginFrame(1);
+    const int added = fonts.warm(shell::FontRole::Title, many, 100000);
+    EXPECT_GT(added, 200);
+    EXPECT_LT(added, 4000) << "the page filled up";
+    EXPECT_EQ(fonts.stats().evicted, 0);
+    EXPECT_EQ(fonts.warm(shell::FontRole::Title, "鑫", 10), 0) << "full: nothing more, nothing dropped";
+}
+
+}  // namespace

@@ -1,0 +1,207 @@
+// The measured stack (stack.h) and line breaking (text.h): what gives way
+// first when room is short, and text that wraps instead of being cut.
+#include <gtest/gtest.h>
+
+#include "shell/ui/stack.h"
+#include "shell/ui/text.h"
+#include "shell/ui/utf8.h"
+
+namespace {
+
+using shell::Node;
+using shell::Rect;
+using shell::Span;
+
+// A Chinese character is 40 px wide, a Latin one 20 px.
+float width(std::string_view s) {
+    float w = 0;
+    for (char32_t c : shell::decodeUtf8(s)) w += c < 0x2E80 ? 20 : 40;
+    return w;
+}
+
+Node fixedBox(float h, std::string name = "box") {
+    Node n;
+    n.name = std::move(name);
+    n.height = [h](float) { return Span{h, h}; };
+    return n;
+}
+
+Node flexBox(float min, float pref, int priority = 0) {
+    Node n = fixedBox(pref, "flex");
+    n.height = [min, pref](float) { return Span{min, pref}; };
+    n.flex = true;
+    n.priority = priority;
+    return n;
+}
+
+// A paragraph of `text` in 40 px lines.
+Node para(std::string text) {
+    Node n;
+    n.name = "text";
+    n.flex = true;
+    n.width = [text] { return Span{shell::narrowestWidth(text, width), width(text)}; };
+    n.height = [text](float w) {
+        const float h = float(shell::wrapText(text, w, width).size()) * 40;
+        return Span{h, h};
+    };
+    return n;
+}
+
+TEST(Text, ChineseWrapsBetweenCharactersNeverBeforeClosingPunctuation) {
+    auto lines = shell::wrapText("本周五上午，九点", 200, width);
+    ASSERT_EQ(lines.size(), 2u);
+    EXPECT_EQ(lines[0], "本周五上");
+    EXPECT_EQ(lines[1], "午，九点") << "the comma stays with the character before it";
+    for (auto& l : lines) EXPECT_LE(width(l), 200);
+}
+
+TEST(Text, LatinWrapsAtSpacesAndBreaksAWordOnlyWhenItMust) {
+    auto lines = shell::wrapText("Use my phone number", 260, width);
+    ASSERT_EQ(lines.size(), 2u);
+    EXPECT_EQ(lines[0], "Use my phone");
+    EXPECT_EQ(lines[1], "number");
+    auto code = shell::wrapText("TB-ABCDEFGHIJKLMNOP", 100, width);
+    for (auto& l : code) EXPECT_LE(width(l), 100) << "a code wider than the line is broken, never drawn outside";
+    EXPECT_EQ(shell::narrowestWidth("Use my phone", width), width("phone"));
+}
+
+TEST(Text, SentencesThatFitKeepWholeSentences) {
+    const std::string a = "本周五上午九点健康讲座。欢迎参加！地点在二楼活动室，请带好颐年卡。";
+    EXPECT_EQ(shell::sentencesThatFit(a, 480, 1, width), "本周五上午九点健康讲座。");
+    EXPECT_EQ(shell::sentencesThatFit(a, 480, 2, width), "本周五上午九点健康讲座。欢迎参加！");
+    EXPECT_EQ(shell::sentencesThatFit(a, 200, 1, width), "") << "not even one sentence fits";
+    EXPECT_EQ(shell::sentencesThatFit("短句", 440, 1, width), "短句") << "text without an end mark is one sentence";
+}
+
+TEST(Stack, GapsAndIconsGiveWayBeforeOptionalItemsBeforeScroll) {
+    // icon (flex 100..300), hint (optional 80), list (scroll 100..600), button 120.
+    Node icon = flexBox(100, 300, -5);
+    icon.optional = true;
+    Node hint = fixedBox(80, "hint");
+    hint.optional = true;
+    Node list = shell::column(0, {fixedBox(600, "rows")});
+    list.scroll = true;
+    list.scrollMin = 100;
+    Node root = shell::column(10, {icon, hint, list, fixedBox(120, "button")});
+
+    // Room for everything at its preferred size (1130 px).
+    shell::layoutTree(root, {0, 0, 500, 1200});
+    EXPECT_FLOAT_EQ(root.children[0].rect.h, 300);
+    EXPECT_FALSE(root.children[1].dropped);
+    EXPECT_FLOAT_EQ(root.children[2].rect.h, 600);
+
+    // 130 short: the icon shrinks first, nothing else moves.
+    shell::layoutTree(root, {0, 0, 500, 1000});
+    EXPECT_FLOAT_EQ(root.children[0].rect.h, 170);
+    EXPECT_FALSE(root.children[1].dropped);
+    EXPECT_FLOAT_EQ(root.children[2].rect.h, 600);
+
+    // Shorter: at its least the icon still does not fit; an optional item
+    // goes, the icon before the hint (words before pictures).
+    shell::layoutTree(root, {0, 0, 500, 900});
+    EXPECT_TRUE(root.children[0].dropped);
+    EXPECT_FALSE(root.children[1].dropped);
+    EXPECT_FLOAT_EQ(root.children[2].rect.h, 600);
+
+    // Shorter still: the hint goes too, then the list shrinks and scrolls.
+    shell::layoutTree(root, {0, 0, 500, 500});
+    EXPECT_TRUE(root.children[0].dropped);
+    EXPECT_TRUE(root.children[1].dropped);
+    EXPECT_FLOAT_EQ(root.children[2].rect.h, 370);
+    EXPECT_FLOAT_EQ(root.children[3].rect.h, 120) << "required items never shrink";
+    EXPECT_FLOAT_EQ(root.children[3].rect.bottom(), 500);
+
+    // A dropped item's room goes back to what shrank.
+    Node optionalHint = fixedBox(200, "hint");
+    optionalHint.optional = true;
+    Node icon2 = flexBox(100, 300, -5);
+    Node back = shell::column(0, {icon2, optionalHint, fixedBox(300)});
+    shell::layoutTree(back, {0, 0, 500, 550});
+    EXPECT_TRUE(back.children[1].dropped);
+    EXPECT_FLOAT_EQ(back.children[0].rect.h, 250);
+}
+
+TEST(Stack, PriorityOrdersWhatGivesWayWithinAStep) {
+    Node root = shell::column(0, {flexBox(0, 100, 2), flexBox(0, 100, 1)});
+    shell::layoutTree(root, {0, 0, 100, 150});
+    EXPECT_FLOAT_EQ(root.children[1].rect.h, 50) << "the lower priority shrinks first";
+    EXPECT_FLOAT_EQ(root.children[0].rect.h, 100);
+}
+
+// Help at 特大 in landscape: the explanations' card (priority -3) must give
+// way before the actions beside it, though both are containers.
+TEST(Stack, AContainersPriorityDecidesWhoGivesWayInARow) {
+    Node list = shell::column(0, {para("志愿服务聊天陪伴一小时以上的服务志愿服务聊天陪伴")});
+    list.scroll = true;
+    list.scrollMin = 80;
+    Node words = shell::column(0, {list});
+    words.priority = -3;
+    Node action = shell::column(0, {para("呼叫工作人员")});
+    Node r = shell::row(20, {words, action});
+    shell::layoutTree(r, {0, 0, 600, 400});
+    EXPECT_FLOAT_EQ(r.children[1].rect.w, 240) << "the action keeps its words on one line";
+    EXPECT_FLOAT_EQ(r.children[0].rect.w, 340);
+}
+
+TEST(Stack, OverflowIsReportedNotHidden) {
+    shell::Allocation a = shell::allocate({{{100, 100}}, {{100, 100}}}, 150, 0);
+    EXPECT_TRUE(a.overflow);
+    EXPECT_FLOAT_EQ(a.sizes[0], 100);
+    Node root = shell::column(0, {fixedBox(100), fixedBox(100)});
+    EXPECT_FLOAT_EQ(shell::heightOf(root, 100).min, 200);
+}
+
+TEST(Stack, SpareRoomGoesToGrowersElseToJustify) {
+    Node a = fixedBox(100), b = fixedBox(100);
+    b.grow = 1;
+    Node root = shell::column(0, {a, b});
+    shell::layoutTree(root, {0, 0, 100, 500});
+    EXPECT_FLOAT_EQ(root.children[1].rect.h, 400);
+    Node centred = shell::column(0, {fixedBox(100)});
+    centred.justify = shell::Align::Centre;
+    shell::layoutTree(centred, {0, 0, 100, 500});
+    EXPECT_FLOAT_EQ(centred.children[0].rect.y, 200);
+}
+
+TEST(Stack, TextInARowWrapsBeforeTheRowOverflows) {
+    // A label beside a fixed 200 px button: 16 characters need 640 px.
+    Node button = fixedBox(100, "button");
+    button.width = [] { return Span{200, 200}; };
+    Node row = shell::row(20, {para("志愿服务：聊天陪伴一小时以上的服务"), button});
+    const Span h = shell::heightOf(row, 400);
+    EXPECT_FLOAT_EQ(h.pref, 200) << "180 px of text: 4 characters a line, 5 lines";
+    shell::layoutTree(row, {0, 0, 600, shell::heightOf(row, 600).pref});
+    EXPECT_FLOAT_EQ(row.children[0].rect.w, 380);
+    EXPECT_FLOAT_EQ(row.children[0].rect.h, 100) << "2 lines of 9, in the row's height";
+    EXPECT_FLOAT_EQ(row.children[1].rect.x, 400);
+    EXPECT_FLOAT_EQ(row.children[1].rect.w, 200);
+}
+
+TEST(Stack, AScrollContainerKeepsItsContentAtFullHeight) {
+    Node list = shell::column(10, {fixedBox(200), fixedBox(200), fixedBox(200)});
+    list.scroll = true;
+    list.scrollMin = 150;
+    EXPECT_FLOAT_EQ(shell::heightOf(list, 300).min, 150);
+    EXPECT_FLOAT_EQ(shell::heightOf(list, 300).pref, 620);
+    const float content = shell::arrange(list, {0, 0, 300, 300});
+    EXPECT_FLOAT_EQ(content, 620) << "the caller scrolls 620 px of content in 300";
+    EXPECT_FLOAT_EQ(list.children[2].rect.y, 420);
+}
+
+TEST(Stack, GridSharesTheRoomAndCentresAShortLastRow) {
+    std::vector<Node> cells;
+    for (int i = 0; i < 5; ++i) {
+        Node c = fixedBox(100);
+        c.grow = 1;
+        cells.push_back(c);
+    }
+    Node g = shell::grid(3, 20, cells);
+    g.grow = 1;  // a growing grid shares its room among its rows
+    shell::layoutTree(g, {0, 0, 640, 420});
+    EXPECT_FLOAT_EQ(g.children[0].rect.w, 200);
+    EXPECT_FLOAT_EQ(g.children[0].rect.h, 200) << "two rows share 420 px";
+    EXPECT_FLOAT_EQ(g.children[3].rect.y, 220);
+    EXPECT_FLOAT_EQ(g.children[3].rect.x, 110) << "the short row is centred";
+}
+
+}  // namespace
