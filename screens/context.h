@@ -96,6 +96,13 @@ struct Context {
     // unknown card read on another screen). Read by identify and notices.
     std::string identifyReturnTo = {};
     std::string identifyProblemKey = {};
+    // Open alerts (domain/help.h) as the strip words them: a help call, the
+    // 紧急 button, a blocked card, a locked PIN pad. "" when none. Shown on
+    // every screen over the announcement; a tap asks staff for their PIN and
+    // opens the list where they deal with it.
+    std::string alert = {};
+    // Where staff mode opens once the PIN is right ("" its home).
+    std::string staffThen = {};
 };
 
 }  // namespace screens

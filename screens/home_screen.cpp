@@ -42,6 +42,18 @@ Node HomeScreen::content(const shell::Rect& /*area*/) {
     }
     Node col = shell::column(m.gap);
     col.add(std::move(head));
+    // Staff acting for the elder (代办): who acts, and the way back to staff mode.
+    if (!ctx_.session.actingStaffId().empty()) {
+        Node who = body(ctx_, ctx_.strings.format("home.acting", {{"staff", ctx_.session.actingStaffName()},
+                                                                  {"name", ctx_.session.maskedName()}}));
+        who.grow = 1;
+        who.align = shell::Align::Centre;
+        Node end = ui.button(wid::kActEnd, ctx_.strings.get("home.act_end"), shell::Icon::Back, ui.secondaryStyle(), [this] {
+            ctx_.session.clear();
+            ctx_.router.reset(ids::kStaff);
+        });
+        col.add(ui.card(shell::row(m.gap, {std::move(who), std::move(end)}), m.gap * 0.5f));
+    }
     if (!tiles.empty()) col.add(ui.tileGrid(std::move(tiles), ui.theme().portrait() ? 2 : 3));
     return col;
 }

@@ -52,6 +52,9 @@ inline constexpr const char* kStaffRoster = "staff_roster";
 inline constexpr const char* kStaffRejected = "staff_rejected";
 inline constexpr const char* kStaffHelp = "staff_help";
 inline constexpr const char* kStaffStatus = "staff_status";
+inline constexpr const char* kStaffCare = "staff_care";
+inline constexpr const char* kStaffAct = "staff_act";
+inline constexpr const char* kStaffMore = "staff_more";
 }  // namespace ids
 
 // ---------------------------------------------------------------- widgets
@@ -64,6 +67,8 @@ inline constexpr const char* kTextSize = "textsize.open";  // opens the chooser
 inline std::string textSize(const char* sizeName) { return std::string("textsize.") + sizeName; }
 inline constexpr const char* kTextSizeClose = "textsize.close";
 inline constexpr const char* kBanner = "banner.open";
+inline constexpr const char* kAlertBanner = "alert.open";  // an open alert: staff deal with it
+inline constexpr const char* kActEnd = "act.end";          // 结束代办 on Home while staff act
 inline constexpr const char* kIdleContinue = "idle.continue";
 inline constexpr const char* kResultOk = "result.ok";
 inline constexpr const char* kStaffCorner = "staff.corner";
@@ -152,6 +157,13 @@ inline constexpr const char* kStaffRosterList = "staff.roster_list";
 inline constexpr const char* kStaffRejectedList = "staff.rejected_list";
 inline std::string staffHelpDone(std::size_t i) { return "staff.help_done." + std::to_string(i); }
 inline constexpr const char* kStaffSyncNow = "staff.sync_now";
+inline constexpr const char* kStaffCareTile = "staff.care";
+inline constexpr const char* kStaffActTile = "staff.act";
+inline constexpr const char* kStaffMoreTile = "staff.more";
+inline constexpr const char* kStaffCareList = "staff.care_list";
+inline std::string staffCareReached(std::size_t i) { return "staff.care.reached." + std::to_string(i); }
+inline std::string staffCareNotReached(std::size_t i) { return "staff.care.not_reached." + std::to_string(i); }
+inline std::string staffActMember(std::size_t i) { return "staff.act.member." + std::to_string(i); }
 }  // namespace wid
 
 }  // namespace screens

@@ -19,7 +19,30 @@ WelcomeScreen::WelcomeScreen(Context& ctx) : Screen(ctx, ids::kWelcome, "welcome
 void WelcomeScreen::onEnter() { ctx_.session.clear(); }
 
 bool WelcomeScreen::onCard(const std::string& cardNo) {
+    if (ctx_.domain) {
+        // Closed (opening_hours): a card checks in only if the district says so.
+        const domain::OpenState open = domain::openState(ctx_.domain->stationConfig(), ctx_.clock.now());
+        if (!open.open && !open.cardCheckin) {
+            ctx_.showResult(Feedback::Info, ctx_.strings.get("closed.title"), closedDetail(open));
+            return true;
+        }
+        if (!open.open) return checkInByCard(cardNo);
+    }
     if (!ctx_.tapToCheckin || !ctx_.domain) return false;
+    return checkInByCard(cardNo);
+}
+
+std::string WelcomeScreen::closedDetail(const domain::OpenState& open) const {
+    if (!open.nextOpening) return ctx_.strings.get("closed.no_hours");
+    const std::string date = core::dateLocal(*open.nextOpening);
+    const std::string today = core::dateLocal(ctx_.clock.now());
+    const std::string day = date == today ? ctx_.strings.get("closed.today")
+                            : date == core::addDays(today, 1) ? ctx_.strings.get("closed.tomorrow")
+                                                              : longDate(ctx_.strings, date);
+    return ctx_.strings.format("closed.next", {{"day", day}, {"time", core::hhmmLocal(*open.nextOpening)}});
+}
+
+bool WelcomeScreen::checkInByCard(const std::string& cardNo) {
     const domain::IdentifyResult r = domain::identifyCardAt(*ctx_.domain, cardNo, id());
     if (r.outcome == domain::IdentifyOutcome::BlockedCard) {
         ctx_.showResult(Feedback::Failure, ctx_.strings.get("identify.blocked_card.title"),
@@ -58,6 +81,24 @@ Node WelcomeScreen::content(const shell::Rect& area) {
     info.add(ui.text(FontRole::Body, longDate(ctx_.strings, core::dateLocal(now)), c.textMuted, TextAlign::Centre));
     Node card = ui.card(std::move(info), m.gap * 1.5f);
     card.grow = 1;
+
+    if (ctx_.domain) {
+        // Outside opening_hours: a closed screen with the next opening time;
+        // the card check-in only if the configuration allows it.
+        const domain::OpenState open = domain::openState(ctx_.domain->stationConfig(), now);
+        if (!open.open) {
+            Node closed = shell::column(m.gap);
+            closed.justify = shell::Align::Centre;
+            closed.add(ui.text(FontRole::Title, ctx_.strings.get("closed.title"), c.cardText, TextAlign::Centre));
+            closed.add(ui.text(FontRole::Body, closedDetail(open), c.cardText, TextAlign::Centre));
+            if (open.cardCheckin)
+                closed.add(ui.text(FontRole::Body, ctx_.strings.get("closed.card_checkin"), c.textMuted, TextAlign::Centre));
+            Node side = ui.card(std::move(closed), m.gap * 1.5f);
+            side.grow = 1;
+            if (!ui.theme().portrait()) return shell::row(m.gap * 1.5f, {std::move(card), std::move(side)});
+            return shell::column(m.gap * 1.5f, {std::move(card), std::move(side)});
+        }
+    }
 
     Node start = ui.primary(wid::kWelcomeStart, ctx_.strings.get("welcome.card_prompt"),
                             ctx_.strings.get("welcome.tap_prompt"), shell::Icon::Card,

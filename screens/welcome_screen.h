@@ -3,6 +3,7 @@
 // session (the elder has left). Landscape puts the button beside the words.
 #pragma once
 
+#include "domain/hours.h"
 #include "screens/screen.h"
 
 namespace screens {
@@ -14,6 +15,10 @@ public:
     // Tap-to-check-in (Context::tapToCheckin): a card checks the elder in at
     // once and the answer shows here; the next elder taps right after.
     bool onCard(const std::string& cardNo) override;
+
+private:
+    bool checkInByCard(const std::string& cardNo);
+    std::string closedDetail(const domain::OpenState& open) const;
 
 protected:
     shell::Node content(const shell::Rect& area) override;

@@ -110,6 +110,9 @@ private:
             s.last.reset();
             ctx_.session.clear();
             ctx_.router.reset(ids::kStaff);  // Back from staff home leaves staff mode
+            // Staff came from an alert on the strip: straight to the list.
+            if (!ctx_.staffThen.empty()) ctx_.router.push(ctx_.staffThen);
+            ctx_.staffThen.clear();
             return;
         }
         s.wrongShown = true;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "config/station_config.h"
+#include "domain/care.h"
 #include "domain/help.h"
 #include "domain/members.h"
 #include "domain/staff.h"
@@ -53,6 +54,8 @@ struct State : FlowState {
     std::vector<Rejection> rejections;
     std::vector<domain::HelpCall> helpCalls;
     std::vector<std::string> helpMembers;
+
+    std::vector<domain::CareEntry> care;  // 关爱名单
 };
 
 // A staff step: admitted only once unlocked (else back to the welcome screen).
@@ -82,5 +85,8 @@ std::unique_ptr<Screen> rosterStep(Context& ctx, std::shared_ptr<State> st);
 std::unique_ptr<Screen> rejectedStep(Context& ctx, std::shared_ptr<State> st);
 std::unique_ptr<Screen> helpStep(Context& ctx, std::shared_ptr<State> st);
 std::unique_ptr<Screen> statusStep(Context& ctx, std::shared_ptr<State> st);
+std::unique_ptr<Screen> moreStep(Context& ctx, std::shared_ptr<State> st);
+std::unique_ptr<Screen> careStep(Context& ctx, std::shared_ptr<State> st);
+std::unique_ptr<Screen> actStep(Context& ctx, std::shared_ptr<State> st);
 
 }  // namespace screens::staff

@@ -34,6 +34,9 @@
 #include "shell/platform/keyboard.h"
 #include "shell/driver/screenshot.h"
 #include "shell/driver/script.h"
+#include "domain/help.h"
+#include "domain/hours.h"
+#include "domain/members.h"
 #include "domain/station.h"
 #include "shell/ui/utf8.h"
 #include "shell/app/store_open.h"
@@ -346,10 +349,12 @@ int App::Impl::sleepMs() {
     if (syncLink) syncDeadline = nextSyncPollMs;
     std::optional<std::int64_t> scriptDeadline;
     if (script && script->running()) scriptDeadline = now + script->pollIntervalMs();
+    std::optional<std::int64_t> alertDeadline;
+    if (ctx->domain) alertDeadline = std::min(nextAlertPollMs, alertIds.empty() ? nextAlertPollMs : nextChimeMs);
     std::optional<std::int64_t> warmDeadline;
     if (ctx->domain && (expectedLoadedMs < 0 || expectedAt < expected.size())) warmDeadline = nextWarmMs;
     return pacer.sleepMs(now, {nextMinuteMs, idle.nextChangeMs(), cardDeadline, noticeDeadline, syncDeadline,
-                               scriptDeadline, warmDeadline});
+                               scriptDeadline, warmDeadline, alertDeadline});
 }
 
 void App::Impl::loop() {
@@ -406,6 +411,7 @@ void App::Impl::timers() {
         pacer.redraw();
     }
     speech.poll();
+    refreshAlerts(now);
     if (syncLink && now >= nextSyncPollMs) {
         nextSyncPollMs = now + kSyncPollMs;
         // What the last pull brought: a config is judged and, if accepted,
@@ -421,6 +427,47 @@ void App::Impl::timers() {
     }
     if (idle.tick()) pacer.redraw();
     warmExpected(now);
+}
+
+void App::Impl::refreshAlerts(std::int64_t now) {
+    if (!ctx->domain) return;
+    // Whoever acts for the elder now (staff's 代办) signs the ops.
+    ctx->domain->staffId = session.actingStaffId();
+    if (now < nextAlertPollMs && now < nextChimeMs) return;
+    if (now >= nextAlertPollMs) {
+        nextAlertPollMs = now + kAlertPollMs;
+        const auto open = domain::openHelpCalls(*ctx->domain);
+        bool fresh = false;
+        std::vector<std::string> ids;
+        for (const auto& a : open) {
+            ids.push_back(a.id);
+            fresh = fresh || std::find(alertIds.begin(), alertIds.end(), a.id) == alertIds.end();
+        }
+        alertIds = std::move(ids);
+        std::string words;
+        if (!open.empty()) {
+            const auto& a = open.back();  // the newest
+            std::string who;
+            if (!a.member_id.empty())
+                if (auto m = domain::memberById(ctx->domain->db, a.member_id)) who = domain::maskName(m->name);
+            words = strings.format("alert." + a.kind, {{"name", who.empty() ? strings.get("alert.someone") : who},
+                                                       {"screen", a.screen}});
+            if (open.size() > 1) words += strings.format("alert.more", {{"count", std::to_string(open.size())}});
+            ctx->addText(words);
+        }
+        if (words != ctx->alert) {
+            ctx->alert = words;
+            pacer.redraw();
+        }
+        if (fresh) nextChimeMs = now;  // a new one chimes at once
+    }
+    if (!alertIds.empty() && now >= nextChimeMs) {
+        nextChimeMs = now + kAlertChimeMs;
+        ctx->playSound(screens::Feedback::Info);
+        pacer.wake();
+    } else if (alertIds.empty()) {
+        nextChimeMs = now + kAlertChimeMs;
+    }
 }
 
 // The names the station expects today (domain::expectedNames), rasterized a
@@ -577,7 +624,11 @@ void App::Impl::drawFrame() {
         ImGui::SetNextWindowSize(io.DisplaySize);
         ImGui::Begin("##screen", nullptr, kFull | ImGuiWindowFlags_NoBringToFrontOnFocus);
         current().draw();
-        if (router.current() == screens::ids::kWelcome) screens::drawStaffCorner(*ctx);
+        // Closed (opening_hours): the corner only where the district leaves staff mode on.
+        if (router.current() == screens::ids::kWelcome &&
+            (!ctx->domain || domain::openState(ctx->domain->stationConfig(), clock.now()).open ||
+             ctx->domain->stationConfig().whenClosed.staffMode))
+            screens::drawStaffCorner(*ctx);
         ImGui::End();
         if (textSizeOpen) {
             registry.occludeAll();
