@@ -60,7 +60,7 @@ protected:
                                      ui.primaryStyle(), [this, id] { visit(id, domain::VisitOutcome::Reached); });
             Node missed = ui.button(wid::staffCareNotReached(i), str.get("staff.care.not_reached"), shell::Icon::Offline,
                                     ui.secondaryStyle(), [this, id] { visit(id, domain::VisitOutcome::NotReached); });
-            Node answers = shell::column(m.gap * 0.5f, {std::move(reached), std::move(missed)});
+            Node answers = shell::column(m.targetGap, {std::move(reached), std::move(missed)});
             rows.add(ui.card(shell::row(m.gap, {std::move(card), std::move(answers)}), m.gap * 0.5f));
         }
         return ui.scroll(wid::kStaffCareList, std::move(rows), m.touchMin * 1.5f);

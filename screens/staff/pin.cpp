@@ -106,6 +106,9 @@ private:
         if (*answer == domain::PinAnswer::Ok && s.who) {
             s.unlocked = true;
             s.staffName = s.who->name;
+            // What staff do on the staff screens (a 巡访, dealing with an
+            // alert) carries their id; the shell clears it elsewhere.
+            ctx_.domain->staffId = s.who->staffId;
             s.undoable.clear();
             s.last.reset();
             ctx_.session.clear();

@@ -17,7 +17,8 @@ kiosk=$1 server=$2 SRC=$3 OUT=$4 SHOTS=${5:-}
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/timebank_lib.sh"
 rm -rf "$OUT"; mkdir -p "$OUT"; cd "$OUT"
-district_up "$OUT"
+# 20 elders a station: a care list staff can work through in the test.
+DEMO_ARGS="--members 260" district_up "$OUT"
 K=$OUT/kiosk
 kiosk_enroll "$K"
 KDB=$K/kiosk.db DDB=$D/district.db
@@ -61,6 +62,7 @@ push_config 100 open
   echo "wait_for home.help"
   echo "tap home.help"
   echo "tap help.call_staff"
+  echo "tap result.ok"
   echo "wait_for alert.open 6000"
   echo "tap nav.home"
   echo "wait_for alert.open"
@@ -91,7 +93,6 @@ expect_eq "open alerts after ack" "$("$server" --data-dir "$D" alerts | tail -1)
   echo "tap home.meals"
   echo "tap meals.day.1"
   echo "tap meals.book.lunch"
-  echo "tap meals.pickup"
   echo "tap meals.confirm"
   echo "tap result.ok"
   echo "expect_screen meals.voucher"

@@ -431,8 +431,11 @@ void App::Impl::timers() {
 
 void App::Impl::refreshAlerts(std::int64_t now) {
     if (!ctx->domain) return;
-    // Whoever acts for the elder now (staff's 代办) signs the ops.
-    ctx->domain->staffId = session.actingStaffId();
+    // Whoever acts now signs the ops: staff acting for the elder (代办), or
+    // the staff on duty on the staff screens.
+    // (On the staff screens it stays as the PIN step set it.)
+    if (!session.actingStaffId().empty()) ctx->domain->staffId = session.actingStaffId();
+    else if (router.current().rfind("staff", 0) != 0) ctx->domain->staffId.clear();
     if (now < nextAlertPollMs && now < nextChimeMs) return;
     if (now >= nextAlertPollMs) {
         nextAlertPollMs = now + kAlertPollMs;
