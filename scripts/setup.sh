@@ -11,7 +11,9 @@ packages=(
   libcurl4-openssl-dev libsqlite3-dev sqlite3 libqrencode-dev nlohmann-json3-dev libssl-dev
   libcpp-httplib-dev libcli11-dev uuid-dev libgtest-dev libgmock-dev
   xvfb xauth xdotool imagemagick espeak-ng python3 python3-jsonschema
+  clang libclang-rt-14-dev
   libargon2-dev openssl chromium chromium-driver python3-selenium
+  postgresql libpq-dev libpqxx-dev systemd dpkg-dev
 )
 
 missing=()

@@ -139,4 +139,12 @@ void from_json(const nlohmann::json& j, StationStatus& v);
 void to_json(nlohmann::json& j, const ErrorBody& v);
 void from_json(const nlohmann::json& j, ErrorBody& v);
 
+// Like from_json, but take a DOM the caller owns and move each op's payload
+// (each change's data) out of it instead of copying it: a copy costs about as
+// much again as the parse.
+Op opFrom(nlohmann::json&& j);
+PushRequest pushRequestFrom(nlohmann::json&& j);
+Change changeFrom(nlohmann::json&& j);
+ChangesPage changesPageFrom(nlohmann::json&& j);  // the kiosk's pull path
+
 }  // namespace proto

@@ -1,5 +1,7 @@
 #include "config/decide.h"
 
+#include "bounded_json.h"
+
 #include "config/signing.h"
 #include "config/validate.h"
 #include "rules.h"
@@ -90,8 +92,14 @@ ConfigDecision decideWith(const json& envelope, const Keys& keys, std::int64_t r
 template <typename Keys>
 ConfigDecision decideTextWith(std::string_view envelopeText, const Keys& keys, std::int64_t runningVersion,
                               const std::string& stationId, core::TimePoint now) {
-    json envelope = json::parse(envelopeText, nullptr, /*allow_exceptions=*/false);
-    if (envelope.is_discarded()) return reject(RejectCode::Malformed, "the envelope is not valid JSON");
+    json envelope;
+    try {
+        envelope = proto::parseBounded(envelopeText);
+    } catch (const proto::JsonTooDeep& e) {
+        return reject(RejectCode::Malformed, std::string("the envelope is not acceptable: ") + e.what());
+    } catch (const proto::BadJson&) {
+        return reject(RejectCode::Malformed, "the envelope is not valid JSON");
+    }
     return decideWith(envelope, keys, runningVersion, stationId, now);
 }
 

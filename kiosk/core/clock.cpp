@@ -22,6 +22,9 @@ Civil toCivil(TimePoint t, int offsetMinutes) {
 }
 
 TimePoint fromCivil(int y, int m, int d, int hh, int mi, int ss, int offsetMinutes) {
+    // system_clock counts nanoseconds in 64 bits: 1677 to 2262 only; beyond,
+    // the conversion overflows (found by fuzz/config_document).
+    if (y < 1900 || y > 2200) throw std::invalid_argument("year out of range (1900-2200)");
     year_month_day ymd{year(y), month(unsigned(m)), day(unsigned(d))};
     if (!ymd.ok()) throw std::invalid_argument("not a calendar date");
     auto t = sys_days(ymd) + hours(hh) + minutes(mi) + seconds(ss) - minutes(offsetMinutes);

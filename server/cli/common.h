@@ -7,20 +7,24 @@
 
 #include <CLI/CLI.hpp>
 
-#include "sqlite/sqlite_storage.h"
+#include "storage.h"
 
 namespace district::cli {
 
 struct Context {
     std::string data_dir;
+    // --database: empty for SQLite in DATA_DIR/district.db, or a
+    // postgresql:// URL shared by several servers (open_storage.h).
+    std::string database;
+    bool postgres() const;
 };
 
-// Opens DATA_DIR/district.db (migrating it). Throws MissingKeys (exit 2) when
+// Opens the district's database (DATA_DIR/district.db or --database), migrating it. Throws MissingKeys (exit 2) when
 // a key or certificate is missing: only `init` and `demo` create them.
-std::unique_ptr<SqliteStorage> openData(const Context& ctx);
+std::unique_ptr<Storage> openData(const Context& ctx);
 // `init` and `demo`: creates the data dir (0700), the keys and certificates
 // that are missing and the first keyset, then opens the database.
-std::unique_ptr<SqliteStorage> initData(const Context& ctx);
+std::unique_ptr<Storage> initData(const Context& ctx);
 std::string readInput(const std::string& path);  // "-" reads stdin
 // One line in the audit log for a command that changed something: admin
 // "cli:<user>", client "local".
@@ -37,7 +41,8 @@ void addData(CLI::App& app, Context& ctx);  // member, canteen, menu, activity, 
 void addTimebank(CLI::App& app, Context& ctx);
 void addReport(CLI::App& app, Context& ctx);
 void addConfig(CLI::App& app, Context& ctx);  // config push / list / status
-void addAdmin(CLI::App& app, Context& ctx);
-void addAlerts(CLI::App& app, Context& ctx);  // alerts / alerts ack ID   // admin add / list / disable (the console's accounts)
+void addAdmin(CLI::App& app, Context& ctx);   // admin add / list / disable (the console's accounts)
+void addAlerts(CLI::App& app, Context& ctx);   // alerts / alerts ack ID
+void addMigrate(CLI::App& app, Context& ctx); // migrate --from DATA_DIR --to postgresql://…
 
 }  // namespace district::cli

@@ -8,24 +8,27 @@
 #include <filesystem>
 #include <iostream>
 #include <sstream>
+#include <string_view>
 
 #include "admin/audit.h"
 #include "admin/keys.h"
 #include "cli/common.h"
 #include "errors.h"
+#include "open_storage.h"
 #include "pki/pki.h"
 #include "store/sqlite.h"
 
 namespace district::cli {
 
-std::unique_ptr<SqliteStorage> openStorage(const Context& ctx) {
+bool Context::postgres() const { return usesPostgres(database); }
+
+std::unique_ptr<Storage> openStorage(const Context& ctx) {
     StorageOptions options;
     options.member_key = readMemberKey(ctx.data_dir);
-    return std::make_unique<SqliteStorage>((std::filesystem::path(ctx.data_dir) / "district.db").string(),
-                                           options);
+    return district::openStorage(ctx.database, ctx.data_dir, options);
 }
 
-std::unique_ptr<SqliteStorage> openData(const Context& ctx) {
+std::unique_ptr<Storage> openData(const Context& ctx) {
     requirePki(ctx.data_dir);
     // district.db holds every elder's data: the folder is its owner's only.
     std::filesystem::permissions(ctx.data_dir, std::filesystem::perms::owner_all,
@@ -33,7 +36,7 @@ std::unique_ptr<SqliteStorage> openData(const Context& ctx) {
     return openStorage(ctx);
 }
 
-std::unique_ptr<SqliteStorage> initData(const Context& ctx) {
+std::unique_ptr<Storage> initData(const Context& ctx) {
     const auto made = initPki(ctx.data_dir);
     for (const auto& m : made) std::fprintf(stderr, "created %s\n", m.c_str());
     auto storage = openStorage(ctx);
@@ -63,8 +66,16 @@ int main(int argc, char** argv) {
     using namespace district;
     CLI::App app{"district-server: the Futian district's sync server and admin tool"};
     cli::Context ctx;
-    app.add_option("--data-dir", ctx.data_dir, "Data directory (database, keys, certificates)")
-        ->required();
+    auto* dataDir = app.add_option("--data-dir", ctx.data_dir, "Data directory (database, keys, certificates)");
+    // Every command needs it but `migrate`, which names its own (--from).
+    bool migrating = false;
+    for (int i = 1; i < argc; ++i) migrating = migrating || std::string_view(argv[i]) == "migrate";
+    if (!migrating) dataDir->required();
+    app.add_option("--database", ctx.database,
+                   "postgresql://USER@HOST/DB: the district's database on PostgreSQL, shared by "
+                   "several servers (default: SQLite in DATA_DIR/district.db)")
+        ->envname("DISTRICT_DATABASE");
+    app.set_config("--config", "", "A file of these options (TOML or INI: data-dir = \"…\", database = \"…\")");
     app.require_subcommand(1);
     app.fallthrough();  // --data-dir may also follow the command
     cli::addInit(app, ctx);
@@ -79,6 +90,7 @@ int main(int argc, char** argv) {
     cli::addConfig(app, ctx);
     cli::addAdmin(app, ctx);
     cli::addAlerts(app, ctx);
+    cli::addMigrate(app, ctx);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -4,14 +4,15 @@
 //
 // Index
 //   helpers         cookies, form values, safe "next" targets
-//   Console::mount  routes, vetting, headers, errors, the request log
-//   vet             before the body: method, size, session, origin
+//   Console::mount  routes, hooks, headers, errors, the request log
+//   admit / refuse  before the body: method, size per form, origin, session
 //   serve           a logged-in request: session, account, CSRF, role
 //   responses       pages, redirects, downloads, the audit log
 //   login / logout / password
 #include "console/console.h"
 
 #include <cstdio>
+#include <stdexcept>
 
 #include "admin/admins.h"
 #include "admin/audit.h"
@@ -79,8 +80,10 @@ Console::Console(std::string dataDir, Storage& storage, const core::Clock& clock
 
 // ---- mount
 
-void Console::mount(httplib::Server& server) {
-    server.set_payload_max_length(options_.max_upload_bytes);
+void Console::mount(HardenedHttpsServer& server) {
+    // The server refuses a body above its own max_body_bytes before asking us.
+    if (server.limits().max_body_bytes < options_.max_upload_bytes)
+        throw std::invalid_argument("console: the listener's body limit is below the upload limit");
     server.set_default_headers({
         {"Content-Security-Policy",
          "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; "
@@ -91,8 +94,22 @@ void Console::mount(httplib::Server& server) {
         {"Strict-Transport-Security", "max-age=31536000"},
         {"Cache-Control", "no-store"},
     });
-    server.set_pre_routing_handler(
-        [this](const httplib::Request& req, httplib::Response& res) { return vet(req, res); });
+    RequestHooks hooks;
+    hooks.begin = [](const httplib::Request&) { beginRequest(); };
+    hooks.admit = [this](const httplib::Request& req) { return admit(req); };
+    hooks.refuse = [this](httplib::Response& res, const Refusal& r) { refuse(res, r); };
+    hooks.log = [](const httplib::Request& req, const httplib::Response& res) {
+        // The path only: a query may hold a member's name, card or phone. The
+        // note's station_id field carries the admin's name here.
+        char ms[32];
+        std::snprintf(ms, sizeof ms, "%.1fms", requestMillis());
+        const auto& note = requestNote();
+        logLine("console " + req.method + " " + req.path + " " + std::to_string(res.status) + " " + ms +
+                (note.station_id.empty() ? "" : " admin=" + note.station_id) +
+                (note.detail.empty() ? "" : " " + note.detail));
+        beginRequest();  // an answer given before any hook ran must not log this one's admin
+    };
+    server.setHooks(std::move(hooks));
 
     server.Get("/login", [this](const httplib::Request& req, httplib::Response& res) {
         if (sessions_.live(cookieValue(req, kSessionCookie), std::chrono::steady_clock::now()))
@@ -164,16 +181,6 @@ void Console::mount(httplib::Server& server) {
                             "text/html; charset=utf-8");
             requestNote().detail += " error=" + what.substr(0, 200);
         });
-    server.set_logger([](const httplib::Request& req, const httplib::Response& res) {
-        // The path only: a query may hold a member's name, card or phone. The
-        // note's station_id field carries the admin's name here.
-        char ms[32];
-        std::snprintf(ms, sizeof ms, "%.1fms", requestMillis());
-        const auto& note = requestNote();
-        logLine("console " + req.method + " " + req.path + " " + std::to_string(res.status) + " " + ms +
-                (note.station_id.empty() ? "" : " admin=" + note.station_id) +
-                (note.detail.empty() ? "" : " " + note.detail));
-    });
 }
 
 void Console::get(httplib::Server& s, const std::string& pattern, Handler h) {
@@ -188,52 +195,75 @@ void Console::post(httplib::Server& s, const std::string& pattern, Handler h, Ne
     });
 }
 
-// ---- vet: before the body is read
+// ---- admit / refuse: before the body is read
+//
+// The server has already refused what no listener takes (hardened_server.h):
+// chunked or compressed bodies, a body without one plain Content-Length, a
+// body above max_upload_bytes, a slow or overloaded connection. A refused
+// request's connection is closed after the answer, its body unread.
 
-httplib::Server::HandlerResponse Console::vet(const httplib::Request& req, httplib::Response& res) {
-    using HR = httplib::Server::HandlerResponse;
-    beginRequest();
-    auto refuse = [&](int status, const std::string& why) {
-        res.status = status;
-        res.set_header("Connection", "close");  // the body, if any, was not read
-        res.set_content(renderPage({}, {"请求被拒绝", "", "<p>" + esc(why) + "</p>", ""}),
-                        "text/html; charset=utf-8");
-        requestNote().detail += " refused=" + std::to_string(status);
-        return HR::Handled;
-    };
+namespace {
+
+constexpr const char* kNoSession = "no_session";
+constexpr std::size_t kUrlEncodedFormBytes = 8192;
+
+// The server's own refusals (hardened_server.cpp) in the console's words;
+// the console's own (admit) carry theirs.
+std::string words(const Refusal& r) {
+    if (r.code == "length_required") return "提交缺少长度（Content-Length），或是分块发送的。";
+    if (r.code == "unsupported_encoding") return "不接受压缩过的提交。";
+    if (r.code == "payload_too_large") return "提交的内容太大。";
+    if (r.code == "request_timeout") return "连接用时太长，已断开。请重新打开页面。";
+    if (r.code == "overloaded") return "管理台正忙，请过几秒再试。";
+    if (r.code == "bad_request") return "请求的格式不对。";
+    return r.message;
+}
+
+}  // namespace
+
+std::optional<Refusal> Console::admit(const httplib::Request& req) {
     if (req.method != "GET" && req.method != "HEAD" && req.method != "POST")
-        return refuse(405, "不支持这种请求。");
-    if (req.method != "POST") return HR::Unhandled;
+        return Refusal{405, "method_not_allowed", "不支持这种请求。"};
+    if (req.method != "POST") return std::nullopt;
 
-    if (!req.has_header("Content-Length"))
-        return refuse(411, "提交缺少长度（Content-Length）。");
-    std::size_t length = 0;
-    try {
-        length = std::stoull(req.get_header_value("Content-Length"));
-    } catch (const std::exception&) {
-        return refuse(400, "提交的长度不对。");
-    }
-    const std::size_t limit = req.path == "/login"       ? 8 * 1024
+    // One Content-Length of digits only: the server checked it.
+    const std::size_t length = std::stoull(req.get_header_value("Content-Length"));
+    const std::size_t limit = req.path == "/login"       ? options_.max_login_bytes
                               : isUploadPath(req.path) ? options_.max_upload_bytes
                                                        : options_.max_form_bytes;
-    if (length > limit) return refuse(413, "提交的内容太大（最多 " + bytesText(static_cast<std::int64_t>(limit)) + "）。");
+    if (length > limit)
+        return Refusal{413, "form_too_large",
+                       "提交的内容太大（最多 " + bytesText(static_cast<std::int64_t>(limit)) + "）。"};
+    // cpp-httplib reads a URL-encoded form whole, then refuses it above 8 KiB
+    // (CPPHTTPLIB_FORM_URL_ENCODED_PAYLOAD_MAX_LENGTH) with a bare 413: say so
+    // first, unread. Larger forms are multipart (the config editor's is).
+    if (req.get_header_value("Content-Type").rfind("application/x-www-form-urlencoded", 0) == 0 &&
+        length > kUrlEncodedFormBytes)
+        return Refusal{413, "form_too_large", "表单的内容太大（最多 8 KB）。"};
 
     // A browser names the page a form came from; another site's page is refused.
     const std::string origin = req.get_header_value("Origin");
     if (!origin.empty() && origin != "https://" + req.get_header_value("Host")) {
         requestNote().detail = "origin=" + origin.substr(0, 80) + " host=" + req.get_header_value("Host").substr(0, 80);
-        return refuse(403, "这个表单不是从管理台提交的。");
+        return Refusal{403, "foreign_origin", "这个表单不是从管理台提交的。"};
     }
 
     // Only a live session's body is read (the login form is the one exception).
     if (req.path != "/login" &&
-        !sessions_.live(cookieValue(req, kSessionCookie), std::chrono::steady_clock::now())) {
-        res.set_header("Connection", "close");
+        !sessions_.live(cookieValue(req, kSessionCookie), std::chrono::steady_clock::now()))
+        return Refusal{303, kNoSession, ""};
+    return std::nullopt;
+}
+
+void Console::refuse(httplib::Response& res, const Refusal& r) {
+    if (r.code == kNoSession) {
         redirect(res, "/login?expired=1");
-        requestNote().detail = "no_session";
-        return HR::Handled;
+        requestNote().detail = kNoSession;
+        return;
     }
-    return HR::Unhandled;
+    res.set_content(renderPage({}, {"请求被拒绝", "", "<p>" + esc(words(r)) + "</p>", ""}),
+                    "text/html; charset=utf-8");
+    requestNote().detail += " refused=" + std::to_string(r.status);
 }
 
 // ---- serve: a logged-in request

@@ -2,7 +2,7 @@
 // an httplib::Server of its own, for the district office's browsers.
 //
 // Index (handlers live in one file per page family)
-//   console.cpp          mount, request vetting, sessions, CSRF, roles, login,
+//   console.cpp          mount, request vetting (admit), sessions, CSRF, roles, login,
 //                        logout, password, assets, the audit helper
 //   pages_stations.cpp   站点: list (problems first), detail, re-issue a bundle
 //   pages_config.cpp     配置: edit, check with the CLI's validator, diff, push
@@ -17,6 +17,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <optional>
 #include <string>
 
 #include <httplib.h>
@@ -24,6 +25,7 @@
 #include "console/html.h"
 #include "console/sessions.h"
 #include "core/clock.h"
+#include "http/hardened_server.h"
 #include "storage.h"
 
 namespace district::console {
@@ -32,16 +34,23 @@ struct ConsoleOptions {
     std::chrono::seconds session_idle{15 * 60};       // without a request
     std::chrono::seconds session_max{12 * 60 * 60};   // in any case
     std::string api_url;  // the station API as stations reach it, for re-issued bundles ("": ask)
+    // The listener refuses any body above max_upload_bytes (its max_body_bytes);
+    // the console then holds each form to its own limit.
     std::size_t max_upload_bytes = 32 * 1024 * 1024;  // a CSV of 150,000 members is ~12 MB
     std::size_t max_form_bytes = 1024 * 1024;         // any other form (a config document)
+    std::size_t max_login_bytes = 8 * 1024;
     ThrottlePolicy throttle;
 };
 
 class Console {
 public:
     Console(std::string dataDir, Storage& storage, const core::Clock& clock, ConsoleOptions options = {});
-    // Routes, request vetting, error pages, security headers and the request log.
-    void mount(httplib::Server& server);
+    // Routes, request vetting, error pages, security headers and the request
+    // log, on a server that already vets the framing of every request
+    // (hardened_server.h: TLS, limits, chunked, compressed and oversized
+    // bodies): the console adds its methods, its limit per form, the origin
+    // and a live session, all before the body is read.
+    void mount(HardenedHttpsServer& server);
 
     enum class Need { Reader, Admin };  // viewer may read; only admin may change
 
@@ -63,7 +72,10 @@ private:
     void post(httplib::Server& s, const std::string& pattern, Handler h, Need need);
     // Runs h for a live session (and the CSRF check on a POST); redirects to the login otherwise.
     void serve(const httplib::Request& req, httplib::Response& res, Handler h, Need need, bool isPost);
-    httplib::Server::HandlerResponse vet(const httplib::Request& req, httplib::Response& res);
+    // The admit hook: what the console refuses before the body.
+    std::optional<Refusal> admit(const httplib::Request& req);
+    // The refuse hook: a page in words, or the way to the login page.
+    void refuse(httplib::Response& res, const Refusal& r);
 
     // Responses.
     void sendPage(Req& r, Page p, int status = 200);

@@ -1,42 +1,36 @@
 #include "console/console_server.h"
 
-#include <openssl/ssl.h>
-
 #include <chrono>
 #include <stdexcept>
 
+#include "http/request_log.h"
 #include "pki/pki.h"
 
 namespace district::console {
 
-// TLS as the station API has it (TLS 1.2+, no compression), on the district's
-// server certificate. When the API's TLS setup moves into a shared helper,
-// this uses it too.
-class ConsoleHttps : public httplib::SSLServer {
-public:
-    using httplib::SSLServer::SSLServer;
-};
+HttpLimits consoleLimits() {
+    HttpLimits l;
+    l.threads = 24;
+    l.max_backlog = 64;
+    l.max_shed = 8;
+    l.keep_alive_seconds = 2;  // a page and its assets; then the worker is free
+    l.io_timeout_seconds = 30;
+    l.guard.max_per_client = 16;
+    l.guard.request_deadline = std::chrono::seconds(30);
+    return l;
+}
 
 ConsoleServer::ConsoleServer(const std::string& dataDir, Storage& storage, ConsoleServerOptions options)
     : options_(std::move(options)) {
     const PkiPaths pki = pkiPaths(dataDir);
-    server_ = std::make_unique<ConsoleHttps>([pki](SSL_CTX& ctx) {
-        SSL_CTX_set_min_proto_version(&ctx, TLS1_2_VERSION);
-        SSL_CTX_set_options(&ctx, SSL_OP_NO_COMPRESSION);
-        return SSL_CTX_use_certificate_chain_file(&ctx, pki.server_cert.c_str()) == 1 &&
-               SSL_CTX_use_PrivateKey_file(&ctx, pki.server_key.c_str(), SSL_FILETYPE_PEM) == 1 &&
-               SSL_CTX_check_private_key(&ctx) == 1;
-    });
+    options_.http.max_body_bytes = options_.console.max_upload_bytes;
+    server_ = std::make_unique<HardenedHttpsServer>(pki.server_cert, pki.server_key, options_.http,
+                                                    [](const std::string& line) { logLine("console " + line); });
     if (!server_->is_valid())
-        throw std::runtime_error("console: cannot load the server certificate " + pki.server_cert);
+        throw std::runtime_error("console: cannot use the server certificate " + pki.server_cert +
+                                 " with its key " + pki.server_key + ": " + server_->tlsError());
     console_ = std::make_unique<Console>(dataDir, storage, clock_, options_.console);
     console_->mount(*server_);
-    const std::size_t threads = options_.threads;
-    server_->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
-    server_->set_tcp_nodelay(true);
-    server_->set_keep_alive_timeout(2);  // a page and its assets; then the worker is free
-    server_->set_read_timeout(30, 0);  // an upload over a slow office line
-    server_->set_write_timeout(30, 0);
 }
 
 ConsoleServer::~ConsoleServer() { stop(); }
@@ -53,6 +47,7 @@ int ConsoleServer::bind() {
                                  " (in use, or not an address of this machine); choose another with "
                                  "--admin-listen HOST:PORT");
     }
+    server_->widenListenBacklog(64);  // a browser opens several connections at once
     return port_;
 }
 

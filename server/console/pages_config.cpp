@@ -115,7 +115,10 @@ void Console::renderConfig(Req& r, const std::string& target, const std::string&
     body += "</select><button type=\"submit\">切换</button></form>";
 
     body += resultHtml;
-    body += "<form method=\"post\" action=\"/config/check\" class=\"editor\">" + csrfField(v) +
+    // multipart: cpp-httplib takes URL-encoded forms up to 8 KiB only, and a
+    // district's document (staff PIN hashes, subsidy rules) is larger.
+    body += "<form method=\"post\" action=\"/config/check\" enctype=\"multipart/form-data\" class=\"editor\">" +
+            csrfField(v) +
             hidden("target", target.empty() ? "district" : target) +
             "<label for=\"document\">配置文档（JSON；版本号和推送对象由服务器填写，字段见 config/README.md）</label>"
             "<textarea id=\"document\" name=\"document\" rows=\"22\" spellcheck=\"false\">" + esc(text) +

@@ -1,6 +1,7 @@
 // storage.h — what the district's rules, API and admin commands need from a
-// database, as an abstract interface. SQLite (sqlite/sqlite_storage.h) is the
-// one implementation; a PostgreSQL backend would implement the same classes.
+// database, as an abstract interface, implemented on SQLite
+// (sqlite/sqlite_storage.h, the default) and on PostgreSQL shared by several
+// server processes (pg/pg_storage.h); open_storage.h picks one.
 //
 // Index
 //   Tx        reads (lookups, seat counts, change pages, reports, the console's lists)
@@ -8,8 +9,10 @@
 //   Storage   runs a function inside a read or a write transaction
 //
 // Contract for an implementation:
-//   - write() transactions are serialized and all-or-nothing: a throw rolls
+//   - write() transactions are serializable and all-or-nothing: a throw rolls
 //     everything back. The exactly-once rule (rules/push.h) depends on it.
+//     A backend may run fn again after a serialization failure (PostgreSQL):
+//     fn starts from scratch each time and does nothing outside the database.
 //   - A failure that may succeed when retried (a busy or full database, a
 //     serialization failure) is thrown as TransientStorageError: the push
 //     walker lets it roll the whole request back instead of rejecting an op.

@@ -1,12 +1,11 @@
 #include "http/admission.h"
 
-namespace district {
-namespace {
-thread_local bool tShedding = false;
-}
+#include "http/conn_guard.h"
 
-AdmissionQueue::AdmissionQueue(std::size_t workers, std::size_t maxBacklog)
-    : maxBacklog_(maxBacklog) {
+namespace district {
+
+AdmissionQueue::AdmissionQueue(std::size_t workers, std::size_t maxBacklog, std::size_t maxShed)
+    : maxBacklog_(maxBacklog), maxShed_(maxShed) {
     for (std::size_t i = 0; i < workers; ++i) threads_.emplace_back([this] { work(false); });
     threads_.emplace_back([this] { work(true); });
 }
@@ -15,14 +14,23 @@ AdmissionQueue::~AdmissionQueue() {
     if (!threads_.empty()) shutdown();
 }
 
-bool AdmissionQueue::sheddingThisRequest() { return tShedding; }
-
 void AdmissionQueue::enqueue(std::function<void()> fn) {
     {
         std::lock_guard<std::mutex> lock(mutex_);
-        (jobs_.size() >= maxBacklog_ ? shed_ : jobs_).push_back(std::move(fn));
+        if (jobs_.size() < maxBacklog_ || shed_.size() < maxShed_) {
+            (jobs_.size() < maxBacklog_ ? jobs_ : shed_).push_back(std::move(fn));
+            fn = nullptr;
+        }
     }
-    cv_.notify_all();
+    if (!fn) {
+        cv_.notify_all();
+        return;
+    }
+    // Every queue is full: refused here, on the accepting thread, closed at
+    // the start of its handshake (microseconds).
+    ConnectionGuard::setLane(ConnectionGuard::Lane::Refuse);
+    fn();
+    ConnectionGuard::setLane(ConnectionGuard::Lane::Serve);
 }
 
 void AdmissionQueue::shutdown() {
@@ -36,7 +44,7 @@ void AdmissionQueue::shutdown() {
 }
 
 void AdmissionQueue::work(bool shedder) {
-    tShedding = shedder;
+    ConnectionGuard::setLane(shedder ? ConnectionGuard::Lane::Shed : ConnectionGuard::Lane::Serve);
     auto& queue = shedder ? shed_ : jobs_;
     for (;;) {
         std::function<void()> fn;

@@ -2,8 +2,9 @@
 //
 // Index
 //   helpers        JSON errors, bearer token, JSON string escaping
-//   Api::mount     handlers for auth, shedding, errors, exceptions, the log
-//   pushOps        POST /api/v1/ops
+//   Api::mount     hooks (authentication before the body, refusals, the log),
+//                  errors, exceptions
+//   pushOps        POST /api/v1/ops (the body: push_body.h)
 //   changes        GET  /api/v1/changes (page written as a string: the rows'
 //                  data is stored serialized, so it is never parsed again)
 //   status         POST /api/v1/status
@@ -13,7 +14,8 @@
 #include <charconv>
 #include <cstdio>
 
-#include "http/admission.h"
+#include "bounded_json.h"
+#include "http/push_body.h"
 #include "http/request_log.h"
 #include "pki/token.h"
 
@@ -21,6 +23,10 @@ namespace district {
 namespace {
 
 using nlohmann::json;
+
+// The station the current request authenticated as (set by the admit hook,
+// read by the route on the same worker thread).
+thread_local std::optional<Station> tStation;
 
 void sendError(httplib::Response& res, int status, const std::string& code,
                const std::string& message) {
@@ -68,8 +74,11 @@ const char* statusText(int status) {
         case 403: return "forbidden";
         case 404: return "not_found";
         case 405: return "method_not_allowed";
+        case 408: return "request_timeout";
+        case 411: return "length_required";
         case 413: return "payload_too_large";
         case 414: return "uri_too_long";
+        case 415: return "unsupported_encoding";
         case 503: return "overloaded";
         default: return status >= 500 ? "internal" : "error";
     }
@@ -80,49 +89,71 @@ const char* statusText(int status) {
 Api::Api(Storage& storage, const core::Clock& clock, ApiOptions options)
     : storage_(storage), clock_(clock), options_(options), push_(storage, clock, options.push) {}
 
-void Api::mount(httplib::Server& server) {
-    server.set_payload_max_length(options_.max_body_bytes);
-
-    server.set_pre_routing_handler([this](const httplib::Request&, httplib::Response& res) {
+void Api::mount(HardenedHttpsServer& server) {
+    RequestHooks hooks;
+    hooks.begin = [](const httplib::Request&) {
         beginRequest();
-        if (!AdmissionQueue::sheddingThisRequest()) return httplib::Server::HandlerResponse::Unhandled;
-        res.set_header("Retry-After", std::to_string(options_.retry_after_seconds));
-        res.set_header("Connection", "close");
-        sendError(res, 503, "overloaded", "the server is busy; retry after the given seconds");
-        return httplib::Server::HandlerResponse::Handled;
-    });
+        tStation.reset();
+    };
+    hooks.admit = [this](const httplib::Request& req) -> std::optional<Refusal> {
+        const auto token = bearerToken(req);
+        std::optional<Station> st;
+        if (token) {
+            const std::string hash = sha256Hex(*token);
+            storage_.read([&](Tx& tx) { st = tx.stationByTokenHash(hash); });
+        }
+        if (!st) return Refusal{401, "unauthorized", "a valid station token is required"};
+        requestNote().station_id = st->id;
+        tStation = std::move(st);
+        return std::nullopt;
+    };
+    hooks.refuse = [](httplib::Response& res, const Refusal& r) {
+        if (r.status == 401) res.set_header("WWW-Authenticate", "Bearer");
+        sendError(res, r.status, r.code, r.message);
+    };
+    hooks.log = [](const httplib::Request& req, const httplib::Response& res) {
+        const auto& note = requestNote();
+        char ms[32];
+        std::snprintf(ms, sizeof ms, "%.1fms", requestMillis());
+        logLine(req.method + " " + req.path + " " + std::to_string(res.status) + " " + ms +
+                (note.station_id.empty() ? "" : " station=" + note.station_id) +
+                (note.detail.empty() ? "" : " " + note.detail));
+        // An answer httplib gave before any hook ran (a malformed request
+        // line) must not log the last request's station.
+        beginRequest();
+        tStation.reset();
+    };
+    server.setHooks(std::move(hooks));
 
-    // Wraps a handler with token authentication.
-    auto authed = [this](void (Api::*fn)(const httplib::Request&, httplib::Response&, const Station&)) {
-        return [this, fn](const httplib::Request& req, httplib::Response& res) {
-            const auto token = bearerToken(req);
-            std::optional<Station> st;
-            if (token) {
-                const std::string hash = sha256Hex(*token);
-                storage_.read([&](Tx& tx) { st = tx.stationByTokenHash(hash); });
-            }
-            if (!st) {
-                res.set_header("WWW-Authenticate", "Bearer");
-                return sendError(res, 401, "unauthorized", "a valid station token is required");
-            }
-            requestNote().station_id = st->id;
-            (this->*fn)(req, res, *st);
+    // Wraps a route with the station the admit hook authenticated.
+    auto authed = [](Api* api, void (Api::*fn)(const httplib::Request&, httplib::Response&, const Station&)) {
+        return [api, fn](const httplib::Request& req, httplib::Response& res) {
+            if (!tStation) return sendError(res, 401, "unauthorized", "a valid station token is required");
+            (api->*fn)(req, res, *tStation);
         };
     };
     const std::string prefix = proto::kApiPrefix;
-    server.Post(prefix + "/ops", authed(&Api::pushOps));
-    server.Get(prefix + "/changes", authed(&Api::changes));
-    server.Post(prefix + "/status", authed(&Api::status));
-    server.Get(prefix + "/station", authed(&Api::station));
+    server.Post(prefix + "/ops", authed(this, &Api::pushOps));
+    server.Get(prefix + "/changes", authed(this, &Api::changes));
+    server.Post(prefix + "/status", authed(this, &Api::status));
+    server.Get(prefix + "/station", authed(this, &Api::station));
 
     server.set_error_handler([](const httplib::Request&, httplib::Response& res) {
         if (res.body.empty()) sendError(res, res.status, statusText(res.status), "see sync/PROTOCOL.md");
     });
     server.set_exception_handler(
-        [](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
+        [retryAfter = server.limits().retry_after_seconds](const httplib::Request&, httplib::Response& res,
+                                                            std::exception_ptr ep) {
             std::string what = "unknown";
             try {
                 std::rethrow_exception(ep);
+            } catch (const TransientStorageError& e) {
+                // Busy, not broken (a serialization failure that kept coming
+                // back, a lost database connection): nothing was changed.
+                res.set_header("Retry-After", std::to_string(retryAfter));
+                sendError(res, 503, "overloaded", "the database is busy; retry after the given seconds");
+                requestNote().detail += std::string(" ") + std::string(e.what()).substr(0, 200);
+                return;
             } catch (const std::exception& e) {
                 what = e.what();
             } catch (...) {
@@ -130,37 +161,12 @@ void Api::mount(httplib::Server& server) {
             sendError(res, 500, "internal", "the server failed; nothing was changed, try again");
             requestNote().detail += " " + what.substr(0, 200);
         });
-    server.set_logger([](const httplib::Request& req, const httplib::Response& res) {
-        const auto& note = requestNote();
-        char ms[32];
-        std::snprintf(ms, sizeof ms, "%.1fms", requestMillis());
-        logLine(req.method + " " + req.path + " " + std::to_string(res.status) + " " + ms +
-                (note.station_id.empty() ? "" : " station=" + note.station_id) +
-                (note.detail.empty() ? "" : " " + note.detail));
-    });
 }
 
 void Api::pushOps(const httplib::Request& req, httplib::Response& res, const Station& st) {
-    proto::PushRequest push;
-    try {
-        push = json::parse(req.body).get<proto::PushRequest>();
-    } catch (const json::parse_error& e) {
-        return sendError(res, 400, "bad_json", std::string("the body is not JSON: ") + e.what());
-    } catch (const std::exception& e) {
-        return sendError(res, 400, "bad_request", std::string("not a push request: ") + e.what());
-    }
-    if (push.station_id != st.id)
-        return sendError(res, 403, "wrong_station", "station_id does not match the token");
-    if (push.ops.size() > options_.max_ops_per_push)
-        return sendError(res, 400, "too_many_ops",
-                         "at most " + std::to_string(options_.max_ops_per_push) + " ops a request");
-    for (const auto& op : push.ops) {
-        if (op.seq < 1 || op.uuid.empty() || op.uuid.size() > 64 || op.kind.empty() ||
-            op.kind.size() > 40 || op.created_at.size() > 40)
-            return sendError(res, 400, "bad_request",
-                             "op seq " + std::to_string(op.seq) +
-                                 ": seq >= 1, uuid of 1-64 and kind of 1-40 characters required");
-    }
+    auto decoded = decodePushBody(req.body, st.id, options_.max_ops_per_push);
+    if (const auto* e = std::get_if<PushBodyError>(&decoded)) return sendError(res, e->status, e->code, e->message);
+    const proto::PushRequest& push = std::get<proto::PushRequest>(decoded);
     const proto::PushResponse out = push_.push(st.id, push.ops);
     int applied = 0, rejected = 0, notApplied = 0;
     for (const auto& r : out.results)
@@ -221,10 +227,10 @@ void Api::changes(const httplib::Request& req, httplib::Response& res, const Sta
 void Api::status(const httplib::Request& req, httplib::Response& res, const Station& st) {
     proto::StationStatus s;
     try {
-        s = json::parse(req.body).get<proto::StationStatus>();
-    } catch (const json::parse_error& e) {
-        return sendError(res, 400, "bad_json", std::string("the body is not JSON: ") + e.what());
+        s = proto::parseBounded(req.body).get<proto::StationStatus>();
     } catch (const std::exception& e) {
+        if (proto::isBadJson(e))
+            return sendError(res, 400, "bad_json", std::string("the body is not acceptable JSON: ") + e.what());
         return sendError(res, 400, "bad_request", std::string("not a station status: ") + e.what());
     }
     if (s.app_version.size() > 64 || s.last_sync.size() > 64 ||

@@ -1,9 +1,7 @@
 #include "http/https_server.h"
 
-#include <openssl/ssl.h>
 #include <pthread.h>
 #include <signal.h>
-#include <sys/socket.h>
 
 #include <atomic>
 #include <chrono>
@@ -11,22 +9,10 @@
 #include <stdexcept>
 #include <thread>
 
-#include "http/admission.h"
 #include "http/request_log.h"
 #include "pki/pki.h"
 
 namespace district {
-namespace {
-
-// Only to widen the listen backlog: libcpp-httplib is built with 5, and a
-// burst of stations connecting at once would see dropped SYNs (1 s retries).
-class DistrictHttpsServer : public httplib::SSLServer {
-public:
-    using httplib::SSLServer::SSLServer;
-    void widenListenBacklog(int n) { ::listen(svr_sock_, n); }
-};
-
-}  // namespace
 
 void parseListen(const std::string& s, std::string& host, int& port) {
     const auto colon = s.rfind(':');
@@ -42,39 +28,25 @@ void parseListen(const std::string& s, std::string& host, int& port) {
 }
 
 int runHttpsServer(const std::string& dataDir, Storage& storage, const ServeOptions& options) {
-    const PkiPaths pki = pkiPaths(dataDir);
-    DistrictHttpsServer server([&](SSL_CTX& ctx) {
-        SSL_CTX_set_min_proto_version(&ctx, TLS1_2_VERSION);
-        SSL_CTX_set_options(&ctx, SSL_OP_NO_COMPRESSION);
-        return SSL_CTX_use_certificate_chain_file(&ctx, pki.server_cert.c_str()) == 1 &&
-               SSL_CTX_use_PrivateKey_file(&ctx, pki.server_key.c_str(), SSL_FILETYPE_PEM) == 1 &&
-               SSL_CTX_check_private_key(&ctx) == 1;
-    });
-    if (!server.is_valid())
-        throw std::runtime_error("cannot load the server certificate " + pki.server_cert +
-                                 " with its key " + pki.server_key);
-
-    core::SystemClock clock;
-    Api api(storage, clock, options.api);
-    api.mount(server);
-    const std::size_t threads = options.threads, backlog = options.max_backlog;
-    server.new_task_queue = [threads, backlog] { return new AdmissionQueue(threads, backlog); };
-    // httplib writes headers and body separately: without TCP_NODELAY the body
-    // waits for the client's delayed ACK, 40 ms on every response.
-    server.set_tcp_nodelay(true);
-    server.set_keep_alive_timeout(options.keep_alive_seconds);
-    server.set_keep_alive_max_count(100);
-    server.set_read_timeout(10, 0);
-    server.set_write_timeout(10, 0);
-
     // Signals go to one thread that stops the server; every other thread
-    // (httplib's workers are started later) inherits the blocked mask.
+    // (the guard's watchdog, httplib's workers) starts later and inherits the
+    // blocked mask.
     sigset_t stopSignals;
     sigemptyset(&stopSignals);
     sigaddset(&stopSignals, SIGTERM);
     sigaddset(&stopSignals, SIGINT);
     pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
     signal(SIGPIPE, SIG_IGN);
+
+    const PkiPaths pki = pkiPaths(dataDir);
+    HardenedHttpsServer server(pki.server_cert, pki.server_key, options.http, logLine);
+    if (!server.is_valid())
+        throw std::runtime_error("cannot use the server certificate " + pki.server_cert + " with its key " +
+                                 pki.server_key + ": " + server.tlsError());
+
+    core::SystemClock clock;
+    Api api(storage, clock, options.api);
+    api.mount(server);
 
     int port = options.port;
     if (port == 0) {
@@ -103,7 +75,12 @@ int runHttpsServer(const std::string& dataDir, Storage& storage, const ServeOpti
     const std::string shownHost = options.host.find(':') != std::string::npos ? "[" + options.host + "]" : options.host;
     std::printf("listening on https://%s:%d\n", shownHost.c_str(), port);
     std::fflush(stdout);
-    logLine("serving " + std::to_string(threads) + " workers, backlog " + std::to_string(backlog));
+    const HttpLimits& l = options.http;
+    logLine("serving " + std::to_string(l.threads) + " workers, backlog " + std::to_string(l.max_backlog) +
+            ", shed queue " + std::to_string(l.max_shed) + ", " + std::to_string(l.guard.max_per_client) +
+            " connections per client, request deadline " +
+            std::to_string(l.guard.request_deadline.count()) + " ms, bodies up to " +
+            std::to_string(l.max_body_bytes) + " bytes");
 
     const bool ok = server.listen_after_bind();
     listening = false;

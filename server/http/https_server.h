@@ -1,22 +1,17 @@
 // https_server.h — runs the sync API over HTTPS until SIGTERM or SIGINT.
 #pragma once
 
-#include <cstddef>
 #include <string>
 
 #include "http/api.h"
+#include "http/hardened_server.h"
 
 namespace district {
 
 struct ServeOptions {
     std::string host = "127.0.0.1";
     int port = 8443;  // 0: any free port
-    // Workers: each holds one connection (httplib's model), mostly waiting on
-    // the network or the database writer, so more than the 2 cores; the CPU
-    // work (TLS, JSON) still runs at most a few at a time.
-    std::size_t threads = 8;
-    std::size_t max_backlog = 64;  // connections waiting beyond this get 503
-    int keep_alive_seconds = 2;    // a station's sync round; then the worker is free
+    HttpLimits http;  // workers, queues, body size, per-client, deadline
     ApiOptions api;
 };
 

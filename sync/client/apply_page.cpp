@@ -6,6 +6,8 @@
 #include <memory>
 #include <unordered_map>
 
+#include "bounded_json.h"
+
 namespace syncc {
 namespace {
 
@@ -91,7 +93,11 @@ void bindValue(store::Statement& st, int index, const Value& v) {
 // data is still good.
 void applyKeySet(store::Database& db, const std::string& envelopeText, const std::string& nowIso) {
     config::KeySet current = store::trustedKeys(db);
-    const auto envelope = nlohmann::json::parse(envelopeText, nullptr, false);
+    nlohmann::json envelope;  // not valid JSON: stays null, refused as malformed
+    try {
+        envelope = proto::parseBounded(envelopeText);
+    } catch (const proto::BadJson&) {
+    }
     const config::KeySetDecision d = config::decideKeySet(envelope, current);
     if (d.accepted) {
         store::saveTrustedKeys(db, d.keys);
@@ -106,7 +112,8 @@ void applyKeySet(store::Database& db, const std::string& envelopeText, const std
 DecodedPage decodePage(const std::string& body, std::int64_t since) {
     proto::ChangesPage page;
     try {
-        nlohmann::json::parse(body).get_to(page);
+        // Bounded depth; each change's data is moved out of the DOM, not copied.
+        page = proto::changesPageFrom(proto::parseBounded(body));
     } catch (const std::exception& e) {
         throw PageError(std::string("the changes page is not valid (") + e.what() + ")");
     }

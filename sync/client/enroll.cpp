@@ -16,6 +16,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "bounded_json.h"
 #include "config/keyset.h"
 #include "config/member_hash.h"
 #include "config/signing.h"
@@ -117,8 +118,8 @@ void enrollFromFile(store::Database& db, const std::string& bundlePath, const co
 
     proto::EnrollmentBundle b;
     try {
-        nlohmann::json::parse(text.str()).get_to(b);
-    } catch (const nlohmann::json::exception& e) {
+        proto::parseBounded(text.str()).get_to(b);
+    } catch (const std::exception& e) {  // BadJson, a wrong shape, a number out of range
         refuse(bundlePath + " is not a valid bundle (" + e.what() + ")");
     }
     while (!b.server_url.empty() && b.server_url.back() == '/') b.server_url.pop_back();

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <map>
 
+#include "bounded_json.h"
 #include "session.h"
 #include "store/oplog.h"
 
@@ -55,7 +56,7 @@ proto::PushResponse parseAnswer(const std::string& body, const std::string& stat
                                 const std::map<std::int64_t, const store::OpRecord*>& sent) {
     proto::PushResponse resp;
     try {
-        json::parse(body).get_to(resp);
+        proto::parseBounded(body).get_to(resp);
     } catch (const std::exception& e) {
         badAnswer(std::string("not a push answer: ") + e.what());
     }

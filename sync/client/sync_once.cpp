@@ -11,6 +11,7 @@
 
 #include "apply_page.h"
 #include "backoff.h"
+#include "bounded_json.h"
 #include "enroll.h"
 #include "session.h"
 #include "store/oplog.h"
@@ -60,7 +61,7 @@ void Session::expectOk(const HttpResponse& r, const char* what) const {
                          "enroll the kiosk again with a new bundle");
     std::string detail;
     try {
-        const auto body = nlohmann::json::parse(r.body).get<proto::ErrorBody>();
+        const auto body = proto::parseBounded(r.body).get<proto::ErrorBody>();
         detail = body.error + (body.message.empty() ? "" : ": " + body.message);
     } catch (const std::exception&) {
         detail = "no error description";
@@ -213,7 +214,7 @@ std::optional<std::int64_t> learnLastApplied(store::Database& db, const core::Cl
         s.expectOk(resp, "station");
         proto::StationHello hello;
         try {
-            nlohmann::json::parse(resp.body).get_to(hello);
+            proto::parseBounded(resp.body).get_to(hello);
         } catch (const std::exception& e) {
             throw CycleError(std::string("station: the district's answer was refused (") + e.what() + ")");
         }

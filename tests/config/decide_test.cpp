@@ -55,13 +55,23 @@ TEST(Decide, ADistrictDocumentIsForEveryStation) {
 TEST(Decide, TheEnvelopeAsText) {
     const std::string text = signedDoc(exampleDocument()).dump(2);
     EXPECT_TRUE(isAccepted(decideText(text, districtKeys().publicPem, 0, kStation, kNow)));
-    for (const char* bad : {"", "{", "not json", "{\"document\": {}", "[1,2]"}) {
+    for (const char* bad : {"", "{", "not json", "{\"document\": {}", "[1,2]", "{\"document\": {\"version\": 1E500}}"}) {
         ConfigDecision d = decideText(bad, districtKeys().publicPem, 0, kStation, kNow);
         EXPECT_EQ(code(d), "malformed") << bad;
     }
     // Invalid UTF-8 is not JSON text either.
     EXPECT_EQ(code(decideText("{\"document\": \"\xff\"}", districtKeys().publicPem, 0, kStation, kNow)),
               "malformed");
+}
+
+// 100,000 nested arrays would overflow the stack when the document is
+// copied or re-serialised for the signature check: refused before any DOM.
+TEST(Decide, ADeeplyNestedEnvelopeIsMalformed) {
+    const std::string deep = "{\"document\": {\"announcement\": " + std::string(100000, '[') +
+                             std::string(100000, ']') + "}, \"signature\": \"x\", \"key_id\": \"y\"}";
+    const ConfigDecision d = decideText(deep, districtKeys().publicPem, 0, kStation, kNow);
+    EXPECT_EQ(code(d), "malformed");
+    EXPECT_NE(outcome(d).find("deeper than 32"), std::string::npos) << outcome(d);
 }
 
 TEST(Decide, NotAnEnvelopeIsMalformed) {

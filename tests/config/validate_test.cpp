@@ -28,6 +28,18 @@ TEST(Validate, TheExampleDocumentIsValid) {
     EXPECT_TRUE(errors.empty()) << joined(errors);
 }
 
+// Found by fuzz/config_document: a year beyond 2262 overflowed the
+// conversion to system_clock (undefined behaviour) instead of being refused.
+TEST(Validate, AnExpiryCenturiesAwayIsNotATime) {
+    EXPECT_THROW(core::parseIso("4054-06-30T23:59:59+08:00"), std::invalid_argument);
+    EXPECT_THROW(core::parseIso("-999-06-30T23:59:59+08:00"), std::invalid_argument);
+    EXPECT_THROW(core::parseDate("2263-01-01"), std::invalid_argument);
+    EXPECT_NO_THROW(core::parseIso("2200-12-31T23:59:59+08:00"));
+    json doc = exampleDocument();
+    doc["expires_at"] = "4054-06-30T23:59:59+08:00";
+    EXPECT_TRUE(hasErrorAt(validateConfig(doc), "expires_at")) << joined(validateConfig(doc));
+}
+
 TEST(Validate, OnlyVersionExpiryAndScopeAreRequired) {
     json minimal = {{"version", 1}, {"expires_at", "2030-01-01T00:00:00+08:00"}, {"scope", "district"}};
     auto errors = validateConfig(minimal);

@@ -61,6 +61,13 @@ Reply Browser::post(const std::string& path, const std::vector<std::pair<std::st
     return finish(client_->Post(path.c_str(), cookieHeader(), params));
 }
 
+Reply Browser::postMultipart(const std::string& path,
+                             const std::vector<std::pair<std::string, std::string>>& form) {
+    httplib::MultipartFormDataItems items;
+    for (const auto& [k, v] : form) items.push_back({k, v, "", ""});
+    return finish(client_->Post(path.c_str(), cookieHeader(), items));
+}
+
 Reply Browser::upload(const std::string& path, const std::vector<std::pair<std::string, std::string>>& fields,
                       const std::string& fileField, const std::string& filename, const std::string& content) {
     httplib::MultipartFormDataItems items;

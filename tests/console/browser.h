@@ -27,6 +27,8 @@ public:
 
     Reply get(const std::string& path);
     Reply post(const std::string& path, const std::vector<std::pair<std::string, std::string>>& form);
+    // multipart/form-data, as a form with enctype="multipart/form-data" sends it.
+    Reply postMultipart(const std::string& path, const std::vector<std::pair<std::string, std::string>>& form);
     // multipart/form-data: fields, plus one file field.
     Reply upload(const std::string& path, const std::vector<std::pair<std::string, std::string>>& fields,
                  const std::string& fileField, const std::string& filename, const std::string& content);

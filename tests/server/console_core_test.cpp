@@ -109,10 +109,10 @@ TEST_F(ConsoleCore, AuditLogIsAppendOnlyAndFiltered) {
     ASSERT_EQ(pushes.size(), 1u);
     EXPECT_EQ(pushes[0].client, "10.0.0.5");
     EXPECT_THROW(storage->write([](WriteTx& tx) {
-        static_cast<SqliteTx&>(tx).db().exec("UPDATE audit_log SET outcome='ok'");
+        execSql(tx, "UPDATE audit_log SET outcome='ok'");
     }), std::exception);
     EXPECT_THROW(storage->write([](WriteTx& tx) {
-        static_cast<SqliteTx&>(tx).db().exec("DELETE FROM audit_log");
+        execSql(tx, "DELETE FROM audit_log");
     }), std::exception);
     const std::string csv = auditCsv(all);
     EXPECT_EQ(csv.substr(0, csv.find('\n')), "id,at,admin,client,action,target,outcome,detail");

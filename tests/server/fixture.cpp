@@ -4,6 +4,8 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "pg/pg_storage.h"
+#include "pg/pg_tx.h"
 #include "rules/timebank.h"
 
 namespace district::test {
@@ -21,8 +23,31 @@ TempDir::~TempDir() {
 
 core::TimePoint at(const std::string& iso) { return core::parseIso(iso); }
 
+void execSql(WriteTx& tx, const std::string& sql) {
+    if (auto* s = dynamic_cast<SqliteTx*>(&tx)) s->db().exec(sql);
+    else static_cast<PgTx&>(tx).conn().exec(sql);
+}
+
+std::vector<std::string> queryTexts(Tx& tx, const std::string& sql) {
+    std::vector<std::string> out;
+    if (auto* s = dynamic_cast<SqliteTx*>(&tx)) {
+        auto st = s->db().prepare(sql);
+        while (st.step()) out.push_back(st.getText(0));
+    } else {
+        PgQuery q(static_cast<PgTx&>(tx).conn(), sql);
+        while (q.step()) out.push_back(q.getText(0));
+    }
+    return out;
+}
+
+std::unique_ptr<Storage> openTestStorage(const testsupport::TestDatabase& db,
+                                         const std::string& sqlitePath) {
+    if (!db.url().empty()) return std::make_unique<PgStorage>(db.url(), StorageOptions{kTestMemberKey});
+    return std::make_unique<SqliteStorage>(sqlitePath, StorageOptions{kTestMemberKey});
+}
+
 void District::SetUp() {
-    storage = std::make_unique<SqliteStorage>(dir.path + "/district.db", StorageOptions{kTestMemberKey});
+    storage = openTestStorage(database, dir.path + "/district.db");
     pusher = std::make_unique<PushService>(*storage, clock);
     seedDistrict(*storage);
 }
@@ -88,7 +113,14 @@ proto::OpResult District::apply(const std::string& station, const std::string& k
 
 std::int64_t District::sql(const std::string& query) {
     std::int64_t v = 0;
-    storage->read([&](Tx& tx) { v = static_cast<SqliteTx&>(tx).db().queryInt(query).value_or(0); });
+    storage->read([&](Tx& tx) {
+        if (auto* s = dynamic_cast<SqliteTx*>(&tx)) {
+            v = s->db().queryInt(query).value_or(0);
+        } else {
+            PgQuery q(static_cast<PgTx&>(tx).conn(), query);
+            v = q.step() ? q.getInt(0) : 0;
+        }
+    });
     return v;
 }
 

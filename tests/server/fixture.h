@@ -1,5 +1,6 @@
-// fixture.h — a small district in a temporary SQLite database, a clock the
-// tests move, and helpers that push ops the way a station does.
+// fixture.h — a small district in a temporary database, a clock the tests
+// move, and helpers that push ops the way a station does. The database is
+// SQLite, or PostgreSQL in the "pg." run (tests/support/test_database.h).
 #pragma once
 
 #include <gtest/gtest.h>
@@ -13,6 +14,7 @@
 #include "rules/push.h"
 #include "sqlite/sqlite_storage.h"
 #include "sqlite/sqlite_tx.h"
+#include "test_database.h"
 
 namespace district::test {
 
@@ -25,6 +27,15 @@ struct TempDir {
 };
 
 core::TimePoint at(const std::string& iso);
+
+// Runs raw SQL inside a write transaction of either backend (tests that
+// tamper with tables, or add a trigger the rules did not foresee).
+void execSql(WriteTx& tx, const std::string& sql);
+// The first column of every row of a query, as text, on either backend.
+std::vector<std::string> queryTexts(Tx& tx, const std::string& sql);
+// The storage of the run: SQLite at `sqlitePath`, or PostgreSQL at `db`.
+std::unique_ptr<Storage> openTestStorage(const testsupport::TestDatabase& db,
+                                         const std::string& sqlitePath);
 
 // The district every District test starts from (described below).
 void seedDistrict(Storage& storage);
@@ -56,8 +67,9 @@ protected:
     std::string bookingStatus(const std::string& id);
 
     TempDir dir;
+    testsupport::TestDatabase database;
     core::ManualClock clock{at("2026-11-23T08:00:00+08:00")};
-    std::unique_ptr<SqliteStorage> storage;
+    std::unique_ptr<Storage> storage;
     std::unique_ptr<PushService> pusher;
     std::map<std::string, std::int64_t> nextSeq;
     int uuidCounter = 0;

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 
+#include <csignal>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -19,6 +20,8 @@ using nlohmann::json;
 class Https : public ::testing::Test {
 protected:
     static void SetUpTestSuite() {
+        database_ = new testsupport::TestDatabase();  // the server's database in the "pg." run
+        signal(SIGPIPE, SIG_IGN);  // a refused upload may be cut short
         dir_ = new TempDir();
         auto [rc, out] = runCli({"--data-dir", dir_->path, "demo", "--members", "390", "--seed", "3"});
         ASSERT_EQ(rc, 0) << out;
@@ -32,6 +35,7 @@ protected:
     static void TearDownTestSuite() {
         delete server_;
         delete dir_;
+        delete database_;
     }
 
     std::unique_ptr<httplib::SSLClient> client(const std::string& host = "127.0.0.1",
@@ -52,10 +56,12 @@ protected:
                          core::isoLocal(std::chrono::system_clock::now()), payload};
     }
 
+    static testsupport::TestDatabase* database_;
     static TempDir* dir_;
     static ServerProcess* server_;
     static proto::EnrollmentBundle bundle_;
 };
+testsupport::TestDatabase* Https::database_ = nullptr;
 TempDir* Https::dir_ = nullptr;
 ServerProcess* Https::server_ = nullptr;
 proto::EnrollmentBundle Https::bundle_;
@@ -183,6 +189,7 @@ TEST_F(Https, StatusShowsInStationList) {
 }
 
 TEST(HttpsProcess, StopsCleanlyOnSigterm) {
+    testsupport::TestDatabase database;
     TempDir dir;
     ASSERT_EQ(runCli({"--data-dir", dir.path, "init"}).first, 0);
     ServerProcess server(dir.path);
@@ -202,6 +209,7 @@ bool exists(const std::string& p) { return std::ifstream(p).good(); }
 // Issue 11, finding 7: any command used to create a new config-signing key
 // or CA when one was missing; every station then refused config or TLS.
 TEST(Keys, OnlyInitAndDemoCreateKeys) {
+    testsupport::TestDatabase database;
     TempDir dir;
     for (const std::vector<std::string>& cmd :
          {std::vector<std::string>{"station", "list"}, {"serve", "--listen", "127.0.0.1:0"}, {"config", "list"},

@@ -46,10 +46,10 @@ std::vector<proto::Op> dayOf(const std::string& station, const std::string& tag,
     return ops;
 }
 
-std::string snapshot(SqliteStorage& storage) {
+// The same text from SQLite and PostgreSQL for the same rows.
+std::string snapshot(Storage& storage) {
     std::string out;
     storage.read([&](Tx& tx) {
-        auto& db = static_cast<SqliteTx&>(tx).db();
         for (const char* q :
              {"SELECT station_id||seq||uuid||status||reason||detail FROM ops ORDER BY station_id, seq",
               "SELECT id||member_id||slot_id||station_id||status||subsidy_cents||pay_cents FROM bookings ORDER BY id",
@@ -59,8 +59,7 @@ std::string snapshot(SqliteStorage& storage) {
               "SELECT id||status FROM redemptions ORDER BY id",
               "SELECT id||last_applied_seq FROM stations ORDER BY id",
               "SELECT kind||target_id||station_id||seats FROM quotas ORDER BY 1"}) {
-            auto st = db.prepare(q);
-            while (st.step()) out += st.getText(0) + "\n";
+            for (const auto& row : queryTexts(tx, q)) out += row + "\n";
             out += "--\n";
         }
     });
@@ -78,7 +77,8 @@ class Order : public District {};
 
 TEST_F(Order, DuplicatedReorderedAndReplayedPushesEndAsOneCleanPush) {
     const auto a = dayOf("st-a", "a", clock), b = dayOf("st-b", "b", clock);
-    // The reference: each station's ops once, in order, in one push.
+    // The reference: each station's ops once, in order, in one push, on
+    // SQLite (in the "pg." run the pushes below go to PostgreSQL).
     TempDir cleanDir;
     SqliteStorage clean(cleanDir.path + "/district.db", StorageOptions{kTestMemberKey});
     seedDistrict(clean);

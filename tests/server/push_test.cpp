@@ -131,9 +131,14 @@ TEST_F(Push, ReusedNumbersAreNotAppliedUntilRenumbered) {
 // writes are undone and the ops behind it are applied in the same push.
 TEST_F(Push, AnOpThatFailsIsRejectedAloneAndThePushGoesOn) {
     storage->write([](WriteTx& tx) {
-        static_cast<SqliteTx&>(tx).db().exec(
-            "CREATE TRIGGER no_m05 BEFORE INSERT ON checkins WHEN NEW.member_id = 'm-05' "
-            "BEGIN SELECT RAISE(ABORT, 'unforeseen'); END;");
+        if (testsupport::postgresRun())
+            execSql(tx, "CREATE FUNCTION no_m05() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                        "IF NEW.member_id = 'm-05' THEN RAISE EXCEPTION 'unforeseen'; END IF; "
+                        "RETURN NEW; END $$; CREATE TRIGGER no_m05 BEFORE INSERT ON checkins "
+                        "FOR EACH ROW EXECUTE FUNCTION no_m05()");
+        else
+            execSql(tx, "CREATE TRIGGER no_m05 BEFORE INSERT ON checkins WHEN NEW.member_id = 'm-05' "
+                        "BEGIN SELECT RAISE(ABORT, 'unforeseen'); END;");
     });
     auto r = push("st-a", {op(1, "u1", "checkin", {{"member_id", "m-01"}}),
                            op(2, "u2", "checkin", {{"member_id", "m-05"}}),

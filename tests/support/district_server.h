@@ -35,7 +35,7 @@ struct DistrictServerOptions {
     // large district): reused when its options match, generated otherwise.
     std::string demoCache;
     bool start = true;                 // start serving in the constructor
-    std::vector<std::string> serveArgs; // further serve options (e.g. --admin-idle 2)
+    std::vector<std::string> serveArgs; // further serve options (limits, --admin-idle 2)
 };
 
 class DistrictServer {
@@ -68,6 +68,7 @@ public:
     std::string cli(const std::vector<std::string>& args, const std::string& input) const;
 
     int port() const { return port_; }
+    pid_t pid() const { return pid_; }  // the serving process; -1 when stopped
     const std::string& url() const { return url_; }  // https://HOST:PORT
     const std::string& consoleUrl() const { return consoleUrl_; }  // the admin console
     std::string dataDir() const { return dir_ / "district"; }

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "bounded_json.h"
 #include "config/signing.h"
 #include "config/station_config.h"
 #include "config/validate.h"
@@ -40,8 +41,8 @@ std::optional<std::int64_t> wholeNumber(const json& v) {
 json parseDocument(const std::string& text) {
     json doc;
     try {
-        doc = json::parse(text);
-    } catch (const json::parse_error& e) {
+        doc = proto::parseBounded(text);  // a pasted document too: nothing deeper than 32 is copied
+    } catch (const proto::BadJson& e) {
         throw AdminError(std::string("the file is not JSON: ") + e.what());
     }
     if (!doc.is_object()) throw AdminError("a configuration document is a JSON object { ... }");
