@@ -55,6 +55,9 @@ inline constexpr const char* kStaffStatus = "staff_status";
 inline constexpr const char* kStaffCare = "staff_care";
 inline constexpr const char* kStaffAct = "staff_act";
 inline constexpr const char* kStaffMore = "staff_more";
+inline constexpr const char* kStaffEnrol = "staff_enrol";
+inline constexpr const char* kStaffCard = "staff_card";
+inline constexpr const char* kEmergency = "emergency";
 }  // namespace ids
 
 // ---------------------------------------------------------------- widgets
@@ -75,6 +78,10 @@ inline constexpr const char* kStaffCorner = "staff.corner";
 inline constexpr const char* kScreenScroll = "screen.scroll";  // the whole content, when it must scroll
 
 inline constexpr const char* kWelcomeStart = "welcome.start";
+inline std::string welcomeLang(const std::string& lang) { return "welcome.lang." + lang; }
+inline std::string welcomeVoice(const std::string& voice) { return "welcome.voice." + voice; }
+inline constexpr const char* kEmergencyButton = "emergency.open";
+inline constexpr const char* kEmergencyNumber = "emergency.number";
 inline constexpr const char* kCheckinGo = "checkin.go";
 inline constexpr const char* kHelpCall = "help.call_staff";
 inline constexpr const char* kHelpRead = "help.read";

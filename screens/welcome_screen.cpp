@@ -16,7 +16,76 @@ using shell::TextAlign;
 
 WelcomeScreen::WelcomeScreen(Context& ctx) : Screen(ctx, ids::kWelcome, "welcome.title") {}
 
-void WelcomeScreen::onEnter() { ctx_.session.clear(); }
+void WelcomeScreen::onEnter() {
+    // The elder has left: the next one starts in the default language and voice.
+    ctx_.session.clear();
+    ctx_.readVoice.clear();
+    ctx_.setLanguage("");
+}
+
+namespace {
+// Each language by its own name, whatever the screen's language is.
+const char* endonym(const std::string& lang) {
+    if (lang == "en") return "English";
+    if (lang == "zh-HK") return "繁體中文";
+    return "简体中文";
+}
+}  // namespace
+
+Node WelcomeScreen::options() {
+    shell::Ui& ui = ctx_.ui;
+    const shell::Metrics& m = ui.m();
+    const shell::Strings& s = ctx_.strings;
+    Node langs = shell::row(m.targetGap);
+    if (ctx_.languages.size() > 1) {
+        for (const std::string& lang : ctx_.languages) {
+            ctx_.addText(endonym(lang));
+            const bool on = lang == s.lang();
+            langs.add(ui.button(wid::welcomeLang(lang), endonym(lang), on ? shell::Icon::Check : shell::Icon::None,
+                                on ? ui.selectedStyle() : ui.secondaryStyle(),
+                                [this, lang] {
+                                    ctx_.readVoice.clear();
+                                    ctx_.setLanguage(lang);
+                                },
+                                m.touchMin));
+        }
+    }
+    Node voices = shell::row(m.targetGap);
+    if (s.lang() != "en") {
+        // Read-aloud in Mandarin or Cantonese (espeak-ng cmn / yue), for the session.
+        const std::string current = !ctx_.readVoice.empty() ? ctx_.readVoice : s.lang() == "zh-HK" ? "yue" : "cmn";
+        Node ask = body(ctx_, s.get("welcome.voice.ask"));
+        ask.optional = true;
+        voices.add(std::move(ask));
+        for (const char* v : {"cmn", "yue"}) {
+            const std::string voice = v;
+            const bool on = voice == current;
+            voices.add(ui.button(wid::welcomeVoice(voice), s.get("read.voice." + voice), shell::Icon::Speaker,
+                                 on ? ui.selectedStyle() : ui.secondaryStyle(),
+                                 [this, voice] {
+                                     ctx_.readVoice = voice;
+                                     ctx_.readAloud();
+                                 },
+                                 m.touchMin));
+        }
+    }
+    Node urgent = shell::column(0);
+    if (!ctx_.emergencyNumber.empty()) {
+        const shell::ButtonStyle red{ui.c().offlineIcon, ui.c().primaryText, ui.c().offlineIcon, false};
+        urgent = ui.button(wid::kEmergencyButton, s.get("emergency.button"), shell::Icon::Help, red,
+                           [this] { ctx_.router.push(ids::kEmergency); }, m.touchMin);
+    }
+    const bool any = !langs.children.empty() || !voices.children.empty() || !ctx_.emergencyNumber.empty();
+    if (!any) return shell::column(0);
+    if (ui.theme().portrait()) {
+        Node second = shell::row(m.gap, {std::move(voices)});
+        if (!ctx_.emergencyNumber.empty()) second.add(std::move(urgent));
+        return shell::column(m.targetGap, {std::move(langs), std::move(second)});
+    }
+    Node r = shell::row(m.gap, {std::move(langs), std::move(voices)});
+    if (!ctx_.emergencyNumber.empty()) r.add(std::move(urgent));
+    return r;
+}
 
 bool WelcomeScreen::onCard(const std::string& cardNo) {
     if (ctx_.domain) {
@@ -95,8 +164,10 @@ Node WelcomeScreen::content(const shell::Rect& area) {
                 closed.add(ui.text(FontRole::Body, ctx_.strings.get("closed.card_checkin"), c.textMuted, TextAlign::Centre));
             Node side = ui.card(std::move(closed), m.gap * 1.5f);
             side.grow = 1;
-            if (!ui.theme().portrait()) return shell::row(m.gap * 1.5f, {std::move(card), std::move(side)});
-            return shell::column(m.gap * 1.5f, {std::move(card), std::move(side)});
+            Node main = !ui.theme().portrait() ? shell::row(m.gap * 1.5f, {std::move(card), std::move(side)})
+                                               : shell::column(m.gap * 1.5f, {std::move(card), std::move(side)});
+            main.grow = 1;
+            return shell::column(m.gap, {std::move(main), options()});
         }
     }
 
@@ -104,15 +175,17 @@ Node WelcomeScreen::content(const shell::Rect& area) {
                             ctx_.strings.get("welcome.tap_prompt"), shell::Icon::Card,
                             [this] { ctx_.router.push(ids::kHome); }, m.primaryHeight * 1.15f);
     start.grow = 1;
+    (void)area;
     if (!ui.theme().portrait()) {
         // Side by side: the words and the button share the width.
         Node r = shell::row(m.gap * 1.5f, {std::move(card), std::move(start)});
-        return r;
+        r.grow = 1;
+        return shell::column(m.gap, {std::move(r), options()});
     }
     Node col = shell::column(m.gap * 1.5f, {std::move(card), std::move(start)});
     col.children[1].grow = 0.6f;
-    (void)area;
-    return col;
+    col.grow = 1;
+    return shell::column(m.gap, {std::move(col), options()});
 }
 
 }  // namespace screens

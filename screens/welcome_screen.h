@@ -19,6 +19,9 @@ public:
 private:
     bool checkInByCard(const std::string& cardNo);
     std::string closedDetail(const domain::OpenState& open) const;
+    // The language switch (config languages), the read-aloud voice beside it,
+    // and the 紧急 button (config emergency); empty when there is none.
+    shell::Node options();
 
 protected:
     shell::Node content(const shell::Rect& area) override;

@@ -15,6 +15,10 @@ protected:
         shell::Ui& ui = ctx_.ui;
         const auto& s = ctx_.strings;
         std::vector<shell::Ui::TileSpec> tiles;
+        tiles.push_back({"staff.enrol", s.get("staff.home.enrol"), s.get("staff.home.enrol.hint"), shell::Icon::Person,
+                         ui.c().primary, [this] { ctx_.router.push(ids::kStaffEnrol); }});
+        tiles.push_back({"staff.card", s.get("staff.home.card"), s.get("staff.home.card.hint"), shell::Icon::Card,
+                         ui.c().primary, [this] { ctx_.router.push(ids::kStaffCard); }});
         tiles.push_back({wid::kStaffRejected, s.get("staff.home.rejected"), s.get("staff.home.rejected.hint"),
                          shell::Icon::Offline, ui.c().primary, [this] { ctx_.router.push(ids::kStaffRejected); }});
         tiles.push_back({wid::kStaffSync, s.get("staff.home.sync"), s.get("staff.home.sync.hint"), shell::Icon::Synced,
@@ -24,7 +28,7 @@ protected:
                          }});
         tiles.push_back({wid::kStaffStatus, s.get("staff.home.status"), s.get("staff.home.status.hint"),
                          shell::Icon::Person, ui.c().primary, [this] { ctx_.router.push(ids::kStaffStatus); }});
-        return ui.tileGrid(std::move(tiles), ui.theme().portrait() ? 1 : 3);
+        return ui.tileGrid(std::move(tiles), ui.theme().portrait() ? 2 : 3);
     }
 };
 

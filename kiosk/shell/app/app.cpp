@@ -106,7 +106,7 @@ int App::Impl::start() {
 
 void App::Impl::loadWords() {
     auto t = Steady::now();
-    strings = Strings::load(opt.lang);
+    strings = Strings::load(opt.lang.empty() ? Strings::kFallbackLang : opt.lang);
     textSize = parseTextSize(opt.textSize).value_or(TextSize::Standard);
     tStrings = msSince(t);
 }
@@ -301,6 +301,17 @@ void App::Impl::makeContext() {
                                                         : Tone::Info);
     };
     ctx->readAloud = [this] { readAloud(); };
+    ctx->setLanguage = [this](const std::string& wanted) {
+        // "": the default (--lang, else the configuration's first language).
+        const std::string lang = !wanted.empty()         ? wanted
+                                 : !opt.lang.empty()      ? opt.lang
+                                 : ctx->languages.empty() ? std::string(Strings::kFallbackLang)
+                                                          : ctx->languages.front();
+        if (lang == strings.lang()) return;
+        strings = Strings::load(lang);  // ctx->strings refers to it
+        fonts.expect(strings.allText());
+        pacer.wake();
+    };
     ctx->openTextSize = [this] {
         textSizeOpen = true;
         pacer.wake();
@@ -514,6 +525,10 @@ void App::Impl::applyConfig() {
     for (const auto& [on, id] : flows)
         if (!on) ctx->flowsOff.push_back(id);
     ctx->announcement = cfg->announcement;
+    ctx->languages = cfg->languages;
+    // Nobody at the screen: the district's default language now.
+    if (!session.active() && router.current() == screens::ids::kWelcome) ctx->setLanguage("");
+    ctx->emergencyNumber = cfg->emergency.button ? cfg->emergency.number : "";
     if (ctx->domain) ctx->domain->config = cfg;
     ctx->tapToCheckin = opt.tapToCheckin || cfg->checkinMode == config::CheckinMode::TapToCheckin;
     // --text-size (tests, the tour) wins over the district's default.
@@ -788,7 +803,12 @@ void App::Impl::readAloud() {
             add(t);
         }
     }
-    const bool started = speech.speak(text, strings.lang() == "en" ? "en" : "cmn");
+    // The session's voice (chosen beside the language), else the language's.
+    const std::string voice = strings.lang() == "en"        ? "en"
+                              : !ctx->readVoice.empty()     ? ctx->readVoice
+                              : strings.lang() == "zh-HK"   ? "yue"
+                                                            : "cmn";
+    const bool started = speech.speak(text, voice);
     if (!speech.available()) ctx->showNotice(strings.get("read.unavailable"));
     else if (!started) ctx->showNotice(strings.get("read.failed"));
 }
@@ -807,6 +827,7 @@ void App::Impl::writeState() const {
     st.cardSwipes = cardSwipes;
     st.sounds = sound.played();
     st.reads = speech.spoken();
+    st.readVoices = speech.voices();
     st.speechAvailable = speech.available();
     if (result.shownOnce) st.lastResult = KioskState::Result{screens::feedbackName(result.kind), result.title, result.detail, result.visible};
     st.frames = frames;
