@@ -35,6 +35,8 @@ struct StationInfo {
     std::string appVersion;
     std::int64_t configVersion = 0;  // 0: the built-in defaults
     std::int64_t freeDiskMb = -1;    // of the data directory; -1 unknown
+    std::string dataDir;             // where staff exports go (DATA_DIR/exports)
+    std::string stationName;         // as enrolled ("" before)
 };
 
 struct Context {

@@ -58,6 +58,7 @@ inline constexpr const char* kStaffMore = "staff_more";
 inline constexpr const char* kStaffEnrol = "staff_enrol";
 inline constexpr const char* kStaffCard = "staff_card";
 inline constexpr const char* kEmergency = "emergency";
+inline constexpr const char* kStaffDeliveries = "staff_deliveries";
 }  // namespace ids
 
 // ---------------------------------------------------------------- widgets
@@ -171,6 +172,13 @@ inline constexpr const char* kStaffCareList = "staff.care_list";
 inline std::string staffCareReached(std::size_t i) { return "staff.care.reached." + std::to_string(i); }
 inline std::string staffCareNotReached(std::size_t i) { return "staff.care.not_reached." + std::to_string(i); }
 inline std::string staffActMember(std::size_t i) { return "staff.act.member." + std::to_string(i); }
+// 送餐: a round on the roster targets step, a delivery's two answers, the list, export.
+inline std::string staffDeliveryRound(std::size_t i) { return "staff.delivery_round." + std::to_string(i); }
+inline std::string staffDeliveryDone(std::size_t i) { return "staff.delivery.done." + std::to_string(i); }
+inline std::string staffDeliveryFailed(std::size_t i) { return "staff.delivery.failed." + std::to_string(i); }
+inline constexpr const char* kStaffDeliveryList = "staff.delivery_list";
+inline constexpr const char* kStaffDeliveryPager = "staff.deliveries";
+inline constexpr const char* kStaffDeliveryExport = "staff.delivery_export";
 }  // namespace wid
 
 }  // namespace screens

@@ -8,17 +8,19 @@ namespace screens {
 namespace {
 
 // Every reason code of sync/PROTOCOL.md.
-constexpr std::array<std::string_view, 25> kReasons = {
+constexpr std::array<std::string_view, 27> kReasons = {
     "unknown_member",    "already_checked_in", "unknown_slot",     "full",           "past_cutoff",
     "subsidy_cap",       "not_eligible_delivery", "unknown_booking", "cancelled",     "picked_up",
     "unknown_activity",  "already_signed_up",  "unknown_signup",   "unknown_item",   "insufficient_balance",
     "invalid_hours",     "duplicate_uuid",     "seq_conflict",     "invalid_payload", "unknown_kind",
-    "gap",               "already_booked",     "not_owner",        "stale_op",       "op_failed"};
+    "gap",               "already_booked",     "not_owner",        "stale_op",       "op_failed",
+    "no_address",        "not_delivery"};
 
 // Every op kind a kiosk sends.
-constexpr std::array<std::string_view, 12> kKinds = {
-    "activity_attend", "activity_attend_undo", "activity_cancel", "activity_signup", "checkin", "help_call",
-    "meal_book",       "meal_cancel",          "meal_pickup",     "meal_pickup_undo", "tb_redeem", "tb_service"};
+constexpr std::array<std::string_view, 13> kKinds = {
+    "activity_attend", "activity_attend_undo", "activity_cancel",  "activity_signup", "checkin",
+    "help_call",       "meal_book",            "meal_cancel",      "meal_pickup",     "meal_pickup_undo",
+    "meal_delivery",   "tb_redeem",            "tb_service"};
 
 const char* prefix(ReasonFor who) {
     switch (who) {

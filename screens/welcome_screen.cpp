@@ -90,7 +90,7 @@ Node WelcomeScreen::options() {
 bool WelcomeScreen::onCard(const std::string& cardNo) {
     if (ctx_.domain) {
         // Closed (opening_hours): a card checks in only if the district says so.
-        const domain::OpenState open = domain::openState(ctx_.domain->stationConfig(), ctx_.clock.now());
+        const domain::OpenState open = domain::openState(*ctx_.domain->running(), ctx_.clock.now());
         if (!open.open && !open.cardCheckin) {
             ctx_.showResult(Feedback::Info, ctx_.strings.get("closed.title"), closedDetail(open));
             return true;
@@ -154,7 +154,7 @@ Node WelcomeScreen::content(const shell::Rect& area) {
     if (ctx_.domain) {
         // Outside opening_hours: a closed screen with the next opening time;
         // the card check-in only if the configuration allows it.
-        const domain::OpenState open = domain::openState(ctx_.domain->stationConfig(), now);
+        const domain::OpenState open = domain::openState(*ctx_.domain->running(), now);
         if (!open.open) {
             Node closed = shell::column(m.gap);
             closed.justify = shell::Align::Centre;

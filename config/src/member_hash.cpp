@@ -46,6 +46,8 @@ std::string hmac(std::string_view keyHex, const std::string& message) {
 
 }  // namespace
 
+std::string memberHmac(std::string_view keyHex, const std::string& message) { return hmac(keyHex, message); }
+
 std::string newMemberKey() {
     std::array<unsigned char, 32> key{};
     if (RAND_bytes(key.data(), static_cast<int>(key.size())) != 1)

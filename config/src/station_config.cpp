@@ -31,6 +31,42 @@ MealSlotTimes slotOf(const json& s) {
     return {minuteOf(s.at("booking_cutoff")), minuteOf(s.at("pickup_from")), minuteOf(s.at("pickup_until"))};
 }
 
+Label labelOf(const json& v) { return {v.at("zh-CN").get<std::string>(), v.value("en", std::string())}; }
+
+Condition conditionOf(const json& v) {
+    Condition c;
+    if (v.contains("hukou")) c.hukou = v.at("hukou").get<bool>();
+    if (v.contains("min_age")) c.minAge = intOf(v.at("min_age"));
+    if (v.contains("max_age")) c.maxAge = intOf(v.at("max_age"));
+    if (v.contains("categories_any")) c.categoriesAny = v.at("categories_any").get<std::vector<std::string>>();
+    if (v.contains("min_care_level")) c.minCareLevel = intOf(v.at("min_care_level"));
+    return c;
+}
+
+MealRules mealRulesOf(const json& v) {
+    MealRules r;
+    for (const json& cat : v.at("categories")) r.categories.push_back({cat.at("code").get<std::string>(), labelOf(cat.at("label"))});
+    for (const json& t : v.at("tiers"))
+        r.tiers.push_back({t.at("id").get<std::string>(), labelOf(t.at("label")),
+                           detail::asInteger(t.at("amount_cents")).value(), conditionOf(t.at("when"))});
+    r.slots = v.at("slots").get<std::vector<std::string>>();
+    r.workingDaysOnly = v.at("working_days_only").get<bool>();
+    r.dailyCap = intOf(v.at("daily_cap"));
+    r.weeklyCap = intOf(v.at("weekly_cap"));
+    const json& d = v.at("delivery");
+    r.delivery.feeCents = detail::asInteger(d.at("fee_cents")).value();
+    r.delivery.subsidyCents = detail::asInteger(d.at("subsidy_cents")).value();
+    for (const json& e : d.at("eligible")) r.delivery.eligible.push_back(conditionOf(e));
+    return r;
+}
+
+Calendar calendarOf(const json& v) {
+    Calendar c;
+    for (const json& d : v.at("holidays")) c.holidays.insert(d.get<std::string>());
+    for (const json& d : v.at("working_weekends")) c.workingWeekends.insert(d.get<std::string>());
+    return c;
+}
+
 TextSize textSizeOf(const std::string& s) {
     if (s == "large") return TextSize::Large;
     if (s == "xlarge") return TextSize::XLarge;
@@ -62,10 +98,8 @@ void overlay(const json& doc, StationConfig& c) {
         else if (key == "checkin_mode")
             c.checkinMode = v.get<std::string>() == "menu" ? CheckinMode::Menu : CheckinMode::TapToCheckin;
         else if (key == "canteen") c.canteen = {slotOf(v.at("lunch")), slotOf(v.at("dinner"))};
-        else if (key == "subsidy")
-            c.subsidy = {detail::asInteger(v.at("priority_cents")).value(),
-                         detail::asInteger(v.at("age70_cents")).value(), intOf(v.at("daily_cap")),
-                         intOf(v.at("weekly_cap"))};
+        else if (key == "subsidy") c.subsidy = mealRulesOf(v);
+        else if (key == "calendar") c.calendar = calendarOf(v);
         else if (key == "announcement") c.announcement = v.get<std::string>();
         else if (key == "staff_pins") {
             c.staffPins.clear();
@@ -110,6 +144,25 @@ StationConfig parseConfig(const json& document) {
     StationConfig c = builtinDefaults();
     overlay(document, c);
     return c;
+}
+
+MealPolicy parseMealPolicy(const json& sections) {
+    if (!sections.is_object()) throw std::invalid_argument("meal rules: must be an object {\"subsidy\", \"calendar\"}");
+    json doc = {{"version", 1}, {"expires_at", "2000-01-01T00:00:00+08:00"}, {"scope", "district"}};
+    for (const auto& [key, v] : sections.items()) {
+        if (key != "subsidy" && key != "calendar")
+            throw std::invalid_argument("meal rules: unknown section \"" + key + "\" (subsidy, calendar)");
+        doc[key] = v;
+    }
+    StationConfig c = parseConfig(doc);
+    return {std::move(c.subsidy), std::move(c.calendar)};
+}
+
+json mealSections(const json& document) {
+    json out = json::object();
+    for (const char* key : {"subsidy", "calendar"})
+        if (document.is_object() && document.contains(key)) out[key] = document.at(key);
+    return out;
 }
 
 bool OpeningHours::isOpenAt(core::TimePoint t) const {

@@ -8,6 +8,7 @@
 
 #include "config/pin_hash.h"
 #include "config/station_config.h"
+#include "checker.h"
 #include "rules.h"
 
 #include <array>
@@ -18,6 +19,8 @@ namespace config {
 namespace {
 
 using json = nlohmann::json;
+using detail::Checker;
+using detail::listed;
 
 constexpr std::array<std::string_view, 7> kDays = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
 constexpr std::array<std::string_view, 5> kFlows = {"checkin", "meals", "activities", "timebank", "help"};
@@ -28,86 +31,8 @@ constexpr std::array<std::string_view, 3> kTextSizes = {"standard", "large", "xl
 constexpr std::array<std::string_view, 2> kCheckinModes = {"tap_to_checkin", "menu"};
 constexpr std::array<std::string_view, 3> kSlotFields = {"booking_cutoff", "pickup_from", "pickup_until"};
 constexpr std::array<std::string_view, 3> kStaffFields = {"staff_id", "name", "hash"};
-constexpr std::array<std::string_view, 4> kSubsidyFields = {"priority_cents", "age70_cents",
-                                                            "daily_cap", "weekly_cap"};
-constexpr int kMaxNameChars = 40;
 constexpr int kMaxAnnouncementChars = 200;
 constexpr std::size_t kMaxStaff = 50;
-
-template <std::size_t N>
-bool oneOf(const std::array<std::string_view, N>& set, std::string_view v) {
-    for (auto s : set)
-        if (s == v) return true;
-    return false;
-}
-
-template <std::size_t N>
-std::string listed(const std::array<std::string_view, N>& set) {
-    std::string out;
-    for (auto s : set) out += (out.empty() ? "\"" : ", \"") + std::string(s) + "\"";
-    return out;
-}
-
-class Checker {
-public:
-    std::vector<std::string> errors;
-
-    void fail(const std::string& path, const std::string& what) { errors.push_back(path + ": " + what); }
-
-    // For an object whose members are all required and no others allowed.
-    // Returns false (after reporting) if `v` is not an object at all.
-    template <std::size_t N>
-    bool exactObject(const std::string& path, const json& v, const std::array<std::string_view, N>& keys) {
-        if (!v.is_object()) {
-            fail(path, "must be an object, got " + shown(v));
-            return false;
-        }
-        for (auto k : keys)
-            if (!v.contains(k)) fail(path, "missing \"" + std::string(k) + "\"");
-        for (const auto& [k, _] : v.items())
-            if (!oneOf(keys, k)) fail(path, "unknown field \"" + k + "\" (allowed: " + listed(keys) + ")");
-        return true;
-    }
-
-    void intRange(const std::string& path, const json& v, std::int64_t lo, std::int64_t hi) {
-        auto n = detail::asInteger(v);
-        if (!n || *n < lo || *n > hi)
-            fail(path, "must be a whole number from " + std::to_string(lo) + " to " + std::to_string(hi) +
-                           ", got " + shown(v));
-    }
-
-    template <std::size_t N>
-    void enumString(const std::string& path, const json& v, const std::array<std::string_view, N>& allowed) {
-        if (!v.is_string() || !oneOf(allowed, v.get_ref<const std::string&>()))
-            fail(path, "must be one of " + listed(allowed) + ", got " + shown(v));
-    }
-
-    std::optional<int> hhmm(const std::string& path, const json& v) {
-        std::optional<int> m = v.is_string() ? parseHhmm(v.get_ref<const std::string&>()) : std::nullopt;
-        if (!m) fail(path, "must be a time \"HH:MM\" (00:00 to 23:59), got " + shown(v));
-        return m;
-    }
-
-    // Station and staff names: shown on screen, one line, not blank.
-    void name(const std::string& path, const json& v) {
-        if (!v.is_string()) return fail(path, "must be a string, got " + shown(v));
-        const auto& s = v.get_ref<const std::string&>();
-        std::size_t n = detail::codePoints(s);
-        if (n < 1 || n > std::size_t(kMaxNameChars) || detail::isBlank(s))
-            fail(path, "must be 1 to " + std::to_string(kMaxNameChars) + " characters and not only spaces, got " +
-                           shown(v));
-        else if (detail::hasControlChars(s))
-            fail(path, "must be one line without control characters");
-    }
-
-    void identifier(const std::string& path, const json& v) {
-        if (!v.is_string() || !detail::isIdentifier(v.get_ref<const std::string&>()))
-            fail(path, "must be an id of 1 to 64 letters, digits, '.', '_' or '-' starting with a letter or digit, got " +
-                           shown(v));
-    }
-
-    static std::string shown(const json& v) { return detail::shown(v); }
-};
 
 void checkExpiresAt(Checker& c, const json& v) {
     if (!v.is_string() || !detail::parseIsoStrict(v.get_ref<const std::string&>()))
@@ -218,15 +143,6 @@ void checkCanteen(Checker& c, const json& v) {
     }
 }
 
-void checkSubsidy(Checker& c, const json& v) {
-    if (!c.exactObject("subsidy", v, kSubsidyFields)) return;
-    // Maxima are sanity bounds against typos (yuan typed as cents, a cap of 50).
-    if (v.contains("priority_cents")) c.intRange("subsidy.priority_cents", v.at("priority_cents"), 0, 5000);
-    if (v.contains("age70_cents")) c.intRange("subsidy.age70_cents", v.at("age70_cents"), 0, 5000);
-    if (v.contains("daily_cap")) c.intRange("subsidy.daily_cap", v.at("daily_cap"), 0, 3);
-    if (v.contains("weekly_cap")) c.intRange("subsidy.weekly_cap", v.at("weekly_cap"), 0, 21);
-}
-
 void checkAnnouncement(Checker& c, const json& v) {
     if (!v.is_string()) return c.fail("announcement", "must be a string (may be empty), got " + Checker::shown(v));
     const auto& s = v.get_ref<const std::string&>();
@@ -308,7 +224,8 @@ std::vector<std::string> validateConfig(const json& doc) {
             c.fail("checkin_mode", "\"tap_to_checkin\" needs flows.checkin to be true");
     }
     if (auto v = field("canteen")) checkCanteen(c, *v);
-    if (auto v = field("subsidy")) checkSubsidy(c, *v);
+    if (auto v = field("subsidy")) detail::checkSubsidy(c, *v);
+    if (auto v = field("calendar")) detail::checkCalendar(c, *v);
     if (auto v = field("announcement")) checkAnnouncement(c, *v);
     if (auto v = field("staff_pins")) checkStaffPins(c, *v);
     if (auto v = field("sync_interval_seconds")) c.intRange("sync_interval_seconds", *v, 15, 3600);

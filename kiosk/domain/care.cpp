@@ -1,17 +1,22 @@
 #include "domain/care.h"
 
+#include <algorithm>
+
+#include <nlohmann/json.hpp>
+
 #include "core/ids.h"
 
 namespace domain {
 
 bool onCareRule(const Member& m) {
-    const std::string cats = ";" + m.categories + ";";
-    return m.living_alone || m.care_level >= 2 || cats.find(";tekun;") != std::string::npos ||
-           cats.find(";dibao;") != std::string::npos;
+    const auto has = [&](const char* code) {
+        return std::find(m.categories.begin(), m.categories.end(), code) != m.categories.end();
+    };
+    return m.living_alone || m.care_level >= 2 || has("tekun") || has("dibao");
 }
 
 std::vector<CareEntry> careList(const Context& ctx, int days, int limit) {
-    if (days <= 0) days = ctx.stationConfig().careDays;
+    if (days <= 0) days = ctx.running()->careDays;
     const auto now = ctx.clock.now();
     const std::string before = core::isoLocal(now - std::chrono::hours(24) * days);
     const std::string today = ctx.today();
@@ -29,8 +34,8 @@ std::vector<CareEntry> careList(const Context& ctx, int days, int limit) {
             AND m.home_station_id <> ?1),
         candidates AS (
           SELECT * FROM near m WHERE m.status = 'active'
-            AND (m.living_alone = 1 OR m.care_level >= 2 OR ';' || m.categories || ';' LIKE '%;tekun;%'
-                 OR ';' || m.categories || ';' LIKE '%;dibao;%')),
+            AND (m.living_alone = 1 OR m.care_level >= 2 OR m.categories LIKE '%"tekun"%'
+                 OR m.categories LIKE '%"dibao"%')),
         contacts AS (
           SELECT c.*, max(c.last_seen, c.last_visit,
             coalesce((SELECT max(o.created_at) FROM op_log o WHERE o.member_id = c.id AND o.state <> 'rejected'
@@ -40,8 +45,8 @@ std::vector<CareEntry> careList(const Context& ctx, int days, int limit) {
                       WHERE b.member_id = c.id AND b.delivery = 1 AND b.status IN ('booked','picked_up')
                       AND b.local_state <> 'rejected' AND s.date <= ?3), '')) AS contact
           FROM candidates c)
-        SELECT x.id, x.masked_name, coalesce(x.birth_ym,''), coalesce(x.phone_last4,''), x.category,
-               x.delivery_eligible, x.status, x.categories, x.living_alone, x.care_level, x.home_station_id,
+        SELECT x.id, x.masked_name, coalesce(x.birth_ym,''), coalesce(x.phone_last4,''), x.hukou,
+               x.has_address, x.status, x.categories, x.living_alone, x.care_level, x.home_station_id,
                x.own, coalesce(cc.phone,''), coalesce(cc.address,''), x.contact,
                coalesce(v.at,''), coalesce(v.outcome,''), coalesce(v.note,'')
         FROM contacts x
@@ -54,10 +59,18 @@ std::vector<CareEntry> careList(const Context& ctx, int days, int limit) {
     std::vector<CareEntry> out;
     while (st.step()) {
         CareEntry e;
-        e.member = Member{st.getText(0), st.getText(1), st.getText(2), st.getText(3), st.getText(4),
-                          st.getInt(5) != 0};
+        e.member.id = st.getText(0);
+        e.member.name = st.getText(1);
+        e.member.birth_ym = st.getText(2);
+        e.member.phone_last4 = st.getText(3);
+        e.member.hukou = st.getInt(4) != 0;
+        e.member.has_address = st.getInt(5) != 0;
         e.member.status = st.getText(6);
-        e.member.categories = st.getText(7);
+        // Categories as pulled: a JSON array of codes (kiosk/store/schema.cpp 5).
+        const auto cats = nlohmann::json::parse(st.getText(7), nullptr, false);
+        if (cats.is_array())
+            for (const auto& c : cats)
+                if (c.is_string()) e.member.categories.push_back(c.get<std::string>());
         e.member.living_alone = st.getInt(8) != 0;
         e.member.care_level = static_cast<int>(st.getInt(9));
         e.member.home_station_id = st.getText(10);

@@ -6,6 +6,7 @@
 // and only then returns a result that a screen may announce as done.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -20,16 +21,19 @@ struct Context {
     store::Database& db;
     const core::Clock& clock;
     std::string stationId;  // from the enrollment; "" before the station is enrolled
+    // The configuration the station runs (meal rules, calendar): the shell
+    // hands in its ConfigManager's current(). Unset: the built-in defaults.
+    std::function<std::shared_ptr<const config::StationConfig>()> config = {};
+
     // Staff acting for the elder at the screen (staff mode's 代办); every op
     // appended meanwhile carries it as `staff_id`. "" when the elder acts.
     std::string staffId{};
-    // The configuration the station runs (the shell sets it whenever the
-    // ConfigManager takes a new one); null: the built-in defaults.
-    std::shared_ptr<const config::StationConfig> config{};
 
     store::OpLog oplog() const { return store::OpLog(db, staffId); }
-    const config::StationConfig& stationConfig() const {
-        return config ? *config : config::builtinDefaults();
+    std::shared_ptr<const config::StationConfig> running() const {
+        if (config)
+            if (auto c = config()) return c;
+        return std::shared_ptr<const config::StationConfig>(std::shared_ptr<void>(), &config::builtinDefaults());
     }
     std::string today() const { return core::dateLocal(clock.now()); }
     std::string nowIso() const { return core::isoLocal(clock.now()); }

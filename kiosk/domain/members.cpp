@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <nlohmann/json.hpp>
+
 #include "config/elder_qr.h"
 #include "config/member_hash.h"
 #include "store/trusted_keys.h"
@@ -10,15 +12,24 @@ namespace domain {
 namespace {
 
 constexpr const char* kMemberColumns =
-    "id, masked_name, coalesce(birth_ym,''), coalesce(phone_last4,''), category, delivery_eligible, "
-    "status, categories, living_alone, care_level, home_station_id";
+    "id, masked_name, coalesce(birth_ym,''), coalesce(phone_last4,''), hukou, categories, care_level, "
+    "has_address, status, living_alone, home_station_id";
 
 Member readMember(const store::Statement& st) {
-    Member m{st.getText(0), st.getText(1), st.getText(2), st.getText(3), st.getText(4), st.getInt(5) != 0};
-    m.status = st.getText(6);
-    m.categories = st.getText(7);
-    m.living_alone = st.getInt(8) != 0;
-    m.care_level = static_cast<int>(st.getInt(9));
+    Member m;
+    m.id = st.getText(0);
+    m.name = st.getText(1);
+    m.birth_ym = st.getText(2);
+    m.phone_last4 = st.getText(3);
+    m.hukou = st.getInt(4) != 0;
+    const auto cats = nlohmann::json::parse(st.getText(5), nullptr, false);
+    if (cats.is_array())
+        for (const auto& c : cats)
+            if (c.is_string()) m.categories.push_back(c.get<std::string>());
+    m.care_level = static_cast<int>(st.getInt(6));
+    m.has_address = st.getInt(7) != 0;
+    m.status = st.getText(8);
+    m.living_alone = st.getInt(9) != 0;
     m.home_station_id = st.getText(10);
     return m;
 }
@@ -161,6 +172,10 @@ int ageOn(const std::string& birthYm, const std::string& date) {
     // the new age counts only from the next month.
     if (date.substr(5, 2) <= birthYm.substr(5, 2)) --age;
     return age;
+}
+
+config::ElderFacts elderFacts(const Member& m, const std::string& date) {
+    return config::ElderFacts{m.hukou, ageOn(m.birth_ym, date), m.categories, m.care_level, m.has_address};
 }
 
 }  // namespace domain

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "config/meal_rules.h"
 #include "domain/context.h"
 
 namespace domain {
@@ -17,12 +18,14 @@ struct Member {
     std::string name;         // masked (张*明): the kiosk never has the full name
     std::string birth_ym;     // YYYY-MM
     std::string phone_last4;  // for staff to tell two 张*明 apart
-    std::string category;     // priority / age70 / regular
-    bool delivery_eligible = false;
+    // What the meal rules ask (config/meal_rules.h); the address itself stays
+    // at the district (and on the delivery list of the canteen's station).
+    bool hukou = false;
+    std::vector<std::string> categories;  // codes of the district's member categories
+    int care_level = 0;                   // 0 none, 1 轻度, 2 中度, 3 重度失能
+    bool has_address = false;
     std::string status = "active";  // pending: enrolled, waiting for the district
-    std::string categories{};       // ';'-separated: tekun;dibao;dibao_bianyuan;...
     bool living_alone = false;
-    int care_level = 0;             // 0-3
     std::string home_station_id{};  // the station that looks after the elder
 };
 
@@ -76,5 +79,7 @@ std::string maskName(const std::string& name);
 // counting the birthday as the last day of its month: the kiosk's figure is
 // never above the district's, which knows the day. -1 when unknown.
 int ageOn(const std::string& birthYm, const std::string& date);
+// The elder as the meal rules see them on `date` (age by ageOn).
+config::ElderFacts elderFacts(const Member& m, const std::string& date);
 
 }  // namespace domain

@@ -45,9 +45,6 @@ std::string joined(const std::vector<std::string>& codes) {
     return out;
 }
 
-bool onPriority(const std::vector<std::string>& codes) {
-    return std::any_of(codes.begin(), codes.end(), [](const std::string& c) { return c == "tekun" || c == "dibao"; });
-}
 
 }  // namespace
 
@@ -77,17 +74,17 @@ EnrolResult enrolMember(const Context& ctx, const Enrolment& e) {
     store::Transaction tx(ctx.db);
     if (const auto problem = checkEnrolment(ctx, e); problem != EnrolOutcome::Enrolled) return {problem, std::nullopt};
     const std::string key = store::memberKey(ctx.db);
-    const std::string at = ctx.nowIso(), today = ctx.today();
+    const std::string at = ctx.nowIso();
     Member m;
     m.id = "m-" + core::newUuid();
     m.name = maskName(e.name);
     m.birth_ym = e.birth_date.substr(0, 7);
     m.phone_last4 = e.phone.size() >= 4 ? e.phone.substr(e.phone.size() - 4) : "";
-    // As the district prices it (rules/members.cpp); no subsidy while pending.
-    const int age = yearsOn(e.birth_date, today);
-    m.category = onPriority(e.categories) ? "priority" : (age >= 70 && age <= 99) ? "age70" : "regular";
     m.status = "pending";
-    m.categories = joined(e.categories);
+    m.hukou = e.hukou;
+    m.categories = e.categories;
+    std::sort(m.categories.begin(), m.categories.end());
+    m.categories.erase(std::unique(m.categories.begin(), m.categories.end()), m.categories.end());
     m.home_station_id = ctx.stationId;
     const std::string mmdd = e.birth_date.substr(5, 2) + e.birth_date.substr(8, 2);
     std::optional<std::string> phoneHash, phoneBirthdayHash;
@@ -96,15 +93,17 @@ EnrolResult enrolMember(const Context& ctx, const Enrolment& e) {
         phoneBirthdayHash = config::phoneBirthdayHash(key, e.phone, mmdd);
     }
     ctx.db.run("INSERT INTO members(id, card_hash, phone_hash, phone_birthday_hash, phone_last4, masked_name, "
-               "birth_ym, category, delivery_eligible, status, hukou, categories, home_station_id, last_seen) "
-               "VALUES (?,?,?,?,?,?,?,?,0,'pending',?,?,?,?)",
+               "birth_ym, status, hukou, categories, has_address, home_station_id, last_seen) "
+               "VALUES (?,?,?,?,?,?,?,'pending',?,?,?,?,?)",
                m.id, config::cardHash(key, e.card_no), phoneHash, phoneBirthdayHash, m.phone_last4, m.name,
-               m.birth_ym, m.category, e.hukou ? 1 : 0, m.categories, m.home_station_id, at);
+               m.birth_ym, e.hukou ? 1 : 0, nlohmann::json(m.categories).dump(), e.address.empty() ? 0 : 1,
+               m.home_station_id, at);
+    m.has_address = !e.address.empty();
     nlohmann::json personal = {{"name", e.name}, {"birth_date", e.birth_date}, {"card_no", e.card_no}};
     if (!e.phone.empty()) personal["phone"] = e.phone;
     if (!e.address.empty()) personal["address"] = e.address;
     ctx.oplog().append(core::newUuid(), "member_enrol",
-                       {{"member_id", m.id}, {"hukou", e.hukou}, {"categories", m.categories}, {"personal", personal}},
+                       {{"member_id", m.id}, {"hukou", e.hukou}, {"categories", joined(m.categories)}, {"personal", personal}},
                        at, m.id);
     tx.commit();
     return {EnrolOutcome::Enrolled, m};

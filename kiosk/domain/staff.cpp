@@ -1,8 +1,10 @@
 #include "domain/staff.h"
 
+#include "config/meal_voucher.h"
 #include "core/ids.h"
 #include "domain/help.h"
 #include "domain/hours.h"
+#include "store/trusted_keys.h"
 
 namespace domain {
 
@@ -25,7 +27,7 @@ std::vector<RapidTarget> todaysTargets(const Context& ctx) {
     while (meals.step())
         out.push_back({RapidKind::MealPickup, meals.getText(0), meals.getText(1),
                        meals.getText(3) + "T" +
-                           config::formatHhmm(slotTimes(ctx.stationConfig(), meals.getText(2)).pickupFromMinute)});
+                           config::formatHhmm(slotTimes(*ctx.running(), meals.getText(2)).pickupFromMinute)});
     return out;
 }
 
@@ -139,6 +141,91 @@ std::vector<RosterLine> roster(const Context& ctx, const RapidTarget& t) {
     std::vector<RosterLine> out;
     while (st.step()) out.push_back({st.getText(0), maskName(st.getText(1)), st.getText(2)});
     return out;
+}
+
+RapidResult ScanResult::rapid() const {
+    RapidResult r;
+    switch (outcome) {
+        case ScanOutcome::PickedUp: r.outcome = RapidOutcome::Ok; break;
+        case ScanOutcome::AlreadyPickedUp: r.outcome = RapidOutcome::AlreadyDone; break;
+        case ScanOutcome::NotBooked: r.outcome = RapidOutcome::NotBooked; break;
+        case ScanOutcome::UnknownElder: r.outcome = RapidOutcome::UnknownCard; break;
+        default: r.outcome = RapidOutcome::BadInput; break;  // the scan's own answer says which
+    }
+    r.member_id = member_id;
+    r.masked_name = masked_name;
+    r.record_id = outcome == ScanOutcome::PickedUp ? booking_id : "";
+    r.count = count;
+    return r;
+}
+
+ScanResult scanPickup(const Context& ctx, const RapidTarget& t, const std::string& text,
+                      const std::string& atCounter) {
+    ScanResult r;
+    r.count = rapidCount(ctx, t);
+    const std::string key = store::memberKey(ctx.db);
+    const config::MealVoucherCheck v = config::verifyMealVoucher(text, key);
+    if (v.status == config::MealVoucherStatus::NotVoucher) {
+        // An elder's own QR code or a card number: their booking of this meal.
+        const IdentifyResult id = identifyByQr(ctx.db, text);
+        switch (id.outcome) {
+            case IdentifyOutcome::Found: break;
+            case IdentifyOutcome::ForgedCode: r.outcome = ScanOutcome::Forged; return r;
+            case IdentifyOutcome::BadInput: r.outcome = ScanOutcome::NotRecognised; return r;
+            default: r.outcome = ScanOutcome::UnknownElder; return r;
+        }
+        const RapidResult rr = rapidCheckInMember(ctx, t, *id.member);
+        r.member_id = rr.member_id;
+        r.masked_name = rr.masked_name;
+        r.booking_id = rr.record_id;
+        r.count = rr.count;
+        r.outcome = rr.outcome == RapidOutcome::Ok          ? ScanOutcome::PickedUp
+                    : rr.outcome == RapidOutcome::AlreadyDone ? ScanOutcome::AlreadyPickedUp
+                                                              : ScanOutcome::NotBooked;
+        return r;
+    }
+    if (v.status != config::MealVoucherStatus::Ok) {
+        r.outcome = ScanOutcome::Forged;
+        return r;
+    }
+    r.booking_id = v.voucher.booking_id;
+    r.member_id = v.voucher.member_id;
+    r.date = v.voucher.date;
+    r.slot = v.voucher.slot;
+    if (auto m = memberById(ctx.db, r.member_id)) r.masked_name = maskName(m->name);
+    if (!atCounter.empty() && atCounter != r.member_id) {
+        r.outcome = ScanOutcome::OtherElder;
+        return r;
+    }
+    auto st = ctx.db.prepare(
+        "SELECT b.slot_id, b.status, b.delivery, b.local_state, s.date, s.slot, coalesce(c.station_id,'') "
+        "FROM bookings b LEFT JOIN meal_slots s ON s.id=b.slot_id LEFT JOIN canteens c ON c.id=s.canteen_id "
+        "WHERE b.id=? AND b.member_id=?");
+    st.bindAll(r.booking_id, r.member_id);
+    if (!st.step()) {
+        r.outcome = ScanOutcome::UnknownBooking;
+        return r;
+    }
+    const std::string slotId = st.getText(0), status = st.getText(1), localState = st.getText(3);
+    const bool delivery = st.getInt(2) != 0;
+    const std::string canteenStation = st.getText(6);
+    if (status == "cancelled" || localState == "rejected") r.outcome = ScanOutcome::Cancelled;
+    else if (slotId != t.id && !canteenStation.empty() && !ctx.stationId.empty() &&
+             canteenStation != ctx.stationId && r.date == ctx.today())
+        r.outcome = ScanOutcome::OtherCanteen;
+    else if (slotId != t.id) r.outcome = ScanOutcome::OtherMeal;
+    else if (delivery) r.outcome = ScanOutcome::Delivery;
+    else if (status == "picked_up") r.outcome = ScanOutcome::AlreadyPickedUp;
+    else {
+        const std::string at = ctx.nowIso();
+        store::Transaction tx(ctx.db);
+        ctx.db.run("UPDATE bookings SET status='picked_up', local_state='pending' WHERE id=?", r.booking_id);
+        ctx.oplog().append(core::newUuid(), "meal_pickup", {{"booking_id", r.booking_id}}, at, r.member_id);
+        tx.commit();
+        r.outcome = ScanOutcome::PickedUp;
+        r.count = rapidCount(ctx, t);
+    }
+    return r;
 }
 
 }  // namespace domain

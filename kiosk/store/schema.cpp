@@ -143,18 +143,50 @@ CREATE TABLE staff_pin_lock (id INTEGER PRIMARY KEY CHECK (id = 1),
   failures INTEGER NOT NULL DEFAULT 0, lockouts INTEGER NOT NULL DEFAULT 0, locked_until TEXT);
 INSERT INTO staff_pin_lock(id) VALUES (1);
 )sql"},
-        // 5: a station's working day (issue 9). Members enrolled here wait
-        // (status pending) for the district; who is on the care rule and when
-        // the district last saw them; phones and addresses of this station's
-        // care list only (care_contacts); lost cards blocked everywhere (by
-        // hash); 巡访 made here; alerts of other kinds than a help call, with
-        // the staff who dealt with them.
+        // 5: meals by Shenzhen's rules (config/meal_rules.h). An elder's row
+        // carries what the rules ask (户籍, categories, care level, whether an
+        // address is on file) instead of one coarse category and a delivery
+        // flag; the rows stay (elders are still identified) and are pulled
+        // again in the new shape (cursor 0; pulls are upserts). The rules come
+        // from the signed configuration, so the old pulled copy goes. Bookings
+        // keep the tier that paid and the delivery's money and outcome. The
+        // delivery list of this station's canteens (PROTOCOL.md `delivery`):
+        // the only rows with an address and a whole phone number, and only for
+        // meals to be delivered from here.
         {5, R"sql(
-ALTER TABLE members ADD COLUMN status TEXT NOT NULL DEFAULT 'active';
 ALTER TABLE members ADD COLUMN hukou INTEGER NOT NULL DEFAULT 0;
-ALTER TABLE members ADD COLUMN categories TEXT NOT NULL DEFAULT '';
-ALTER TABLE members ADD COLUMN living_alone INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE members ADD COLUMN categories TEXT NOT NULL DEFAULT '[]';
 ALTER TABLE members ADD COLUMN care_level INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE members ADD COLUMN has_address INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE members DROP COLUMN category;
+ALTER TABLE members DROP COLUMN delivery_eligible;
+UPDATE sync_state SET cursor=0;
+DROP TABLE subsidy_rules;
+
+ALTER TABLE bookings ADD COLUMN rule TEXT NOT NULL DEFAULT '';
+ALTER TABLE bookings ADD COLUMN delivery_fee_cents INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE bookings ADD COLUMN delivery_subsidy_cents INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE bookings ADD COLUMN delivery_status TEXT NOT NULL DEFAULT '';
+
+CREATE TABLE deliveries (
+  id TEXT PRIMARY KEY, slot_id TEXT NOT NULL, member_id TEXT NOT NULL, masked_name TEXT NOT NULL,
+  phone TEXT NOT NULL DEFAULT '', address TEXT NOT NULL DEFAULT '',
+  living_alone INTEGER NOT NULL DEFAULT 0, status TEXT NOT NULL,
+  delivery_status TEXT NOT NULL DEFAULT '', pay_cents INTEGER NOT NULL DEFAULT 0,
+  local_state TEXT NOT NULL DEFAULT 'synced', reason TEXT);
+CREATE INDEX deliveries_slot ON deliveries(slot_id);
+)sql"},
+        // 6: a station's working day (issue 9). Members enrolled here wait
+        // (status pending) for the district; who lives alone, who looks after
+        // them and when the district last saw them (the care list; 户籍,
+        // categories and care level came with 5); phones and addresses of this
+        // station's care list only (care_contacts); lost cards blocked
+        // everywhere (by hash); 巡访 made here; alerts of other kinds than a
+        // help call, with the staff who dealt with them. Pulled again (cursor
+        // 0) for the new member fields.
+        {6, R"sql(
+ALTER TABLE members ADD COLUMN status TEXT NOT NULL DEFAULT 'active';
+ALTER TABLE members ADD COLUMN living_alone INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE members ADD COLUMN home_station_id TEXT NOT NULL DEFAULT '';
 ALTER TABLE members ADD COLUMN last_seen TEXT NOT NULL DEFAULT '';
 ALTER TABLE members ADD COLUMN last_visit TEXT NOT NULL DEFAULT '';
@@ -169,6 +201,7 @@ CREATE TABLE care_visits (id TEXT PRIMARY KEY, member_id TEXT NOT NULL, at TEXT 
 CREATE INDEX care_visits_member ON care_visits(member_id, at);
 ALTER TABLE help_calls ADD COLUMN kind TEXT NOT NULL DEFAULT 'help';
 ALTER TABLE help_calls ADD COLUMN handled_by TEXT;
+UPDATE sync_state SET cursor=0;
 )sql"},
     };
     return migrations;

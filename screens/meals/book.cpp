@@ -17,8 +17,9 @@ protected:
         s.member = domain::memberById(d.db, ctx_.session.memberId());
         s.slot = s.member ? domain::mealSlot(d, s.slotId) : std::nullopt;
         if (s.slot) {
-            s.price = domain::priceFor(d, *s.member, *s.slot);
-            ctx_.addText(s.slot->canteen_name + dishesLine(ctx_, s.slot->dishes));
+            s.price = domain::priceFor(d, *s.member, *s.slot, s.delivery);
+            // The rule's words come from the configuration: their glyphs too.
+            ctx_.addText(s.slot->canteen_name + dishesLine(ctx_, s.slot->dishes) + ruleLine(ctx_, s.price));
         }
     }
 
@@ -36,10 +37,13 @@ protected:
                                                   {"slot", slotName(str, slot.slot)}}), true, false},
             {str.format("meals.you_pay", {{"pay", money(str, s.price.pay_cents)}}), true, false},
             {priceLine(ctx_, s.price), false, true},
+            // Why: the rule in the district's words and amounts.
+            {ruleLine(ctx_, s.price), false, true},
             {slot.canteen_name, false, false},
             {dishesLine(ctx_, slot.dishes), false, false},
             {str.get(s.delivery ? "meals.way.delivery" : "meals.way.pickup"), false, false},
         });
+        if (s.delivery) summary.add(lines(ctx_, {{deliveryLine(ctx_, s.price), false, false}}));
         Node card = ui.card(ui.scroll("meals.confirm.summary", std::move(summary), m.touchMin * 1.5f));
         card.grow = 1;
         Node confirm = ui.primary(wid::kMealsConfirm, str.get("meals.confirm"),
@@ -83,6 +87,9 @@ private:
                 break;
             case domain::BookOutcome::NotEligibleDelivery:
                 announce(ctx_, Feedback::Failure, failed, str.get("meals.not_eligible_delivery"));
+                break;
+            case domain::BookOutcome::NoAddress:
+                announce(ctx_, Feedback::Failure, failed, str.get("meals.no_address"));
                 break;
             case domain::BookOutcome::UnknownSlot:
                 announce(ctx_, Feedback::Failure, failed, str.get("meals.unknown_slot"));

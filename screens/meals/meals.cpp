@@ -50,6 +50,48 @@ std::string priceLine(Context& ctx, const domain::Price& p) {
     return s.format("meals.price.plain", {{"price", money(s, p.price_cents)}, {"pay", money(s, p.pay_cents)}});
 }
 
+std::string ruleLine(Context& ctx, const domain::Price& p) {
+    const auto& s = ctx.strings;
+    const config::SubsidyTier* tier = domain::tierOf(*ctx.domain, p);
+    if (!tier) return s.get("meals.rule.none");
+    const auto cfg = ctx.domain->running();
+    const std::string rule = tier->label.in(s.lang());
+    const std::string amount = money(s, int(tier->amountCents));
+    switch (p.why) {
+        case config::NoSubsidy::Slot: {
+            std::string slots;
+            for (const auto& sl : cfg->subsidy.slots)
+                slots += (slots.empty() ? "" : s.get("meals.slot_sep")) + slotName(s, sl);
+            return s.format("meals.rule.slot", {{"rule", rule}, {"amount", amount}, {"slots", slots}});
+        }
+        case config::NoSubsidy::NotWorkingDay:
+            return s.format("meals.rule.not_working_day", {{"rule", rule}, {"amount", amount}});
+        case config::NoSubsidy::DailyCap:
+            return s.format("meals.rule.daily_cap", {{"rule", rule}, {"n", std::to_string(cfg->subsidy.dailyCap)}});
+        case config::NoSubsidy::WeeklyCap:
+            return s.format("meals.rule.weekly_cap", {{"rule", rule}, {"n", std::to_string(cfg->subsidy.weeklyCap)}});
+        case config::NoSubsidy::None:
+        case config::NoSubsidy::NoTier: break;
+    }
+    return s.format("meals.rule.why", {{"rule", rule}, {"amount", amount}});
+}
+
+std::string deliveryLine(Context& ctx, const domain::Price& p) {
+    const auto& s = ctx.strings;
+    if (p.delivery_fee_cents <= 0) return "";
+    if (p.delivery_subsidy_cents > 0)
+        return s.format("meals.delivery_line", {{"fee", money(s, p.delivery_fee_cents)},
+                                                {"subsidy", money(s, p.delivery_subsidy_cents)}});
+    return s.format("meals.delivery_line.plain", {{"fee", money(s, p.delivery_fee_cents)}});
+}
+
+std::string deliveryNote(Context& ctx, const std::string& slot) {
+    const auto cfg = ctx.domain->running();
+    const config::MealSlotTimes& t = slot == "lunch" ? cfg->canteen.lunch : cfg->canteen.dinner;
+    return ctx.strings.format("meals.voucher.delivery", {{"from", config::formatHhmm(t.pickupFromMinute)},
+                                                         {"until", config::formatHhmm(t.pickupUntilMinute)}});
+}
+
 std::string dishesLine(Context& ctx, const std::vector<std::string>& dishes) {
     std::string list;
     for (const auto& d : dishes) list += (list.empty() ? "" : ctx.strings.get("meals.dish_sep")) + d;

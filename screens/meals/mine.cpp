@@ -31,6 +31,8 @@ protected:
             std::vector<Line> ls{{bookingHeading(ctx_, st().today, b), true, false}, {bookingState(ctx_, b), false, false}};
             if (b.status == "booked" || b.status == "picked_up")
                 ls.push_back({str.format("meals.you_pay", {{"pay", money(str, b.pay_cents)}}), false, false});
+            // A delivery is not picked up: say so, not "show the code".
+            if (b.delivery && b.status == "booked") ls.push_back({deliveryNote(ctx_, b.slot), false, false});
             Node words = shell::column(m.gap * 0.5f, {lines(ctx_, ls)});
             words.grow = 1;
             if (cancellable(ctx_, b)) {
@@ -45,7 +47,7 @@ protected:
             }
             Node r = shell::row(m.gap, {std::move(words)});
             if (b.status == "booked") {
-                Node code = ui.qr(domain::voucherText(b.id), std::round(m.touchMin * 2.2f), std::round(m.touchMin * 2.6f));
+                Node code = ui.qr(domain::voucherText(*ctx_.domain, b.id), std::round(m.touchMin * 2.2f), std::round(m.touchMin * 2.6f));
                 code.flex = false;
                 code.align = shell::Align::Start;
                 r.add(std::move(code));

@@ -93,7 +93,10 @@ protected:
                 list.add(ui.pressable(v.widget, std::move(col), {c.card, c.cardText, c.navText, true}, [this, slotId] {
                     st().slotId = slotId;
                     st().delivery = false;
-                    ctx_.router.push(st().member && st().member->delivery_eligible ? ids::kMealsHow : ids::kMealsBook);
+                    // Delivery is offered only to the eligible with an address (config rules).
+                    const bool canDeliver = st().member && domain::deliveryFor(*ctx_.domain, *st().member, st().date) ==
+                                                               config::DeliveryCheck::Eligible;
+                    ctx_.router.push(canDeliver ? ids::kMealsHow : ids::kMealsBook);
                 }));
             } else {
                 list.add(ui.card(std::move(col), m.gap * 0.75f));

@@ -45,6 +45,13 @@ std::string bookingState(Context& ctx, const domain::Booking& b);     // "已订
 std::string bookingHeading(Context& ctx, const std::string& today, const domain::Booking& b);  // 明天 午餐 · 长城长者饭堂
 std::string priceLine(Context& ctx, const domain::Price& p);           // 价格18元，补贴5元，您付13元
 std::string dishesLine(Context& ctx, const std::vector<std::string>& dishes);
+// Why this subsidy, in the rules' words and amounts (config: subsidy):
+// "户籍70岁以上，每餐补贴5元", or why there is none for this meal.
+std::string ruleLine(Context& ctx, const domain::Price& p);
+// "送餐费5元，其中补贴2元" ("" without delivery).
+std::string deliveryLine(Context& ctx, const domain::Price& p);
+// "这份餐会送到您登记的地址，大约11:00到12:30送到，不用到饭堂取。"
+std::string deliveryNote(Context& ctx, const std::string& slot);
 std::string pastCutoffText(Context& ctx, const std::string& slot, const std::string& cutoff);
 bool cancellable(Context& ctx, const domain::Booking& b);
 

@@ -32,9 +32,11 @@ protected:
             ls.push_back({str.format("meals.you_pay", {{"pay", money(str, b->pay_cents)}}) + str.get("meals.details_sep") +
                               str.get(b->delivery ? "meals.way.delivery" : "meals.way.pickup"),
                           false, false});
+        // A delivery comes to the elder: that is what they must read, not small print.
+        if (showQr && b->delivery) ls.push_back({deliveryNote(ctx_, b->slot), false, false});
         Node words = shell::column(m.gap, {lines(ctx_, ls)});
         // How to use the code: small print that goes first when room is short.
-        if (showQr) words.add(ui.hint(str.get("meals.voucher.show")));
+        if (showQr && !b->delivery) words.add(ui.hint(str.get("meals.voucher.show")));
         if (cancellable(ctx_, *b)) {
             Node cancel = ui.button(wid::kMealsVoucherCancel, str.get("meals.cancel_booking"), shell::Icon::Back,
                                     ui.secondaryStyle(), [this] { ctx_.router.push(ids::kMealsCancel); });
@@ -42,7 +44,7 @@ protected:
             words.add(std::move(cancel));
         }
         if (!showQr) return words;
-        Node code = ui.qr(domain::voucherText(b->id), std::round(m.touchMin * 2.5f), shell::qrPreferredSide(m));
+        Node code = ui.qr(domain::voucherText(*ctx_.domain, b->id), std::round(m.touchMin * 2.5f), shell::qrPreferredSide(m));
         if (ui.theme().portrait()) {
             code.align = shell::Align::Centre;
             return shell::column(m.gap, {std::move(words), std::move(code)});

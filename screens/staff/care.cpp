@@ -28,7 +28,7 @@ protected:
         const shell::Metrics& m = ui.m();
         const auto& str = ctx_.strings;
         const auto& list = st().care;
-        const int days = ctx_.domain->stationConfig().careDays;
+        const int days = ctx_.domain->running()->careDays;
         if (list.empty()) return emptyNote(ctx_, str.format("staff.care.none", {{"days", std::to_string(days)}}));
         Node rows = shell::column(m.targetGap);
         rows.add(muted(ctx_, str.format("staff.care.lead", {{"days", std::to_string(days)},

@@ -1,6 +1,9 @@
 // staff_rapid: card after card; each answer in an icon, words and the name
 // (never colour alone), the running count, undo the last one, manual lookup.
+#include "screens/format.h"
 #include "screens/staff/state.h"
+
+#include <tuple>
 
 namespace screens::staff {
 namespace {
@@ -13,6 +16,25 @@ public:
         // In staff mode a card never identifies an elder at the screen.
         if (!unlocked() || !st().target) return true;
         noteRapid(ctx_, st(), domain::rapidCheckIn(*ctx_.domain, *st().target, cardNo));
+        return true;
+    }
+
+    // The scanner: at a meal pickup a voucher (or the elder's own code); at
+    // an activity the elder's code. In staff mode nothing identifies an elder
+    // at the screen.
+    bool onScan(const std::string& text) override {
+        if (!unlocked() || !st().target) return true;
+        State& s = st();
+        if (s.target->kind == domain::RapidKind::MealPickup) {
+            const std::string atCounter = ctx_.clock.monotonicMs() < s.atCounterUntilMs ? s.atCounter : "";
+            noteScan(ctx_, s, domain::scanPickup(*ctx_.domain, *s.target, text, atCounter));
+            return true;
+        }
+        const auto id = domain::identifyByQr(ctx_.domain->db, text);
+        if (id.member) noteRapid(ctx_, s, domain::rapidCheckInMember(*ctx_.domain, *s.target, *id.member));
+        else noteRapid(ctx_, s, {id.outcome == domain::IdentifyOutcome::BadInput ? domain::RapidOutcome::BadInput
+                                                                              : domain::RapidOutcome::UnknownCard,
+                                 {}, {}, {}, s.count});
         return true;
     }
 
@@ -44,7 +66,13 @@ protected:
         shell::Rgb colour = c.textMuted;
         if (!s.last) {
             headline = str.get("staff.rapid.ready");
-            detail = str.get("staff.rapid.ready_detail");
+            detail = str.get(t.kind == domain::RapidKind::MealPickup ? "staff.rapid.ready_detail_meal"
+                                                                      : "staff.rapid.ready_detail");
+        } else if (s.scan && !s.lastWasUndo) {
+            const bool good = s.scan->outcome == domain::ScanOutcome::PickedUp;
+            icon = good ? shell::Icon::Check : shell::Icon::Offline;
+            colour = good ? c.onlineIcon : c.offlineIcon;
+            std::tie(headline, detail) = scanWords(*s.scan);
         } else if (s.lastWasUndo) {
             headline = str.get("staff.rapid.undone");
             detail = s.undoneName;
@@ -95,6 +123,33 @@ protected:
     }
 
 private:
+    // The scan's answer in words: what happened, and whose or which meal.
+    std::pair<std::string, std::string> scanWords(const domain::ScanResult& r) {
+        const auto& str = ctx_.strings;
+        const std::string who = r.masked_name.empty() ? str.get("staff.rapid.ask_staff") : r.masked_name;
+        switch (r.outcome) {
+            case domain::ScanOutcome::PickedUp: return {str.get("staff.rapid.ok_meal"), who};
+            case domain::ScanOutcome::AlreadyPickedUp: return {str.get("staff.rapid.already"), who};
+            case domain::ScanOutcome::NotBooked: return {str.get("staff.rapid.not_booked"), who};
+            case domain::ScanOutcome::OtherElder:
+                return {str.get("staff.scan.other_elder"), str.format("staff.scan.other_elder.detail", {{"name", who}})};
+            case domain::ScanOutcome::Cancelled: return {str.get("staff.scan.cancelled"), who};
+            case domain::ScanOutcome::OtherMeal:
+                return {str.get("staff.scan.other_meal"),
+                        str.format("staff.scan.other_meal.detail",
+                                   {{"date", dayDate(str, r.date)},
+                                    {"slot", str.get(r.slot == "lunch" ? "staff.slot.lunch" : "staff.slot.dinner")},
+                                    {"name", who}})};
+            case domain::ScanOutcome::OtherCanteen: return {str.get("staff.scan.other_canteen"), who};
+            case domain::ScanOutcome::Delivery: return {str.get("staff.scan.delivery"), who};
+            case domain::ScanOutcome::UnknownBooking: return {str.get("staff.scan.unknown_booking"), str.get("staff.scan.unknown_booking.detail")};
+            case domain::ScanOutcome::Forged: return {str.get("staff.scan.forged"), str.get("staff.scan.forged.detail")};
+            case domain::ScanOutcome::UnknownElder: return {str.get("staff.rapid.unknown_card"), str.get("staff.rapid.ask_staff")};
+            case domain::ScanOutcome::NotRecognised: break;
+        }
+        return {str.get("staff.rapid.bad_input"), str.get("staff.rapid.ask_staff")};
+    }
+
     void undoLast() {
         State& s = st();
         if (s.undoable.empty()) return;
@@ -106,6 +161,7 @@ private:
         s.lastWasUndo = true;
         s.undoneName = last.masked_name;
         s.last = last;
+        s.scan.reset();
         load();
     }
 };

@@ -10,8 +10,8 @@ void addStaffScreens(Context& ctx, std::vector<std::unique_ptr<Screen>>& out) {
     auto st = std::make_shared<staff::State>();
     for (auto make : {staff::loginStep, staff::pinStep, staff::homeStep, staff::rapidTargetsStep, staff::rapidStep,
                       staff::lookupStep, staff::rosterTargetsStep, staff::rosterStep, staff::rejectedStep,
-                      staff::helpStep, staff::statusStep, staff::moreStep, staff::careStep, staff::actStep, staff::enrolStep,
-                      staff::cardStep})
+                      staff::helpStep, staff::statusStep, staff::deliveriesStep, staff::moreStep, staff::careStep,
+                      staff::actStep, staff::enrolStep, staff::cardStep})
         out.push_back(make(ctx, st));
 }
 
@@ -55,8 +55,29 @@ void noteRapid(Context& ctx, State& st, const domain::RapidResult& r) {
         ctx.syncNow();
     }
     st.last = r;
+    st.scan.reset();
     st.count = r.count;
     st.lastWasUndo = false;
+    // A card of an elder without a booking: a voucher scanned next must be theirs.
+    constexpr std::int64_t kCounterMs = 60'000;
+    if (r.outcome == domain::RapidOutcome::NotBooked) {
+        st.atCounter = r.member_id;
+        st.atCounterUntilMs = ctx.clock.monotonicMs() + kCounterMs;
+    } else {
+        st.atCounter.clear();
+    }
+}
+
+void noteScan(Context& ctx, State& st, const domain::ScanResult& r) {
+    noteRapid(ctx, st, r.rapid());
+    st.scan = r;  // after noteRapid, which clears it
+}
+
+std::string deliveryTitle(const Context& ctx, const domain::DeliverySlot& d) {
+    return ctx.strings.format("staff.deliveries.target",
+                              {{"slot", ctx.strings.get(d.slot == "lunch" ? "staff.slot.lunch" : "staff.slot.dinner")},
+                               {"canteen", d.canteen_name},
+                               {"n", std::to_string(d.total)}});
 }
 
 }  // namespace staff

@@ -12,6 +12,7 @@
 
 #include "config/station_config.h"
 #include "domain/care.h"
+#include "domain/deliveries.h"
 #include "domain/help.h"
 #include "domain/members.h"
 #include "domain/staff.h"
@@ -52,6 +53,19 @@ struct State : FlowState {
     std::vector<domain::Member> found;
     bool searched = false;
 
+    // Meal pickup by scan (domain::scanPickup): the last scan's answer, shown
+    // instead of `last` while it is the newest; and the elder staff identified
+    // just before (a card without a booking), whose voucher a scan must be.
+    std::optional<domain::ScanResult> scan;
+    std::string atCounter;
+    std::int64_t atCounterUntilMs = 0;
+
+    // 送餐: today's delivery rounds (on the roster targets step) and the one shown.
+    std::vector<domain::DeliverySlot> deliverySlots;
+    std::optional<domain::DeliverySlot> deliverySlot;
+    std::vector<domain::DeliveryLine> deliveries;
+    Pager deliveryPager;
+
     std::vector<domain::RosterLine> roster;
     std::vector<Rejection> rejections;
     std::vector<domain::HelpCall> helpCalls;
@@ -83,6 +97,10 @@ protected:
 std::string targetTitle(const Context& ctx, const domain::RapidTarget& t);
 // After a check-in answer: the sound, the undo list, the count.
 void noteRapid(Context& ctx, State& st, const domain::RapidResult& r);
+// After a scan at meal pickup: the same, and who is at the counter.
+void noteScan(Context& ctx, State& st, const domain::ScanResult& r);
+// "送餐 · 午餐 · 长城长者饭堂（5份）"
+std::string deliveryTitle(const Context& ctx, const domain::DeliverySlot& d);
 
 std::unique_ptr<Screen> loginStep(Context& ctx, std::shared_ptr<State> st);
 std::unique_ptr<Screen> pinStep(Context& ctx, std::shared_ptr<State> st);
@@ -100,5 +118,6 @@ std::unique_ptr<Screen> careStep(Context& ctx, std::shared_ptr<State> st);
 std::unique_ptr<Screen> actStep(Context& ctx, std::shared_ptr<State> st);
 std::unique_ptr<Screen> enrolStep(Context& ctx, std::shared_ptr<State> st);
 std::unique_ptr<Screen> cardStep(Context& ctx, std::shared_ptr<State> st);
+std::unique_ptr<Screen> deliveriesStep(Context& ctx, std::shared_ptr<State> st);
 
 }  // namespace screens::staff

@@ -16,6 +16,10 @@ protected:
     void load() override {
         st().targets = domain::todaysTargets(*ctx_.domain);
         for (const auto& t : st().targets) ctx_.addText(t.title);
+        // Today's delivery rounds follow the rosters (送餐单: who, where, done or not).
+        st().deliverySlots = rapid_ ? std::vector<domain::DeliverySlot>{}
+                                    : domain::deliverySlots(*ctx_.domain, ctx_.domain->today());
+        for (const auto& d : st().deliverySlots) ctx_.addText(deliveryTitle(ctx_, d));
         st().pager = {};
     }
 
@@ -24,10 +28,22 @@ protected:
         shell::Ui& ui = ctx_.ui;
         const shell::Metrics& m = ui.m();
         State& s = st();
-        if (s.targets.empty()) return emptyNote(ctx_, ctx_.strings.get("staff.targets.none"));
-        const int n = int(s.targets.size());
+        if (s.targets.empty() && s.deliverySlots.empty()) return emptyNote(ctx_, ctx_.strings.get("staff.targets.none"));
+        const int targets = int(s.targets.size());
+        const int n = targets + int(s.deliverySlots.size());
         Node list = shell::column(m.targetGap);
         for (int i = s.pager.first(); i < std::min(n, s.pager.first() + Pager::kPerPage); ++i) {
+            if (i >= targets) {
+                const domain::DeliverySlot d = s.deliverySlots[std::size_t(i - targets)];
+                list.add(ui.button(wid::staffDeliveryRound(std::size_t(i - targets)), deliveryTitle(ctx_, d),
+                                   shell::Icon::Meal, ui.secondaryStyle(), [this, d] {
+                                       st().deliverySlot = d;
+                                       st().deliveryPager = {};
+                                       ctx_.router.push(ids::kStaffDeliveries);
+                                   },
+                                   m.touchMin));
+                continue;
+            }
             const domain::RapidTarget t = s.targets[std::size_t(i)];
             list.add(ui.button(wid::staffTarget(std::size_t(i)), targetTitle(ctx_, t),
                                t.kind == domain::RapidKind::Activity ? shell::Icon::Activity : shell::Icon::Meal,

@@ -18,16 +18,18 @@ announcement='本周五上午九点在二楼活动室举办防诈骗讲座，请
 place='福田区长城社区长者服务中心三楼东侧一号多功能活动室（近电梯）'
 dishes='清蒸鲈鱼配姜葱豉汁|香菇滑鸡焖土豆胡萝卜|蒜蓉炒时令有机菜心|冬瓜薏米排骨玉米汤'
 
-# Four-character names for the elders the tours use (same cards, phones, birthdays).
+# Four-character names for the elders the tours use (same cards, phones,
+# birthdays; the columns left out keep what the district has: 户籍, categories,
+# care level, address).
 {
-  echo "id,card_no,phone,name,birth_date,category,delivery_eligible"
-  q "SELECT id, card_no, phone, birth_date, category, delivery_eligible FROM members
+  echo "id,card_no,phone,name,birth_date"
+  q "SELECT id, card_no, phone, birth_date FROM members
      WHERE id IN ('m-000001','m-000002','m-000003','m-000300')" |
-  while IFS='|' read -r id card phone born category delivery; do
+  while IFS='|' read -r id card phone born; do
     case $id in
       m-000001) name=欧阳淑珍 ;; m-000002) name=司马秀英 ;; m-000003) name=上官美玲 ;; *) name=诸葛建国 ;;
     esac
-    echo "$id,$card,$phone,$name,$born,$category,$delivery"
+    echo "$id,$card,$phone,$name,$born"
   done
 } > "$dir/fixture-members.csv"
 ds member import "$dir/fixture-members.csv"

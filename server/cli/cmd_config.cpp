@@ -33,14 +33,9 @@ void addConfig(CLI::App& app, Context& ctx) {
                     out.scope == "district" ? "the whole district" : ("station " + out.scope).c_str(),
                     out.expires_at.c_str(), out.key_id.c_str());
         if (out.subsidy_filled)
-            std::printf("subsidy: the district's current rules were written into the document\n");
-        if (out.subsidy_rules)
-            std::printf("subsidy rules of the district are now: priority %lld cents, age 70+ %lld "
-                        "cents, at most %lld a day and %lld a week\n",
-                        static_cast<long long>(out.subsidy_rules->priority_cents),
-                        static_cast<long long>(out.subsidy_rules->age70_cents),
-                        static_cast<long long>(out.subsidy_rules->daily_cap),
-                        static_cast<long long>(out.subsidy_rules->weekly_cap));
+            std::printf("subsidy, calendar: the district's current meal rules were written into the document\n");
+        if (out.meal_rules_changed)
+            std::printf("meal rules of the district are now: %s\n", out.meal_rules_changed->c_str());
     });
 
     auto* list = cmd->add_subcommand("list", "Documents pushed so far: version, scope, time, expiry");

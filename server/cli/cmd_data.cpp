@@ -8,6 +8,7 @@
 #include "admin/station_day.h"
 #include "core/clock.h"
 #include "cli/common.h"
+#include "rows.h"
 #include "pki/token.h"
 
 namespace district::cli {
@@ -30,7 +31,8 @@ void addMemberCommands(CLI::App& app, Context& ctx) {
     auto* imp = cmd->add_subcommand("import", "Import members from CSV (all rows or none)");
     auto file = std::make_shared<std::string>();
     imp->add_option("FILE", *file,
-                    "CSV with header id,card_no,phone,name,birth_date,category,delivery_eligible; "
+                    "CSV with header id,card_no,phone,name,birth_date,hukou,categories,living_alone,"
+                    "care_level,address (the last five may be left out; server/README.md \"Members\"); "
                     "- for stdin")
         ->required();
     imp->callback([&ctx, file] {
@@ -50,7 +52,7 @@ void addMemberCommands(CLI::App& app, Context& ctx) {
             std::printf("%s  %s  born %s  card %s  phone %s  station %s  hukou %s  categories %s  %s\n",
                         m.id.c_str(), m.name.c_str(), m.birth_date.c_str(), m.card_no.c_str(),
                         m.phone.empty() ? "-" : m.phone.c_str(), m.home_station_id.c_str(),
-                        m.hukou ? "yes" : "no", m.categories.empty() ? "-" : m.categories.c_str(),
+                        m.hukou ? "yes" : "no", m.categories.empty() ? "-" : joinCategories(m.categories).c_str(),
                         m.address.c_str());
         std::printf("%zu pending\n", list.size());
     });

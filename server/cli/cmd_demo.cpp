@@ -37,7 +37,7 @@ void addDemo(CLI::App& app, Context& ctx) {
             std::printf("  %-16s %s card %s phone %s %s born %s %s, %lld min\n",
                         k.station_id.c_str(), k.member_id.c_str(), k.card_no.c_str(),
                         k.phone.c_str(), k.name.c_str(), k.birth_date.c_str(),
-                        k.category.c_str(), static_cast<long long>(k.balance_minutes));
+                        k.profile.c_str(), static_cast<long long>(k.balance_minutes));
         std::printf("pending services to approve: %zu (e.g. %s)\n", s.pending_services.size(),
                     s.pending_services.empty() ? "-" : s.pending_services.front().c_str());
     });

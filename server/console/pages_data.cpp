@@ -7,6 +7,7 @@
 
 #include "admin/importers.h"
 #include "console/console.h"
+#include "rules/meal_policy.h"
 #include "errors.h"
 #include "pki/token.h"
 
@@ -63,8 +64,19 @@ std::string stationName(const std::vector<Station>& stations, const std::string&
     return id;
 }
 
-const char* categoryText(const std::string& c) {
-    return c == "priority" ? "优先（低保/特困/失能）" : c == "age70" ? "70 岁以上" : "一般";
+// 低保、三属五老 from the codes, by the district's meal rules.
+std::string categoriesText(const config::MealRules& rules, const std::vector<std::string>& codes) {
+    std::string out;
+    for (const auto& c : codes) {
+        const auto* cat = rules.category(c);
+        out += (out.empty() ? "" : "、") + (cat ? cat->label.zh : c);
+    }
+    return out.empty() ? "-" : out;
+}
+
+const char* careText(int level) {
+    static const char* kText[] = {"-", "轻度失能", "中度失能", "重度失能"};
+    return level >= 0 && level <= 3 ? kText[level] : "?";
 }
 
 struct ImportKind {
@@ -77,7 +89,7 @@ struct ImportKind {
 constexpr ImportKind kKinds[] = {
     {"menu", "菜单", "/menus", "id,canteen_id,date,slot,dishes,price_cents,capacity,cutoff"},
     {"activities", "活动", "/activities", "id,station_id,title,category,starts_at,ends_at,place,capacity,description"},
-    {"members", "长者", "/members", "id,card_no,phone,name,birth_date,category,delivery_eligible"},
+    {"members", "长者", "/members", "id,card_no,phone,name,birth_date,hukou,categories,living_alone,care_level,address"},
 };
 
 const ImportKind* importKind(const std::string& k) {
@@ -142,7 +154,9 @@ void Console::members(Req& r) {
     if (!q.empty()) {
         std::vector<Member> found;
         std::map<std::string, std::int64_t> minutes;
+        std::shared_ptr<const config::MealPolicy> policy;
         storage_.read([&](Tx& tx) {
+            policy = districtMealPolicy(tx);
             found = tx.searchMembers(q, 50);
             for (const auto& m : found)
                 if (auto a = tx.account(m.id)) minutes[m.id] = a->minutes;
@@ -151,10 +165,13 @@ void Console::members(Req& r) {
         std::vector<std::vector<std::string>> rows;
         for (const auto& m : found)
             rows.push_back({esc(m.id), esc(m.name), esc(m.card_no), esc(m.phone), esc(m.birth_date),
-                            categoryText(m.category), m.delivery_eligible ? "可以" : "-",
+                            m.hukou ? "是" : "否", esc(categoriesText(policy->subsidy, m.categories)),
+                            careText(m.care_level), m.living_alone ? "是" : "-",
+                            m.address.empty() ? "-" : esc(m.address),
                             "<a href=\"/timebank?member=" + esc(m.id) + "\">" + hoursText(minutes[m.id]) + "</a>"});
         body += "<p class=\"lead\">找到 " + std::to_string(found.size()) + " 位" + (found.size() == 50 ? "（只列出前 50 位）" : "") + "。</p>";
-        body += table({"编号", "姓名", "颐年卡", "手机", "出生日期", "类别", "送餐", "时间银行"}, rows, "members");
+        body += table({"编号", "姓名", "颐年卡", "手机", "出生日期", "户籍", "类别", "失能", "独居", "地址", "时间银行"},
+                      rows, "members");
     }
     if (r.canChange()) body += uploadForm(r.viewer(), "members", kKinds[2].header);
     sendPage(r, {"长者", "members", body, ""});

@@ -115,7 +115,9 @@ void Console::reports(Req& r) {
     body += "<h2>下载报表（CSV）</h2><form method=\"get\" action=\"/reports/download\" class=\"bar\">"
             "<label for=\"kind\">报表</label><select id=\"kind\" name=\"kind\">"
             "<option value=\"checkins\">签到：每站每天签到人数</option>"
-            "<option value=\"meals\">助餐：每个餐次的预订、取餐、补贴和收费</option>"
+            "<option value=\"meals\">助餐：每个饭堂每天的人次、人数、补贴和收费</option>"
+            "<option value=\"deliveries\">送餐：每份送餐的结果</option>"
+            "<option value=\"subsidy\">补贴结算：开始日期所在月份，每位长者一行</option>"
             "<option value=\"timebank\">时间银行：每天每类转账笔数和时长</option></select>" +
             hidden("from", from) + hidden("to", to) +
             "<button type=\"submit\" class=\"primary\" id=\"download\">下载 " + esc(from) + " 至 " + esc(to) + "</button></form>";
@@ -134,7 +136,7 @@ void Console::reportDownload(Req& r) {
     const std::string to = r.http.has_param("to") ? r.http.get_param_value("to") : "";
     std::string csv;
     try {
-        csv = reportCsv(storage_, kind, from, to);
+        csv = kind == "subsidy" ? subsidyReportCsv(storage_, from.substr(0, 7)) : reportCsv(storage_, kind, from, to);
     } catch (const AdminError& e) {
         audit(r, "report.download", kind, false, e.what());
         throw;
@@ -142,8 +144,8 @@ void Console::reportDownload(Req& r) {
     std::size_t rows = 0;
     for (char ch : csv) rows += ch == '\n';
     audit(r, "report.download", kind, true, from + ".." + to + ", " + std::to_string(rows ? rows - 1 : 0) + " rows");
-    // A byte-order mark: spreadsheet programs then read the Chinese as UTF-8.
-    download(r, kind + "-" + from + "-" + to + ".csv", "text/csv; charset=utf-8", "\xEF\xBB\xBF" + csv);
+    // The report starts with a byte-order mark: spreadsheet programs then read the Chinese as UTF-8.
+    download(r, kind + "-" + from + "-" + to + ".csv", "text/csv; charset=utf-8", csv);
 }
 
 }  // namespace district::console

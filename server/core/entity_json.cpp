@@ -1,5 +1,7 @@
 #include "entity_json.h"
 
+#include <algorithm>
+
 #include "config/member_hash.h"
 
 namespace district {
@@ -8,8 +10,8 @@ using nlohmann::json;
 
 const char* toString(SeatKind k) { return k == SeatKind::Meal ? "meal" : "activity"; }
 
-bool hasCategory(const std::string& categories, const std::string& code) {
-    return (";" + categories + ";").find(";" + code + ";") != std::string::npos;
+bool hasCategory(const std::vector<std::string>& categories, const std::string& code) {
+    return std::find(categories.begin(), categories.end(), code) != categories.end();
 }
 
 bool onCareRule(const Member& m) {
@@ -31,16 +33,28 @@ json memberJson(const Member& m, const std::string& memberKeyHex) {
             {"phone_last4", m.phone.size() >= 4 ? m.phone.substr(m.phone.size() - 4) : ""},
             {"masked_name", config::maskName(m.name)},
             {"birth_ym", m.birth_date.substr(0, 7)},
-            {"category", m.category},
-            {"delivery_eligible", m.delivery_eligible},
             {"hukou", m.hukou},
             {"categories", m.categories},
-            {"living_alone", m.living_alone},
             {"care_level", m.care_level},
+            {"has_address", !m.address.empty()},
+            {"living_alone", m.living_alone},
             {"status", m.status},
             {"home_station_id", m.home_station_id},
             {"last_seen", m.last_seen},
             {"last_visit", m.last_visit}};
+}
+
+json deliveryJson(const Booking& b, const Member& m) {
+    return {{"id", b.id},
+            {"slot_id", b.slot_id},
+            {"member_id", b.member_id},
+            {"masked_name", config::maskName(m.name)},
+            {"phone", m.phone},
+            {"address", m.address},
+            {"living_alone", m.living_alone},
+            {"status", b.status},
+            {"delivery_status", b.delivery_status},
+            {"pay_cents", b.pay_cents}};
 }
 
 json careContactJson(const Member& m) {
@@ -88,13 +102,6 @@ json toJson(const ConfigDoc& c) {
     return {{"version", c.version}, {"envelope", json::parse(c.envelope_json)}};
 }
 
-json toJson(const SubsidyRules& r) {
-    return {{"priority_cents", r.priority_cents},
-            {"age70_cents", r.age70_cents},
-            {"daily_cap", r.daily_cap},
-            {"weekly_cap", r.weekly_cap}};
-}
-
 json toJson(const Quota& q) {
     return {{"kind", toString(q.kind)},
             {"target_id", q.target_id},
@@ -110,7 +117,11 @@ json toJson(const Booking& b) {
             {"status", b.status},
             {"subsidy_cents", b.subsidy_cents},
             {"pay_cents", b.pay_cents},
-            {"delivery", b.delivery}};
+            {"delivery", b.delivery},
+            {"rule", b.rule},
+            {"delivery_fee_cents", b.delivery_fee_cents},
+            {"delivery_subsidy_cents", b.delivery_subsidy_cents},
+            {"delivery_status", b.delivery_status}};
 }
 
 json toJson(const Signup& s) {

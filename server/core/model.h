@@ -23,17 +23,15 @@ struct Member {
     std::string phone;
     std::string name;
     std::string birth_date;  // YYYY-MM-DD
-    std::string category;    // priority / age70 / regular
-    bool delivery_eligible = false;
-    // Who the elder is (issue 8's columns): 深圳户籍, the ';'-separated
-    // categories (kCategoryCodes), living alone (独居), care level 0-3, address.
-    bool hukou = false;
-    std::string categories{};
+    bool hukou = false;      // 户籍: registered in Shenzhen
+    // Codes of the district's member categories (config: subsidy.categories),
+    // e.g. dibao, tekun; sorted, each once.
+    std::vector<std::string> categories;
+    int care_level = 0;      // 失能等级: 0 none, 1 轻度, 2 中度, 3 重度
     bool living_alone = false;
-    int care_level = 0;
-    std::string address{};
+    std::string address;     // where meals are delivered; "" none on file
     // active; pending: enrolled at a station, waiting for an admin (`member
-    // approve`); rejected: an admin refused the enrolment.
+    // approve`); rejected: an admin refused the enrolment (issue 9).
     std::string status = "active";
     std::string home_station_id{};  // the station that looks after the elder ("" none)
     std::string last_seen{};        // last check-in, meal or activity (ISO), "" never
@@ -47,8 +45,8 @@ inline constexpr const char* kCategoryCodes[] = {"tekun", "dibao", "dibao_bianyu
 // The care rule (关爱名单, issue 9): living alone, care level 2 or more, or 特困
 // or 低保. Such an elder not seen for N days is on the care list.
 bool onCareRule(const Member& m);
-// True when `categories` (';'-separated) holds `code`.
-bool hasCategory(const std::string& categories, const std::string& code);
+// True when `categories` holds `code`.
+bool hasCategory(const std::vector<std::string>& categories, const std::string& code);
 
 struct Canteen {
     std::string id;
@@ -109,6 +107,12 @@ struct Booking {
     bool delivery = false;
     std::string date;        // the slot's date, kept here for the subsidy caps
     std::string created_at;
+    // The subsidy tier that paid (config/meal_rules.h), "none" when none did.
+    std::string rule = "none";
+    std::int64_t delivery_fee_cents = 0;      // in pay_cents
+    std::int64_t delivery_subsidy_cents = 0;  // taken off pay_cents, paid by the district
+    std::string delivery_status;              // "" not yet / delivered / failed
+    std::string delivery_at;                  // when it was marked (ISO-8601 +08:00)
 };
 
 struct Signup {
@@ -167,11 +171,11 @@ struct Transfer {
     std::string ref;   // service, redemption or reversed transfer id
 };
 
+// The district's meal rules: the `subsidy` and `calendar` sections of its
+// newest district-wide configuration document (config/meal_rules.h), as
+// compact JSON text; "" before any such document (the built-in defaults).
 struct SubsidyRules {
-    std::int64_t priority_cents = 1500;
-    std::int64_t age70_cents = 500;
-    std::int64_t daily_cap = 1;
-    std::int64_t weekly_cap = 5;
+    std::string sections_json;
 };
 
 // A configuration document an admin pushed (config/README.md), as signed and
@@ -239,6 +243,16 @@ struct CheckinReportRow {
 struct MealReportRow {
     std::string date, canteen_id, slot;
     std::int64_t booked = 0, picked_up = 0, cancelled = 0, subsidy_cents = 0, pay_cents = 0;
+};
+// One booking with what a settlement report names (admin/reports.h): the
+// elder, the meal, and the canteen and station that served it.
+struct BookingReportRow {
+    Booking booking;
+    Member member;                // as the district has the elder now
+    std::string slot;             // lunch / dinner
+    std::int64_t price_cents = 0;
+    std::string canteen_id, canteen_name;
+    std::string station_id, station_name;  // the canteen's station
 };
 struct TimebankReportRow {
     std::string day, kind;

@@ -72,6 +72,8 @@ public:
     virtual std::optional<MealSlot> slot(const std::string& id) = 0;
     virtual std::optional<Activity> activity(const std::string& id) = 0;
     virtual std::optional<CatalogItem> catalogItem(const std::string& id) = 0;
+    // The district's meal rules (model.h SubsidyRules): "" until a district
+    // document set them.
     virtual SubsidyRules subsidyRules() = 0;
 
     // Configuration documents pushed so far, oldest first; 0 when none.
@@ -144,6 +146,11 @@ public:
     // `beforeIso` or never; the elders of stations in order, those with no home
     // station last, then the longest unseen first.
     virtual std::vector<CareRow> careList(const std::string& beforeIso, int limit) = 0;
+    // Every booking of a meal dated from..to (cancelled ones too), with its
+    // elder, canteen and the canteen's station; ordered by station id, member
+    // id, date, then lunch before dinner. The settlement reports are built
+    // from it (admin/reports.cpp), so a backend need not aggregate.
+    virtual std::vector<BookingReportRow> bookingReport(const std::string& from, const std::string& to) = 0;
 
     // The admin console (server/console). Lists are bounded by `limit`.
     virtual std::optional<AdminAccount> admin(const std::string& name) = 0;
@@ -197,6 +204,8 @@ public:
     virtual void putSlot(const MealSlot& s) = 0;
     virtual void putActivity(const Activity& a) = 0;
     virtual void putCatalogItem(const CatalogItem& c) = 0;
+    // Replaces the district's meal rules (no change row: stations read the
+    // rules from their signed configuration).
     virtual void putSubsidyRules(const SubsidyRules& r) = 0;
     virtual void putQuota(const Quota& q) = 0;  // change scoped to the quota's station
     // Stores a pushed document and emits the `config` change: key "district"
@@ -206,6 +215,9 @@ public:
     virtual void putKeySet(const KeySetDoc& k) = 0;
 
     // Results of ops (each emits its change row).
+    // putBooking of a delivery booking also emits its `delivery` change
+    // (entity_json.h deliveryJson, with the member as stored), key the booking
+    // id, scoped to the station of the slot's canteen.
     virtual void putBooking(const Booking& b) = 0;
     virtual void putSignup(const Signup& s) = 0;
     virtual void putRedemption(const Redemption& r) = 0;

@@ -16,7 +16,8 @@ std::vector<EntitySpec> makeSpecs() {
          {{"id", FT::Text, true}, {"name", FT::Text, true}, {"community", FT::Text, false}},
          {"id"}},
         // What a kiosk may hold of an elder (config/member_hash.h): no card or
-        // phone number, no full name, no birth day.
+        // phone number, no full name, no birth day, no address; what the meal
+        // rules ask (config/meal_rules.h).
         {"member", "members",
          {{"id", FT::Text, true},
           {"card_hash", FT::Text, false},
@@ -25,12 +26,11 @@ std::vector<EntitySpec> makeSpecs() {
           {"phone_last4", FT::Text, false},
           {"masked_name", FT::Text, true},
           {"birth_ym", FT::Text, false},
-          {"category", FT::Text, false, "'regular'"},
-          {"delivery_eligible", FT::Bool, false, "0"},
           {"hukou", FT::Bool, false, "0"},
-          {"categories", FT::Text, false, "''"},
-          {"living_alone", FT::Bool, false, "0"},
+          {"categories", FT::Strings, false, "'[]'"},
           {"care_level", FT::Int, false, "0"},
+          {"has_address", FT::Bool, false, "0"},
+          {"living_alone", FT::Bool, false, "0"},
           {"status", FT::Text, false, "'active'"},
           {"home_station_id", FT::Text, false, "''"},
           {"last_seen", FT::Text, false, "''"},
@@ -104,7 +104,24 @@ std::vector<EntitySpec> makeSpecs() {
           {"status", FT::Text, true},
           {"subsidy_cents", FT::Int, false, "0"},
           {"pay_cents", FT::Int, false, "0"},
-          {"delivery", FT::Bool, false, "0"}},
+          {"delivery", FT::Bool, false, "0"},
+          {"rule", FT::Text, false, "''"},
+          {"delivery_fee_cents", FT::Int, false, "0"},
+          {"delivery_subsidy_cents", FT::Int, false, "0"},
+          {"delivery_status", FT::Text, false, "''"}},
+         {"id"}, true},
+        // The delivery list of this station's canteens (scoped to it).
+        {"delivery", "deliveries",
+         {{"id", FT::Text, true},
+          {"slot_id", FT::Text, true},
+          {"member_id", FT::Text, true},
+          {"masked_name", FT::Text, true},
+          {"phone", FT::Text, false, "''"},
+          {"address", FT::Text, false, "''"},
+          {"living_alone", FT::Bool, false, "0"},
+          {"status", FT::Text, true},
+          {"delivery_status", FT::Text, false, "''"},
+          {"pay_cents", FT::Int, false, "0"}},
          {"id"}, true},
         {"signup", "signups",
          {{"id", FT::Text, true},
@@ -129,13 +146,6 @@ std::vector<EntitySpec> makeSpecs() {
           {"minutes", FT::Int, true},
           {"status", FT::Text, true}},
          {"id"}, true},
-        {"subsidy_rules", "subsidy_rules",
-         {{"id", FT::Text, true},
-          {"priority_cents", FT::Int, true},
-          {"age70_cents", FT::Int, true},
-          {"daily_cap", FT::Int, true},
-          {"weekly_cap", FT::Int, true}},
-         {"id"}},
         // Config is only collected here; checking the signature and applying it
         // is the config module's job (kiosk/config_apply reads config_inbox).
         // The signed envelope travels as `envelope` and lands in column `document`.
@@ -187,7 +197,7 @@ Row decodeChange(const EntitySpec& spec, const proto::Change& c) {
     if (c.deleted) return row;
     if (!c.data.is_object()) throw fail("data is not an object");
 
-    // A single-field key may be left out of data (subsidy_rules, config): the
+    // A single-field key may be left out of data (config): the
     // change key fills it. A key given in data must agree with the change key.
     const char* fillableKey = spec.key.size() == 1 ? spec.key[0] : nullptr;
     const auto& data = c.data;

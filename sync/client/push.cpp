@@ -105,8 +105,9 @@ void applyLocalEffect(store::Database& db, const store::OpRecord& op, const prot
     if (r.status == proto::OpStatus::Rejected && r.reason == "duplicate_uuid") return;
     const bool ok = r.status == proto::OpStatus::Applied;
     const std::string& k = op.kind;
-    if (k == "meal_cancel" || k == "meal_pickup" || k == "meal_pickup_undo")
+    if (k == "meal_cancel" || k == "meal_pickup" || k == "meal_pickup_undo" || k == "meal_delivery")
         settleRow(db, op, "bookings", "id=?", payloadText(op, "booking_id"));
+    if (k == "meal_delivery") settleRow(db, op, "deliveries", "id=?", payloadText(op, "booking_id"));
     else if (k == "activity_cancel")
         settleRow(db, op, "signups", "id=?", payloadText(op, "signup_id"));
     else if (k == "activity_attend" || k == "activity_attend_undo")
@@ -126,8 +127,11 @@ void applyLocalEffect(store::Database& db, const store::OpRecord& op, const prot
         const std::string id = payloadText(op, "booking_id");
         if (ok)
             db.run("UPDATE bookings SET local_state='synced', reason=NULL, "
-                   "subsidy_cents=coalesce(?, subsidy_cents), pay_cents=coalesce(?, pay_cents) "
-                   "WHERE id=?", detailInt(r, "subsidy_cents"), detailInt(r, "pay_cents"), id);
+                   "subsidy_cents=coalesce(?, subsidy_cents), pay_cents=coalesce(?, pay_cents), "
+                   "rule=coalesce(?, rule), delivery_fee_cents=coalesce(?, delivery_fee_cents), "
+                   "delivery_subsidy_cents=coalesce(?, delivery_subsidy_cents) WHERE id=?",
+                   detailInt(r, "subsidy_cents"), detailInt(r, "pay_cents"), detailText(r, "rule"),
+                   detailInt(r, "delivery_fee_cents"), detailInt(r, "delivery_subsidy_cents"), id);
         else
             db.run("UPDATE bookings SET local_state='rejected', reason=? WHERE id=?", r.reason, id);
     } else if (k == "meal_cancel") {
@@ -135,6 +139,10 @@ void applyLocalEffect(store::Database& db, const store::OpRecord& op, const prot
         if (!ok)
             db.run("UPDATE bookings SET status='booked' WHERE id=? AND status='cancelled' AND "
                    "local_state<>'rejected'", payloadText(op, "booking_id"));
+    } else if (k == "meal_delivery") {
+        // Refused (cancelled meanwhile, not this station's): the district's row comes with the pull.
+        if (!ok)
+            db.run("UPDATE deliveries SET reason=? WHERE id=?", r.reason, payloadText(op, "booking_id"));
     } else if (k == "meal_pickup") {
         if (!ok && r.reason == "cancelled")
             db.run("UPDATE bookings SET status='cancelled' WHERE id=? AND local_state<>'rejected'",

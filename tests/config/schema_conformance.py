@@ -23,14 +23,14 @@ def pointer_parts(pointer):
 
 
 def apply_patch(doc, ops):
-    """RFC 6902 add / replace / remove: all that cases.json uses."""
+    """RFC 6902 add (also "-": append) / replace / remove: all that cases.json uses."""
     doc = copy.deepcopy(doc)
     for op in ops:
         *parents, last = pointer_parts(op["path"])
         target = doc
         for p in parents:
             target = target[int(p)] if isinstance(target, list) else target[p]
-        key = int(last) if isinstance(target, list) else last
+        key = (len(target) if last == "-" else int(last)) if isinstance(target, list) else last
         if op["op"] == "remove":
             del target[key]
         elif op["op"] == "add" and isinstance(target, list):

@@ -30,10 +30,19 @@ TEST(StationConfig, BuiltInDefaults) {
     EXPECT_EQ(d.idleCountdownSeconds, 20);   // DESIGN: a 20 s countdown
     EXPECT_TRUE(d.flows.checkin && d.flows.meals && d.flows.activities && d.flows.timebank && d.flows.help);
     EXPECT_EQ(d.checkinMode, CheckinMode::Menu);  // a card opens the elder's menu
-    EXPECT_EQ(d.subsidy.priorityCents, 1500);  // PROTOCOL.md subsidy_rules
-    EXPECT_EQ(d.subsidy.age70Cents, 500);
+    // Shenzhen's standard (meal_rules.h; the tiers themselves: meal_rules_test.cpp).
+    ASSERT_EQ(d.subsidy.tiers.size(), 3u);
+    EXPECT_EQ(d.subsidy.tiers[0].amountCents, 1500);
+    EXPECT_EQ(d.subsidy.tier("age70")->amountCents, 500);
+    EXPECT_EQ(d.subsidy.tier("age70")->label.zh, "户籍70岁以上");
+    EXPECT_EQ(d.subsidy.slots, (std::vector<std::string>{"lunch"}));
+    EXPECT_TRUE(d.subsidy.workingDaysOnly);
     EXPECT_EQ(d.subsidy.dailyCap, 1);
     EXPECT_EQ(d.subsidy.weeklyCap, 5);
+    EXPECT_EQ(d.subsidy.delivery.subsidyCents, 200);
+    EXPECT_EQ(d.subsidy.categories.size(), 5u);
+    EXPECT_TRUE(d.calendar.holidays.count("2026-10-01"));
+    EXPECT_TRUE(d.calendar.workingWeekends.count("2026-09-20"));
     EXPECT_EQ(d.announcement, "");
     EXPECT_TRUE(d.staffPins.empty());  // no staff mode until the district pushes PINs
     EXPECT_EQ(d.syncIntervalSeconds, 60);

@@ -9,6 +9,7 @@
 #include "cli_helpers.h"
 #include "config/keyset.h"
 #include "config/signing.h"
+#include "config/station_config.h"
 #include "config_apply/config_manager.h"
 #include "store/sqlite.h"
 #include "sync_fixture.h"
@@ -72,8 +73,8 @@ protected:
 
 TEST_F(ConfigOverSync, APushedConfigIsAppliedAndReported) {
     json doc = adminDoc(120);
-    doc["subsidy"] = {{"priority_cents", 1600}, {"age70_cents", 800}, {"daily_cap", 1},
-                      {"weekly_cap", 5}};
+    doc["subsidy"] = config::builtinDefaultsDocument()["subsidy"];
+    doc["subsidy"]["tiers"][2]["amount_cents"] = 800;  // 户籍 70-99
     const std::string out = push(doc);
     ASSERT_NE(out.find("version 1 to the whole district"), std::string::npos) << out;
 
@@ -90,9 +91,10 @@ TEST_F(ConfigOverSync, APushedConfigIsAppliedAndReported) {
     EXPECT_EQ(cfg->announcement, "本周五上午九点健康讲座 (v1)");
     EXPECT_EQ(st.configs.syncInterval(), 30s);
     EXPECT_EQ(st.configs.generation(), 2u);
-    // The server's subsidy rules followed the document, and the kiosk pulled them.
-    EXPECT_EQ(cfg->subsidy.age70Cents, 800);
-    EXPECT_EQ(st.kiosk.count("SELECT age70_cents FROM subsidy_rules"), 800);
+    // The kiosk prices by the rules of the document it runs, the server by the same.
+    EXPECT_EQ(cfg->subsidy.tier("age70")->amountCents, 800);
+    EXPECT_EQ(server.count("SELECT json_extract(sections, '$.subsidy.tiers[2].amount_cents') FROM meal_rules"),
+              800);
 
     st.sync();  // the status now carries the running version
     const std::string status = server.cli({"config", "status"});

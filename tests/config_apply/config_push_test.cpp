@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "cli_helpers.h"
+#include "config/station_config.h"
 #include "store/sqlite.h"
 #include "sync_fixture.h"
 #include "test_docs.h"
@@ -111,10 +112,13 @@ TEST_F(ConfigPush, RefusesWhatStationsWouldRefuseAndChangesNothing) {
     EXPECT_NE(refused(named).find("station_name: a district-wide document"), std::string::npos);
 
     json stationSubsidy = adminDoc();
-    stationSubsidy["subsidy"] = {
-        {"priority_cents", 2000}, {"age70_cents", 500}, {"daily_cap", 1}, {"weekly_cap", 5}};
-    EXPECT_NE(refused(stationSubsidy, kMeilin.id).find("subsidy: the subsidy is the district's"),
+    stationSubsidy["subsidy"] = config::builtinDefaultsDocument()["subsidy"];
+    stationSubsidy["subsidy"]["tiers"][0]["amount_cents"] = 2000;
+    EXPECT_NE(refused(stationSubsidy, kMeilin.id).find("subsidy, calendar: the meal rules are the district's"),
               std::string::npos);
+    json stationCalendar = adminDoc();
+    stationCalendar["calendar"] = {{"holidays", {"2026-12-24"}}, {"working_weekends", json::array()}};
+    EXPECT_NE(refused(stationCalendar, kMeilin.id).find("the meal rules are the district's"), std::string::npos);
 
     json signedEnvelope = {{"document", adminDoc()}, {"signature", "x"}, {"key_id", "y"}};
     EXPECT_NE(refused(signedEnvelope).find("signed envelope"), std::string::npos);
@@ -124,27 +128,31 @@ TEST_F(ConfigPush, RefusesWhatStationsWouldRefuseAndChangesNothing) {
     // Nothing of it was stored or published.
     EXPECT_EQ(count("SELECT count(*) FROM config_docs"), 1);
     EXPECT_EQ(count("SELECT count(*) FROM changes WHERE entity='config'"), 1);
-    EXPECT_EQ(count("SELECT priority_cents FROM subsidy_rules"), 1500);
+    EXPECT_EQ(count("SELECT count(*) FROM meal_rules"), 0) << "still the built-in rules";
     EXPECT_NE(push(adminDoc()).find("version 2"), std::string::npos);
 }
 
 TEST_F(ConfigPush, ADistrictSubsidyBecomesTheServersRules) {
     json doc = adminDoc();
-    doc["subsidy"] = {{"priority_cents", 1800}, {"age70_cents", 600}, {"daily_cap", 2},
-                      {"weekly_cap", 7}};
+    doc["subsidy"] = config::builtinDefaultsDocument()["subsidy"];
+    doc["subsidy"]["tiers"][2]["amount_cents"] = 600;
+    doc["subsidy"]["daily_cap"] = 2;
+    doc["subsidy"]["weekly_cap"] = 7;
+    doc["calendar"] = {{"holidays", {"2026-12-25"}}, {"working_weekends", json::array()}};
     const std::string out = push(doc);
-    EXPECT_NE(out.find("priority 1800 cents, age 70+ 600 cents, at most 2 a day and 7 a week"),
+    EXPECT_NE(out.find("户籍70岁以上 600 cents; slots: lunch, working days only; at most 2 a day and 7 a week"),
               std::string::npos)
         << out;
-    EXPECT_EQ(count("SELECT age70_cents FROM subsidy_rules"), 600);
-    EXPECT_EQ(count("SELECT json_extract(data, '$.weekly_cap') FROM changes "
-                    "WHERE entity='subsidy_rules'"),
-              7);
-    // A station's document without a subsidy gets the district's, so the
+    EXPECT_EQ(count("SELECT json_extract(sections, '$.subsidy.tiers[2].amount_cents') FROM meal_rules"), 600);
+    EXPECT_EQ(count("SELECT json_array_length(sections, '$.calendar.holidays') FROM meal_rules"), 1);
+    // A station's document without the rules gets the district's, so the
     // station shows what the server charges.
-    EXPECT_NE(push(adminDoc(), kChangcheng.id).find("district's current rules were written"),
+    EXPECT_NE(push(adminDoc(), kChangcheng.id).find("district's current meal rules were written"),
               std::string::npos);
-    EXPECT_EQ(count("SELECT json_extract(data, '$.envelope.document.subsidy.age70_cents') "
+    EXPECT_EQ(count("SELECT json_extract(data, '$.envelope.document.subsidy.tiers[2].amount_cents') "
                     "FROM changes WHERE entity='config' AND key='st-changcheng'"),
               600);
+    EXPECT_EQ(count("SELECT json_extract(data, '$.envelope.document.calendar.holidays[0]') = '2026-12-25' "
+                    "FROM changes WHERE entity='config' AND key='st-changcheng'"),
+              1);
 }

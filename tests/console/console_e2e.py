@@ -359,8 +359,8 @@ def main():
         if not files:
             fail("no report downloaded into " + downloads)
         csv = open(files[0], encoding="utf-8-sig").read().splitlines()
-        if csv[0] != "date,canteen_id,slot,booked,picked_up,cancelled,subsidy_cents,pay_cents" or \
-                not any(",ct-meihe," in line for line in csv[1:]):
+        if csv[0] != "日期,站点,饭堂,人次,人,午餐人次,晚餐人次,已取餐,送达,取消,补贴(元),自付(元)" or \
+                not any(",梅河长者饭堂," in line for line in csv[1:]):
             fail("the downloaded meals report is not the bookings: %s" % csv[:5])
         step("downloaded %s (%d rows)" % (os.path.basename(files[0]), len(csv) - 1))
 

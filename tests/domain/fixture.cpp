@@ -2,6 +2,8 @@
 
 #include <unistd.h>
 
+#include <nlohmann/json.hpp>
+
 #include "config/member_hash.h"
 #include "config/signing.h"
 #include "store/trusted_keys.h"
@@ -21,9 +23,10 @@ void DomainTest::SetUp() {
             keys.publicPem, std::string(kMemberKey));
     store::saveTrustedKeys(*db, config::KeySet{1, {keys.publicPem}});
     db->run("INSERT INTO canteens(id, name, station_id) VALUES ('c1', '长城长者饭堂', 'st-a')");
-    addMember("m1", "8800000001", "13800000001", "张三明", "1950-03-02", "age70");
-    addMember("m2", "8800000002", "13800000002", "李四", "1962-07-15", "regular");
-    addMember("m3", "8800000003", "13800000003", "欧阳小明", "1940-01-09", "priority", true);
+    addMember("m1", "8800000001", "13800000001", "张三明", "1950-03-02", {});  // 户籍, 76: 5 元
+    addMember("m2", "8800000002", "13800000002", "李四", "1962-07-15", {});    // 户籍, 64: nothing
+    // 户籍 低保, 86, 中度失能, an address: 15 元, delivery.
+    addMember("m3", "8800000003", "13800000003", "欧阳小明", "1940-01-09", {true, {"dibao"}, 2, true});
 }
 
 void DomainTest::TearDown() {
@@ -33,14 +36,14 @@ void DomainTest::TearDown() {
 }
 
 void DomainTest::addMember(const std::string& id, const std::string& card, const std::string& phone,
-                           const std::string& name, const std::string& birth,
-                           const std::string& category, bool delivery) {
+                           const std::string& name, const std::string& birth, const Facts& f) {
     const std::string mmdd = birth.substr(5, 2) + birth.substr(8, 2);
     db->run("INSERT INTO members(id, card_hash, phone_hash, phone_birthday_hash, phone_last4, masked_name, "
-            "birth_ym, category, delivery_eligible) VALUES (?,?,?,?,?,?,?,?,?)",
+            "birth_ym, hukou, categories, care_level, has_address) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
             id, config::cardHash(kMemberKey, card), config::phoneHash(kMemberKey, phone),
             config::phoneBirthdayHash(kMemberKey, phone, mmdd), phone.substr(phone.size() - 4),
-            config::maskName(name), birth.substr(0, 7), category, delivery ? 1 : 0);
+            config::maskName(name), birth.substr(0, 7), f.hukou ? 1 : 0, nlohmann::json(f.categories).dump(),
+            f.careLevel, f.address ? 1 : 0);
 }
 
 void DomainTest::addSlot(const std::string& id, const std::string& date, const std::string& slot,

@@ -6,6 +6,8 @@
 
 #include <filesystem>
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "core/clock.h"
 #include "domain/context.h"
@@ -27,10 +29,16 @@ protected:
         "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
     std::string signingKeyPem;  // the district's private key, to sign elder QR codes in tests
 
-    // A member row as a pull writes it: hashes, masked name, birth year and month.
+    // A member row as a pull writes it: hashes, masked name, birth year and
+    // month, and what the meal rules ask.
+    struct Facts {
+        bool hukou = true;
+        std::vector<std::string> categories = {};
+        int careLevel = 0;
+        bool address = false;
+    };
     void addMember(const std::string& id, const std::string& card, const std::string& phone,
-                   const std::string& name, const std::string& birth, const std::string& category,
-                   bool delivery = false);
+                   const std::string& name, const std::string& birth, const Facts& facts);
     void addSlot(const std::string& id, const std::string& date, const std::string& slot,
                  int priceCents, int capacity, const std::string& cutoff, int quota);
     void addActivity(const std::string& id, const std::string& title, const std::string& startsAt,

@@ -85,7 +85,7 @@ TEST_F(StationDay, EnrolledElderIsPendingAndChecksInMeanwhile) {
     p = lastPayload("member_enrol");
     EXPECT_FALSE(p.contains("personal"));
     EXPECT_EQ(p["member_id"], r.member->id);
-    // No subsidy until the district approves: the priced category is priority.
+    // No subsidy until the district approves (户籍 and 低保 would get 15 元).
     addSlot("s1", "2026-11-24", "lunch", 1800, 10, "2026-11-24T09:30:00+08:00", 5);
     EXPECT_EQ(domain::priceFor(*ctx, *found.member, *domain::mealSlot(*ctx, "s1")).subsidy_cents, 0);
 }
@@ -172,14 +172,14 @@ TEST_F(StationDay, LockedPinPadRaisesAnAlert) {
 }
 
 TEST_F(StationDay, CareListFillsAndEmpties) {
-    addMember("m4", "8800000004", "13800000004", "周淑芬", "1940-02-02", "age70");
+    addMember("m4", "8800000004", "13800000004", "周淑芬", "1940-02-02", {});
     db->run("UPDATE members SET living_alone=1, home_station_id='st-a' WHERE id='m4'");
     db->run("INSERT INTO care_contacts(member_id, phone, address) VALUES ('m4', '13800000004', '福田区梅林一村')");
-    addMember("m5", "8800000005", "13800000005", "吴建国", "1941-03-03", "priority");
-    db->run("UPDATE members SET categories='tekun', home_station_id='st-b', last_seen='2026-11-22T10:00:00+08:00' "
+    addMember("m5", "8800000005", "13800000005", "吴建国", "1941-03-03", {true, {"tekun"}});
+    db->run("UPDATE members SET home_station_id='st-b', last_seen='2026-11-22T10:00:00+08:00' "
             "WHERE id='m5'");
-    addMember("m6", "8800000006", "13800000006", "郑丽", "1942-04-04", "age70");
-    db->run("UPDATE members SET categories='dibao_bianyuan', home_station_id='st-a' WHERE id='m6'");
+    addMember("m6", "8800000006", "13800000006", "郑丽", "1942-04-04", {});
+    db->run("UPDATE members SET categories='[\"dibao_bianyuan\"]', home_station_id='st-a' WHERE id='m6'");
     // m5 belongs to st-b but comes here.
     db->run("INSERT INTO checkins(id, member_id, station_id, day, at) VALUES "
             "('c0', 'm5', 'st-a', '2026-11-22', '2026-11-22T10:00:00+08:00')");
@@ -215,7 +215,7 @@ TEST_F(StationDay, CareListFillsAndEmpties) {
     EXPECT_TRUE(careIds().empty());
     auto cfg = std::make_shared<config::StationConfig>(config::builtinDefaults());
     cfg->careDays = 1;
-    ctx->config = cfg;
+    ctx->config = [cfg] { return cfg; };
     EXPECT_EQ(careIds(), (std::vector<std::string>{"m4", "m5"}));
 }
 
@@ -239,7 +239,7 @@ TEST_F(StationDay, ClosedOutsideOpeningHoursWithTheNextOpening) {
 TEST_F(StationDay, CanteenWindowsComeFromTheConfiguration) {
     auto cfg = std::make_shared<config::StationConfig>(config::builtinDefaults());
     cfg->canteen.lunch = {*config::parseHhmm("10:00"), *config::parseHhmm("11:30"), *config::parseHhmm("13:00")};
-    ctx->config = cfg;
+    ctx->config = [cfg] { return cfg; };
     addSlot("s-own", "2026-11-23", "lunch", 1800, 10, "2026-11-23T09:30:00+08:00", 5);
     addSlot("s-none", "2026-11-24", "lunch", 1800, 10, "", 5);
     EXPECT_EQ(domain::mealSlot(*ctx, "s-own")->cutoff, "2026-11-23T09:30:00+08:00") << "the menu's own";

@@ -10,6 +10,13 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+
+#include <nlohmann/json.hpp>
+
+#include "config/station_config.h"
+#include "core/clock.h"
+
 namespace e2e {
 
 namespace {
@@ -41,6 +48,24 @@ std::string shenzhenDate(int days) {
 int run(const std::string& cmd, const std::string& log) {
     const int rc = std::system((cmd + " >" + quote(log) + " 2>&1").c_str());
     return WIFEXITED(rc) ? WEXITSTATUS(rc) : 128;
+}
+
+void makeWorkingDays(testsupport::DistrictServer& server, const std::vector<std::string>& dates) {
+    nlohmann::json doc = config::builtinDefaultsDocument();
+    doc.erase("version");
+    doc["expires_at"] = "2099-12-31T23:59:59+08:00";
+    auto& cal = doc["calendar"];
+    for (const auto& d : dates) {
+        auto& holidays = cal["holidays"];
+        holidays.erase(std::remove(holidays.begin(), holidays.end(), nlohmann::json(d)), holidays.end());
+        const int wd = core::weekday(d);
+        if ((wd == 0 || wd == 6) && std::find(cal["working_weekends"].begin(), cal["working_weekends"].end(),
+                                              nlohmann::json(d)) == cal["working_weekends"].end())
+            cal["working_weekends"].push_back(d);
+    }
+    const std::string path = server.dataDir() + "/../working-days.json";
+    std::ofstream(path) << doc.dump(2);
+    server.cli({"config", "push", path});
 }
 
 bool haveDisplayAndSync() {

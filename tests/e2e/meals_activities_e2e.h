@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -41,5 +42,11 @@ std::string query(const std::string& dbPath, const std::string& sql);
 
 // Skips the test when there is no xvfb-run or the kiosk has no sync client.
 bool haveDisplayAndSync();
+
+// Pushes a district document with the built-in rules whose calendar makes
+// each of `dates` a working day (a weekend day becomes a worked one, a
+// holiday an ordinary day), so that a test's lunches are subsidised whatever
+// day it runs. The server must be stopped (the CLI writes its database).
+void makeWorkingDays(testsupport::DistrictServer& server, const std::vector<std::string>& dates);
 
 }  // namespace e2e

@@ -34,6 +34,8 @@ TEST(MealsE2E, BookOfflineFullCancel) {
     server.cli({"canteen", "add", "长城长者饭堂二号", "--station", "st-changcheng", "--id", "ct-changcheng-2"});
     server.cli({"menu", "add", "--canteen", "ct-changcheng-2", "--date", d2, "--slot", "lunch", "--dishes",
                 "白切鸡|炒菜心|蒸水蛋|冬瓜汤", "--price", "1600", "--capacity", "1", "--id", "slot-e2e-one"});
+    // Tomorrow's lunch is subsidised (a working day under the pushed calendar).
+    e2e::makeWorkingDays(server, {d1});
     server.start();
     const std::string districtDb = server.dataDir() + "/district.db";
 
@@ -42,7 +44,6 @@ TEST(MealsE2E, BookOfflineFullCancel) {
     e2e::Kiosk kiosk(server, "st-changcheng", out);
     ASSERT_TRUE(kiosk.syncOnce());
     const std::string lunch1 = "slot-ct-changcheng-" + compact(d1) + "-lunch";
-    const std::string dinner1 = "slot-ct-changcheng-" + compact(d1) + "-dinner";
 
     // 1. Online: today's lunch is past its cut-off; tomorrow's lunch with the 5 yuan subsidy.
     kiosk.script("online", R"(type 8801000001
@@ -73,14 +74,15 @@ screenshot voucher.png)");
               "500/" + query(districtDb, "SELECT price_cents FROM meal_slots WHERE id='" + lunch1 + "'") +
                   "/st-changcheng");
 
-    // 2. Offline: the server is down; the priority elder books tomorrow's dinner,
-    //    delivered, within the station's quota: booked at once, op pending.
+    // 2. Offline: the server is down; the priority elder (低保, 中度失能, an
+    //    address) books tomorrow's lunch, delivered, within the station's
+    //    quota: booked at once, op pending.
     server.stop();
     kiosk.script("offline", R"(type 8801000002
 tap home.meals
 tap meals.day.1
 expect_text 补贴15元
-tap meals.book.dinner
+tap meals.book.lunch
 expect_screen meals.how
 tap meals.delivery
 expect_screen meals.book
@@ -89,7 +91,7 @@ tap meals.confirm
 tap result.ok
 expect_screen meals.voucher
 expect_text 等待区里确认)");
-    const std::string mine2 = "FROM bookings WHERE member_id='m-000002' AND slot_id='" + dinner1 + "'";
+    const std::string mine2 = "FROM bookings WHERE member_id='m-000002' AND slot_id='" + lunch1 + "'";
     EXPECT_EQ(query(kiosk.db(), "SELECT status || '/' || local_state || '/' || delivery " + mine2), "booked/pending/1");
     EXPECT_EQ(query(kiosk.db(), "SELECT state FROM op_log WHERE kind='meal_book' AND member_id='m-000002'"), "pending");
     EXPECT_FALSE(kiosk.syncOnce());

@@ -154,7 +154,7 @@ TEST_F(ConsoleCore, HelpCallIsAcknowledgedOnce) {
 
 TEST_F(ConsoleCore, SearchFindsByCardPhoneOrPartOfTheName) {
     storage->write([](WriteTx& tx) {
-        tx.putMember({"n-1", "8809000001", "13900000001", "欧阳_建国", "1940-02-03", "age70", false});
+        tx.putMember(member("n-1", "8809000001", "13900000001", "欧阳_建国", "1940-02-03", true));
     });
     storage->read([](Tx& tx) {
         EXPECT_EQ(tx.searchMembers("8809000001", 10).at(0).id, "n-1");

@@ -80,10 +80,9 @@ TEST(Contention, FourServersTwoHundredStationsLastSeatsAndOneBalance) {
             for (int i = 1; i <= kStations; ++i) {
                 tx.putStation({stationId(i), "站" + stationId(i), "福田", 0});
                 tx.setStationToken(stationId(i), sha256Hex("token-" + stationId(i)), 0);
-                tx.putMember({"m" + stationId(i), "89" + stationId(i).substr(1), "", "王秀英", "1945-01-01",
-                              "age70", false});
+                tx.putMember(member("m" + stationId(i), "89" + stationId(i).substr(1), "", "王秀英", "1945-01-01", true));
             }
-            tx.putMember({"m-tb", "8800000001", "", "沈炳坤", "1950-03-15", "age70", false});
+            tx.putMember(member("m-tb", "8800000001", "", "沈炳坤", "1950-03-15", true));
             tx.putCanteen({"ct-1", "长城长者饭堂", stationId(1), "福田区"});
             tx.putSlot({"lunch-x", "ct-1", day, "lunch", {"白切鸡"}, 1800, kSeats, day + "T09:30:00+08:00"});
             tx.putCatalogItem({"ci-escort", "陪同就医", "service", kItemMinutes});

@@ -23,6 +23,18 @@ TempDir::~TempDir() {
 
 core::TimePoint at(const std::string& iso) { return core::parseIso(iso); }
 
+Member member(const std::string& id, const std::string& card, const std::string& phone,
+              const std::string& name, const std::string& birth, bool hukou) {
+    Member m;
+    m.id = id;
+    m.card_no = card;
+    m.phone = phone;
+    m.name = name;
+    m.birth_date = birth;
+    m.hukou = hukou;
+    return m;
+}
+
 void execSql(WriteTx& tx, const std::string& sql) {
     if (auto* s = dynamic_cast<SqliteTx*>(&tx)) s->db().exec(sql);
     else static_cast<PgTx&>(tx).conn().exec(sql);
@@ -67,14 +79,31 @@ void seedDistrict(Storage& storage) {
             tx.putSlot({"dinner-" + compact, "ct-a", date, "dinner", {"清蒸鲈鱼"}, 1600, 50,
                         date + "T15:00:00+08:00"});
         }
-        tx.putMember({"m-age70", "8801000001", "13801000001", "沈炳坤", "1950-03-15", "age70", false});
-        tx.putMember({"m-prio", "8801000002", "13801000002", "肖雪梅", "1948-08-08", "priority", true});
-        tx.putMember({"m-reg", "8801000003", "13801000003", "熊玉珍", "1962-05-20", "regular", false});
+        // One of each kind the meal rules tell apart (ages on 2026-11-24).
+        tx.putMember(member("m-age70", "8801000001", "13801000001", "沈炳坤", "1950-03-15", true));  // 76
+        Member prio = member("m-prio", "8801000002", "13801000002", "肖雪梅", "1948-08-08", true);  // 78
+        prio.categories = {"dibao"};
+        prio.care_level = 2;
+        prio.address = "福田区华富街道长城花园3栋502室";
+        tx.putMember(prio);
+        tx.putMember(member("m-reg", "8801000003", "13801000003", "熊玉珍", "1962-05-20", true));  // 64
+        Member c100 = member("m-100", "8801000004", "13801000004", "郑百顺", "1925-06-01", true);  // 101
+        c100.address = "福田区华富街道长城花园1栋101室";
+        c100.living_alone = true;
+        tx.putMember(c100);
+        tx.putMember(member("m-75nh", "8801000005", "13801000005", "李德福", "1951-04-10", false));  // 75
+        Member d65 = member("m-65dibao", "8801000006", "13801000006", "黄桂兰", "1961-02-02", true);  // 65
+        d65.categories = {"dibao"};
+        tx.putMember(d65);
+        tx.putMember(member("m-65", "8801000007", "13801000007", "吴建华", "1961-03-03", true));  // 65
+        Member care = member("m-80care", "8801000008", "13801000008", "何秀珍", "1946-01-20", true);  // 80
+        care.care_level = 2;  // 中度失能, but no address on file
+        tx.putMember(care);
         for (int i = 1; i <= 30; ++i) {
             char id[16], card[16];
             std::snprintf(id, sizeof id, "m-%02d", i);
             std::snprintf(card, sizeof card, "88020000%02d", i);
-            tx.putMember({id, card, "", "王秀英", "1945-01-01", "age70", false});
+            tx.putMember(member(id, card, "", "王秀英", "1945-01-01", true));
         }
         tx.putActivity({"act-1", "st-a", "太极拳", "运动健身", "2026-11-25T09:00:00+08:00",
                         "2026-11-25T10:30:00+08:00", "活动室", 3, "杨式太极"});

@@ -27,6 +27,9 @@ struct TempDir {
 };
 
 core::TimePoint at(const std::string& iso);
+// A member without categories, care level or address.
+Member member(const std::string& id, const std::string& card, const std::string& phone,
+              const std::string& name, const std::string& birth, bool hukou);
 
 // Runs raw SQL inside a write transaction of either backend (tests that
 // tamper with tables, or add a trigger the rules did not foresee).
@@ -47,8 +50,10 @@ inline constexpr const char* kTestMemberKey =
 // Stations st-a and st-b; canteen ct-a of st-a; slot "lunch-mon" (2026-11-23,
 // Monday, capacity 10, 1800 cents, cutoff 09:30) and a lunch and dinner for
 // each day of that week ("lunch-YYYYMMDD", "dinner-YYYYMMDD", capacity 50);
-// members m-age70 (born 1950), m-prio (priority, delivery), m-reg (born 1962),
-// and m-01 .. m-30 (age70); activity act-1 of st-a (capacity 3, starts
+// members, all 户籍 unless said: m-age70 (born 1950), m-prio (1948, 低保,
+// 中度失能, an address: priority and delivery), m-reg (1962), m-100 (1925, an
+// address, living alone), m-75nh (1951, not 户籍), m-65dibao (1961, 低保),
+// m-65 (1961), m-80care (1946, 中度失能, no address), and m-01 .. m-30 (1945); activity act-1 of st-a (capacity 3, starts
 // 2026-11-25 09:00); catalog ci-escort (service, 120 min), ci-rice (goods, 180).
 // The clock starts at 2026-11-23 08:00 Shenzhen time.
 class District : public ::testing::Test {

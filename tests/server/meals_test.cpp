@@ -1,5 +1,11 @@
-// Meals: subsidies and their caps, cutoffs judged by created_at, delivery, pickup.
+// Meals: subsidies by Shenzhen's rules (each tier, days and slots, 调休, caps,
+// rules pushed as data), delivery and its marking, cutoffs judged by
+// created_at, pickup.
 #include "fixture.h"
+
+#include "admin/config_push.h"
+#include "config/signing.h"
+#include "config/station_config.h"
 
 namespace district::test {
 namespace {
@@ -17,47 +23,192 @@ protected:
     }
 };
 
-TEST_F(Meals, SubsidyFollowsCategoryAndAge) {
-    auto r = book("b1", "m-age70", "lunch-20261124");
-    EXPECT_EQ(r.detail["subsidy_cents"], 500);
-    EXPECT_EQ(r.detail["pay_cents"], 1300);
-    r = book("b2", "m-prio", "lunch-20261124");
-    EXPECT_EQ(r.detail["subsidy_cents"], 1500);
-    EXPECT_EQ(r.detail["pay_cents"], 300);
-    r = book("b3", "m-reg", "lunch-20261124");
-    EXPECT_EQ(r.detail["subsidy_cents"], 0);
-    EXPECT_EQ(r.detail["pay_cents"], 1800);
+// Shenzhen's standard (the built-in rules), over the API: each tier of the
+// issue's list, answered with the rule that applied.
+TEST_F(Meals, EachTierOfTheCityStandard) {
+    struct Case {
+        const char* member;
+        const char* rule;
+        int subsidy;
+    } cases[] = {
+        {"m-100", "centenarian", 1500},  // 户籍 centenarian
+        {"m-age70", "age70", 500},       // 户籍 76-year-old
+        {"m-75nh", "none", 0},           // non-户籍 75-year-old
+        {"m-65dibao", "priority", 1500}, // 户籍 65-year-old 低保
+        {"m-65", "none", 0},             // 65-year-old without a category
+        {"m-prio", "priority", 1500},    // 低保 at 78: the larger tier, not the age one
+    };
+    int n = 0;
+    for (const auto& c : cases) {
+        auto r = book("b" + std::to_string(++n), c.member, "lunch-20261124");
+        ASSERT_EQ(r.status, OpStatus::Applied) << c.member << " " << r.reason;
+        EXPECT_EQ(r.detail["rule"], c.rule) << c.member;
+        EXPECT_EQ(r.detail["subsidy_cents"], c.subsidy) << c.member;
+        EXPECT_EQ(r.detail["price_cents"], 1800) << c.member;
+        EXPECT_EQ(r.detail["pay_cents"], 1800 - c.subsidy) << c.member;
+        EXPECT_EQ(r.detail["delivery_fee_cents"], 0) << c.member;
+        if (c.subsidy == 0) EXPECT_EQ(r.detail["no_subsidy"], "no_tier") << c.member;
+        else EXPECT_FALSE(r.detail.contains("no_subsidy")) << c.member;
+    }
+    // Stored with the rule, for the settlement report.
+    EXPECT_EQ(sql("SELECT count(*) FROM bookings WHERE rule='centenarian' AND subsidy_cents=1500"), 1);
+    EXPECT_EQ(sql("SELECT count(*) FROM bookings WHERE rule='none' AND subsidy_cents=0"), 2);
 }
 
-TEST_F(Meals, DailyCapBooksTheSecondMealAtFullPrice) {
-    EXPECT_EQ(book("b1", "m-age70", "lunch-20261124").detail["subsidy_cents"], 500);
-    auto r = book("b2", "m-age70", "dinner-20261124");
+TEST_F(Meals, OnlyWorkingDayLunchesAreSubsidised) {
+    auto r = book("b1", "m-age70", "lunch-20261128");  // Saturday
     EXPECT_EQ(r.status, OpStatus::Applied);
     EXPECT_EQ(r.detail["subsidy_cents"], 0);
+    EXPECT_EQ(r.detail["rule"], "none");
+    EXPECT_EQ(r.detail["no_subsidy"], "not_working_day");
+    EXPECT_EQ(r.detail["pay_cents"], 1800);
+    r = book("b2", "m-100", "dinner-20261124");  // a Tuesday's dinner
+    EXPECT_EQ(r.detail["subsidy_cents"], 0);
+    EXPECT_EQ(r.detail["no_subsidy"], "slot");
     EXPECT_EQ(r.detail["pay_cents"], 1600);
-    EXPECT_EQ(r.detail["subsidy_cap"], "daily");
 }
 
-TEST_F(Meals, WeeklyCapCountsTheIsoWeek) {
-    for (const char* day : {"20261123", "20261124", "20261125", "20261126", "20261127"})
-        EXPECT_EQ(book(std::string("b") + day, "m-prio", std::string("dinner-") + day).detail["subsidy_cents"], 1500);
-    auto r = book("b6", "m-prio", "dinner-20261128");
-    EXPECT_EQ(r.detail["subsidy_cents"], 0);
-    EXPECT_EQ(r.detail["subsidy_cap"], "weekly");
+// 调休: the week before National Day 2026 has six working days, Sunday 20
+// September among them; Thursday 1 October is a holiday. Six working-day
+// lunches in one week also reach the weekly cap of five.
+TEST_F(Meals, WorkedSundayHolidayAndTheWeeklyCap) {
+    clock.set(at("2026-09-01T08:00:00+08:00"));
+    storage->write([](WriteTx& tx) {
+        for (const char* date : {"2026-09-15", "2026-09-16", "2026-09-17", "2026-09-18", "2026-09-19",
+                                 "2026-09-20", "2026-10-01"}) {
+            const std::string d = date;
+            tx.putSlot({"lunch-" + d, "ct-a", d, "lunch", {"白切鸡"}, 1800, 50, d + "T09:30:00+08:00"});
+        }
+    });
+    auto sunday = book("b-sun", "m-age70", "lunch-2026-09-20");
+    EXPECT_EQ(sunday.detail["subsidy_cents"], 500) << "a 调休 Sunday is a working day";
+    EXPECT_EQ(sunday.detail["rule"], "age70");
+    auto saturday = book("b-sat", "m-age70", "lunch-2026-09-19");
+    EXPECT_EQ(saturday.detail["no_subsidy"], "not_working_day");
+    EXPECT_EQ(book("b-hol", "m-age70", "lunch-2026-10-01").detail["no_subsidy"], "not_working_day")
+        << "National Day, a Thursday";
+    for (const char* d : {"2026-09-15", "2026-09-16", "2026-09-17"})
+        EXPECT_EQ(book(std::string("b-") + d, "m-age70", std::string("lunch-") + d).detail["subsidy_cents"], 500);
+    // Monday 14 September was not booked: Tue-Thu and the Sunday make four; Friday is the fifth.
+    EXPECT_EQ(book("b-fri", "m-age70", "lunch-2026-09-18").detail["subsidy_cents"], 500);
+    // A sixth working-day lunch in the same week (another elder's week is untouched).
+    storage->write([](WriteTx& tx) {
+        tx.putSlot({"lunch-2026-09-14", "ct-a", "2026-09-14", "lunch", {"白切鸡"}, 1800, 50,
+                    "2026-09-14T09:30:00+08:00"});
+    });
+    auto sixth = book("b-mon", "m-age70", "lunch-2026-09-14");
+    EXPECT_EQ(sixth.status, OpStatus::Applied);
+    EXPECT_EQ(sixth.detail["subsidy_cents"], 0);
+    EXPECT_EQ(sixth.detail["subsidy_cap"], "weekly");
+    EXPECT_EQ(sixth.detail["no_subsidy"], "weekly_cap");
+    EXPECT_EQ(book("b-other", "m-100", "lunch-2026-09-14").detail["subsidy_cents"], 1500);
 }
 
 TEST_F(Meals, ElderWhoWantsOnlyASubsidisedMealIsRejectedAtTheCap) {
-    book("b1", "m-age70", "lunch-20261124");
-    auto r = book("b2", "m-age70", "dinner-20261124", {{"full_price_ok", false}});
+    clock.set(at("2026-09-01T08:00:00+08:00"));
+    storage->write([](WriteTx& tx) {
+        for (int d = 14; d <= 20; ++d) {
+            const std::string date = "2026-09-" + std::to_string(d);
+            tx.putSlot({"lunch-" + date, "ct-a", date, "lunch", {"白切鸡"}, 1800, 50, date + "T09:30:00+08:00"});
+        }
+    });
+    for (int d : {14, 15, 16, 17, 18})
+        book("b" + std::to_string(d), "m-age70", "lunch-2026-09-" + std::to_string(d));
+    auto r = book("b20", "m-age70", "lunch-2026-09-20", {{"full_price_ok", false}});
     EXPECT_EQ(r.status, OpStatus::Rejected);
     EXPECT_EQ(r.reason, "subsidy_cap");
-    EXPECT_EQ(bookingStatus("b2"), "");
+    EXPECT_EQ(r.detail["subsidy_cap"], "weekly");
+    EXPECT_EQ(bookingStatus("b20"), "");
+    // Cancelling one frees the cap.
+    EXPECT_EQ(apply("st-a", "meal_cancel", {{"booking_id", "b18"}}).status, OpStatus::Applied);
+    EXPECT_EQ(book("b20b", "m-age70", "lunch-2026-09-20", {{"full_price_ok", false}}).detail["subsidy_cents"], 500);
 }
 
-TEST_F(Meals, CancellingASubsidisedMealFreesTheCap) {
-    book("b1", "m-age70", "lunch-20261124");
-    EXPECT_EQ(apply("st-a", "meal_cancel", {{"booking_id", "b1"}}).status, OpStatus::Applied);
-    EXPECT_EQ(book("b2", "m-age70", "dinner-20261124").detail["subsidy_cents"], 500);
+// The rules are data: a district document that subsidises dinners too, at
+// most one meal a day, reaches the server's answers.
+TEST_F(Meals, PushedRulesDecideAndTheDailyCapCounts) {
+    nlohmann::json doc = config::builtinDefaultsDocument();
+    doc.erase("version");
+    doc["expires_at"] = "2036-12-31T23:59:59+08:00";
+    doc["subsidy"]["slots"] = {"lunch", "dinner"};
+    doc["subsidy"]["tiers"][2]["amount_cents"] = 600;
+    const auto keys = config::generateKeyPair();
+    const auto pushed = pushConfig(*storage, keys.privatePem, {doc.dump(), "", false}, clock.now());
+    ASSERT_TRUE(pushed.meal_rules_changed.has_value());
+    auto lunch = book("b1", "m-age70", "lunch-20261124");
+    EXPECT_EQ(lunch.detail["subsidy_cents"], 600);
+    auto dinner = book("b2", "m-age70", "dinner-20261124");
+    EXPECT_EQ(dinner.status, OpStatus::Applied);
+    EXPECT_EQ(dinner.detail["subsidy_cents"], 0);
+    EXPECT_EQ(dinner.detail["subsidy_cap"], "daily");
+    EXPECT_EQ(dinner.detail["pay_cents"], 1600);
+    EXPECT_EQ(book("b3", "m-age70", "dinner-20261125").detail["subsidy_cents"], 600) << "dinners now count";
+}
+
+TEST_F(Meals, DeliveryForTheEligibleAndTheRefused) {
+    // 低保 78-year-old at 中度失能 with an address: eligible.
+    auto r = book("b1", "m-prio", "lunch-20261124", {{"delivery", true}});
+    ASSERT_EQ(r.status, OpStatus::Applied);
+    EXPECT_EQ(r.detail["subsidy_cents"], 1500);
+    EXPECT_EQ(r.detail["delivery_fee_cents"], 500);
+    EXPECT_EQ(r.detail["delivery_subsidy_cents"], 200);
+    EXPECT_EQ(r.detail["pay_cents"], 1800 - 1500 + 500 - 200);
+    // A centenarian with an address: eligible whatever the care level.
+    EXPECT_EQ(book("b2", "m-100", "lunch-20261124", {{"delivery", true}}).status, OpStatus::Applied);
+    // Refused: 76 without a care need; 80 at 中度失能 without an address.
+    EXPECT_EQ(book("b3", "m-age70", "lunch-20261124", {{"delivery", true}}).reason, "not_eligible_delivery");
+    EXPECT_EQ(book("b4", "m-80care", "lunch-20261124", {{"delivery", true}}).reason, "no_address");
+    EXPECT_EQ(bookingStatus("b3"), "");
+    // A Saturday delivery: the fee, no subsidy.
+    r = book("b5", "m-prio", "lunch-20261128", {{"delivery", true}});
+    EXPECT_EQ(r.detail["delivery_subsidy_cents"], 0);
+    EXPECT_EQ(r.detail["pay_cents"], 1800 + 500);
+}
+
+TEST_F(Meals, TheCanteenStationsDeliveryListCarriesAddressAndPhone) {
+    book("b1", "m-100", "lunch-20261124", {{"delivery", true}});
+    std::string forA, forB;
+    storage->read([&](Tx& tx) {
+        tx.changesSince("st-a", 0, 100000, [&](const ChangeRow& c) {
+            if (c.entity == "delivery") forA = c.data_json;
+        });
+        tx.changesSince("st-b", 0, 100000, [&](const ChangeRow& c) {
+            if (c.entity == "delivery") forB = c.data_json;
+        });
+    });
+    ASSERT_FALSE(forA.empty());
+    EXPECT_TRUE(forB.empty()) << "only the canteen's station gets the address and phone";
+    auto d = json::parse(forA);
+    EXPECT_EQ(d["masked_name"], "郑*顺");
+    EXPECT_EQ(d["address"], "福田区华富街道长城花园1栋101室");
+    EXPECT_EQ(d["phone"], "13801000004");
+    EXPECT_EQ(d["living_alone"], true);
+    EXPECT_EQ(d["status"], "booked");
+    EXPECT_EQ(d["pay_cents"], 1800 - 1500 + 500 - 200);
+}
+
+TEST_F(Meals, StaffMarkDeliveriesDoneOrFailed) {
+    book("b1", "m-prio", "lunch-20261124", {{"delivery", true}});
+    book("b2", "m-age70", "lunch-20261124");
+    auto mark = [&](const std::string& station, const std::string& id, const std::string& outcome) {
+        return apply(station, "meal_delivery", {{"booking_id", id}, {"outcome", outcome}});
+    };
+    auto r = mark("st-a", "b1", "failed");
+    EXPECT_EQ(r.status, OpStatus::Applied);
+    EXPECT_EQ(r.detail["delivery_status"], "failed");
+    EXPECT_EQ(bookingStatus("b1"), "booked");
+    r = mark("st-a", "b1", "delivered");  // the second attempt
+    EXPECT_EQ(r.detail["status"], "picked_up");
+    EXPECT_EQ(bookingStatus("b1"), "picked_up");
+    EXPECT_EQ(sql("SELECT count(*) FROM bookings WHERE id='b1' AND delivery_status='delivered'"), 1);
+    EXPECT_EQ(mark("st-a", "b2", "delivered").reason, "not_delivery");
+    EXPECT_EQ(mark("st-a", "nope", "delivered").reason, "unknown_booking");
+    storage->write([](WriteTx& tx) { tx.putStation({"st-c", "第三站", "", 0}); });
+    EXPECT_EQ(mark("st-c", "b1", "failed").reason, "not_owner");
+    EXPECT_EQ(mark("st-a", "b1", "lost").reason, "invalid_payload");
+    book("b3", "m-100", "lunch-20261125", {{"delivery", true}});
+    apply("st-a", "meal_cancel", {{"booking_id", "b3"}});
+    EXPECT_EQ(mark("st-a", "b3", "delivered").reason, "cancelled");
 }
 
 TEST_F(Meals, CutoffIsJudgedByCreatedAtNotArrival) {
@@ -161,8 +312,16 @@ TEST_F(MealsOwnership, ASecondActiveBookingOfTheSameMealIsAlreadyBooked) {
 TEST_F(MealsOwnership, TheDatabaseRefusesASecondActiveBookingWhateverTheRules) {
     apply("st-a", "meal_book", {{"booking_id", "b1"}, {"member_id", "m-01"}, {"slot_id", "lunch-mon"}});
     EXPECT_THROW(storage->write([](WriteTx& tx) {
-        tx.putBooking({"b2", "m-01", "lunch-mon", "st-b", "booked", 0, 1800, false, "2026-11-23",
-                       "2026-11-23T08:00:00+08:00"});
+        Booking b;
+        b.id = "b2";
+        b.member_id = "m-01";
+        b.slot_id = "lunch-mon";
+        b.station_id = "st-b";
+        b.status = "booked";
+        b.pay_cents = 1800;
+        b.date = "2026-11-23";
+        b.created_at = "2026-11-23T08:00:00+08:00";
+        tx.putBooking(b);
     }), std::exception);
 }
 

@@ -27,13 +27,9 @@ protected:
                   {"address", "福田区长城花园3栋"}}}};
     }
     std::string text(const std::string& query) {
-        std::string out;
-        storage->read([&](Tx& tx) {
-            auto& t = static_cast<SqliteTx&>(tx);
-            auto s = t.db().prepare(query);
-            if (s.step()) out = s.getText(0);
-        });
-        return out;
+        std::vector<std::string> rows;
+        storage->read([&](Tx& tx) { rows = queryTexts(tx, query); });
+        return rows.empty() ? std::string() : rows.front();
     }
     std::vector<std::string> careIds(int days) {
         std::vector<std::string> ids;
@@ -52,7 +48,7 @@ TEST_F(StationDay, StaffIdOfAnOpIsStoredAndReported) {
     apply("st-a", "checkin", {{"member_id", "m-reg"}});  // the elder's own: no staff
     EXPECT_EQ(text("SELECT staff_id FROM ops WHERE kind='meal_book'"), "s-chen");
     const std::string csv = reportCsv(*storage, "staff", "2026-11-23", "2026-11-23");
-    EXPECT_EQ(csv, "station_id,staff_id,day,kind,ops\nst-a,s-chen,2026-11-23,meal_book,1\n");
+    EXPECT_EQ(csv, "\xEF\xBB\xBF" "station_id,staff_id,day,kind,ops\nst-a,s-chen,2026-11-23,meal_book,1\n");
 }
 
 TEST_F(StationDay, BadStaffIdRejectsTheOpAlone) {
@@ -137,23 +133,23 @@ TEST_F(StationDay, ReplacedCardIsBlockedEverywhere) {
     EXPECT_EQ(apply("st-b", "card_replace", {{"member_id", "m-reg"}, {"personal", {{"card_no", "8809000009"}}}}).reason,
               "card_in_use");
     EXPECT_THROW(importMembers(*storage,
-                               "id,card_no,phone,name,birth_date,category,delivery_eligible\n"
-                               "m-imp,8801000001,,张三,1950-01-01,regular,0\n",
+                               "id,card_no,phone,name,birth_date\n"
+                               "m-imp,8801000001,,张三,1950-01-01\n",
                                clock.now()),
                  AdminError);
 }
 
 TEST_F(StationDay, CareListFillsAndEmpties) {
-    Member alone{"m-alone", "8809100001", "13900000001", "周淑芬", "1940-02-02", "age70", false};
+    Member alone{"m-alone", "8809100001", "13900000001", "周淑芬", "1940-02-02", true};
     alone.living_alone = true;
     alone.address = "福田区梅林一村";
     alone.home_station_id = "st-a";
     putMember(alone);
-    Member level{"m-level", "8809100002", "", "吴建国", "1941-03-03", "age70", false};
+    Member level{"m-level", "8809100002", "", "吴建国", "1941-03-03", true};
     level.care_level = 2;
     putMember(level);
-    Member bianyuan{"m-by", "8809100003", "", "郑丽", "1942-04-04", "age70", false};
-    bianyuan.categories = "dibao_bianyuan;sanshu_wulao";  // not on the rule
+    Member bianyuan{"m-by", "8809100003", "", "郑丽", "1942-04-04", true};
+    bianyuan.categories = {"dibao_bianyuan", "sanshu_wulao"};  // not on the rule
     putMember(bianyuan);
 
     // Never seen: both on the list, the station's own first.
@@ -259,9 +255,8 @@ TEST_F(StationDay, MenuWithoutCutoffTakesTheStationsConfiguration) {
 
 TEST_F(StationDay, MemberImportTakesTheCareFields) {
     importMembers(*storage,
-                  "id,card_no,phone,name,birth_date,category,delivery_eligible,living_alone,care_level,categories,"
-                  "address,station_id,hukou\n"
-                  "m-i1,8809200001,13900000009,何伟,1944-05-05,age70,0,1,1,tekun;dibao,福田区香蜜湖,st-b,1\n",
+                  "id,card_no,phone,name,birth_date,living_alone,care_level,categories,address,station_id,hukou\n"
+                  "m-i1,8809200001,13900000009,何伟,1944-05-05,1,1,tekun;dibao,福田区香蜜湖,st-b,1\n",
                   clock.now());
     std::optional<Member> m;
     storage->read([&](Tx& tx) { m = tx.member("m-i1"); });
@@ -269,11 +264,11 @@ TEST_F(StationDay, MemberImportTakesTheCareFields) {
     EXPECT_TRUE(m->living_alone);
     EXPECT_TRUE(m->hukou);
     EXPECT_EQ(m->care_level, 1);
-    EXPECT_EQ(m->categories, "tekun;dibao");
+    EXPECT_EQ(m->categories, (std::vector<std::string>{"dibao", "tekun"}));
     EXPECT_EQ(m->home_station_id, "st-b");
     EXPECT_THROW(importMembers(*storage,
-                               "id,card_no,phone,name,birth_date,category,delivery_eligible,categories\n"
-                               "m-i2,8809200002,,何伟,1944-05-05,age70,0,poor\n",
+                               "id,card_no,phone,name,birth_date,categories\n"
+                               "m-i2,8809200002,,何伟,1944-05-05,poor\n",
                                clock.now()),
                  AdminError);
 }

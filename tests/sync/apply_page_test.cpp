@@ -21,8 +21,8 @@ json memberChange(std::int64_t rev, const std::string& id, const std::string& ca
             {"key", id},
             {"deleted", false},
             {"data",
-             {{"id", id}, {"card_hash", card}, {"masked_name", name}, {"category", "regular"},
-              {"delivery_eligible", false}}}};
+             {{"id", id}, {"card_hash", card}, {"masked_name", name}, {"hukou", true},
+              {"categories", json::array()}, {"care_level", 0}, {"has_address", false}}}};
 }
 
 std::string page(json changes, std::int64_t next, bool more = false) {

@@ -22,7 +22,7 @@ proto::Change change(std::string entity, std::string key, json data, std::int64_
 json member(const std::string& id) {
     return {{"id", id},           {"card_hash", "C" + id}, {"phone_hash", "138"},
             {"masked_name", "张*"}, {"birth_ym", "1950-01"},
-            {"category", "age70"}, {"delivery_eligible", true}};
+            {"hukou", true}, {"categories", {"dibao"}}, {"care_level", 2}, {"has_address", true}};
 }
 
 std::string errorOf(const proto::Change& c) {
@@ -59,18 +59,22 @@ TEST(Entities, EveryMappedColumnExistsInTheKioskSchema) {
 TEST(Entities, ProtocolEntitiesAreKnown) {
     for (const char* e : {"station", "member", "canteen", "meal_slot", "quota", "activity",
                           "catalog_item", "balance", "ledger_entry", "booking", "signup",
-                          "redemption", "service", "subsidy_rules", "config", "trusted_keys",
+                          "redemption", "service", "delivery", "config", "trusted_keys",
                           "care_contact", "blocked_card"})
         EXPECT_NE(findEntity(e), nullptr) << e;
     EXPECT_EQ(findEntity("spaceship"), nullptr);
+    EXPECT_EQ(findEntity("subsidy_rules"), nullptr) << "the rules come in the signed configuration";
 }
 
 TEST(Entities, MemberDecodes) {
     auto row = decodeChange(*findEntity("member"), change("member", "m-1", member("m-1")));
-    ASSERT_EQ(row.values.size(), 17u);
+    ASSERT_EQ(row.values.size(), 16u);
     EXPECT_EQ(std::get<std::string>(row.values[0]), "m-1");
-    EXPECT_EQ(std::get<std::int64_t>(row.values[8]), 1);
-    // A district that does not send the care fields yet: absent, so defaults.
+    EXPECT_EQ(std::get<std::int64_t>(row.values[7]), 1);                // hukou
+    EXPECT_EQ(std::get<std::string>(row.values[8]), "[\"dibao\"]");   // categories
+    EXPECT_EQ(std::get<std::int64_t>(row.values[9]), 2);                // care_level
+    EXPECT_EQ(std::get<std::int64_t>(row.values[10]), 1);               // has_address
+    // A district that does not send the care fields (issue 9): absent, so defaults.
     EXPECT_TRUE(std::holds_alternative<std::monostate>(row.values[12]));  // status
 }
 
@@ -120,7 +124,7 @@ TEST(Entities, WrongTypesAreRefused) {
     bad["price_cents"] = 18446744073709551615ull;
     EXPECT_NE(errorOf(change("meal_slot", "s1", bad)).find("out of range"), std::string::npos);
     json m = member("m-1");
-    m["delivery_eligible"] = 1;
+    m["hukou"] = 1;
     EXPECT_NE(errorOf(change("member", "m-1", m)).find("true or false"), std::string::npos);
     EXPECT_NE(errorOf(change("member", "m-1", json::array())).find("not an object"),
               std::string::npos);
@@ -136,9 +140,8 @@ TEST(Entities, KeyMustMatchData) {
 }
 
 TEST(Entities, SingleKeyIsFilledFromTheChangeKey) {
-    json rules = {{"priority_cents", 1500}, {"age70_cents", 500}, {"daily_cap", 1},
-                  {"weekly_cap", 5}};
-    auto row = decodeChange(*findEntity("subsidy_rules"), change("subsidy_rules", "district", rules));
+    json env = {{"document", {{"version", 3}}}, {"signature", "abc"}, {"key_id", "k"}};
+    auto row = decodeChange(*findEntity("config"), change("config", "district", {{"version", 3}, {"envelope", env}}));
     EXPECT_EQ(std::get<std::string>(row.values[0]), "district");
 }
 

@@ -29,6 +29,10 @@ std::string cardHash(std::string_view keyHex, std::string_view cardNo);
 std::string phoneHash(std::string_view keyHex, std::string_view phone);
 std::string phoneBirthdayHash(std::string_view keyHex, std::string_view phone, std::string_view mmdd);
 
+// HMAC-SHA-256 of `message` with the member key, hex (what the three above
+// use, with their purposes). Throws like them.
+std::string memberHmac(std::string_view keyHex, const std::string& message);
+
 // What a kiosk may show of a name: the first and last character, '*' between
 // (张三明 → 张*明, 张三 → 张*, 欧阳小明 → 欧**明). UTF-8 aware; idempotent.
 std::string maskName(std::string_view name);

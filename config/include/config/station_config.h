@@ -6,6 +6,7 @@
 // on the version number it reports.
 #pragma once
 
+#include "config/meal_rules.h"
 #include "core/clock.h"
 
 #include <nlohmann/json.hpp>
@@ -62,13 +63,6 @@ struct Canteen {
     MealSlotTimes dinner;
 };
 
-struct Subsidy {
-    std::int64_t priorityCents = 0;  // per meal, elders in the priority category
-    std::int64_t age70Cents = 0;     // per meal, elders aged 70 and over
-    int dailyCap = 0;                // subsidised meals per elder per day
-    int weeklyCap = 0;               // subsidised meals per elder per week
-};
-
 struct StaffPin {
     std::string staffId;
     std::string name;
@@ -88,7 +82,8 @@ struct StationConfig {
     Flows flows;
     CheckinMode checkinMode = CheckinMode::Menu;
     Canteen canteen;
-    Subsidy subsidy;
+    MealRules subsidy;                       // meal subsidies and delivery (meal_rules.h)
+    Calendar calendar;                       // working days: holidays and 调休 weekends
     std::string announcement;                // empty: no banner
     std::vector<StaffPin> staffPins;         // empty: staff mode cannot be unlocked
     int syncIntervalSeconds = 60;
@@ -119,6 +114,19 @@ const nlohmann::json& builtinDefaultsDocument();
 // built-in defaults. Throws std::invalid_argument (all problems, joined by "; ")
 // for a document that does not pass.
 StationConfig parseConfig(const nlohmann::json& document);
+
+// The meal rules alone: what the district server keeps of its newest district
+// document (server/README.md "Meal subsidies").
+struct MealPolicy {
+    MealRules subsidy;
+    Calendar calendar;
+};
+// From {"subsidy": ..., "calendar": ...}; a section left out takes the built-in
+// default. Throws std::invalid_argument (all problems) for sections that do
+// not pass validateConfig's rules.
+MealPolicy parseMealPolicy(const nlohmann::json& sections);
+// The `subsidy` and `calendar` members of a document (those present).
+nlohmann::json mealSections(const nlohmann::json& document);
 
 // "HH:MM" (00:00..23:59, two digits each) to minutes after midnight; nullopt otherwise.
 std::optional<int> parseHhmm(std::string_view text);

@@ -97,9 +97,6 @@ int App::Impl::start() {
     makeScreens();
     startSync();
     if (hooks.onStart) hooks.onStart(*appOf);
-    // The domain reads the running configuration's times (care_days, the
-    // canteen's windows); applyConfig keeps it current.
-    if (ctx->domain) ctx->domain->config = configs->current();
     pacer.wake();
     return 0;
 }
@@ -326,6 +323,8 @@ void App::Impl::makeContext() {
         std::error_code ec;
         const auto space = std::filesystem::space(opt.dataDir, ec);
         if (!ec) info.freeDiskMb = std::int64_t(space.available / (1024 * 1024));
+        info.dataDir = opt.dataDir;
+        if (db) info.stationName = domain::stationStatus(*db).stationName;
         return info;
     };
     ctx->staffPins = [this] { return configs->current()->staffPins; };
@@ -529,7 +528,6 @@ void App::Impl::applyConfig() {
     // Nobody at the screen: the district's default language now.
     if (!session.active() && router.current() == screens::ids::kWelcome) ctx->setLanguage("");
     ctx->emergencyNumber = cfg->emergency.button ? cfg->emergency.number : "";
-    if (ctx->domain) ctx->domain->config = cfg;
     ctx->tapToCheckin = opt.tapToCheckin || cfg->checkinMode == config::CheckinMode::TapToCheckin;
     // --text-size (tests, the tour) wins over the district's default.
     if (opt.textSize.empty() && configTextSize && *configTextSize != cfg->defaultTextSize)
@@ -644,8 +642,8 @@ void App::Impl::drawFrame() {
         current().draw();
         // Closed (opening_hours): the corner only where the district leaves staff mode on.
         if (router.current() == screens::ids::kWelcome &&
-            (!ctx->domain || domain::openState(ctx->domain->stationConfig(), clock.now()).open ||
-             ctx->domain->stationConfig().whenClosed.staffMode))
+            (!ctx->domain || domain::openState(*ctx->domain->running(), clock.now()).open ||
+             ctx->domain->running()->whenClosed.staffMode))
             screens::drawStaffCorner(*ctx);
         ImGui::End();
         if (textSizeOpen) {
@@ -873,6 +871,9 @@ int App::run() {
 
 App::Hooks& App::hooks() { return impl_->hooks; }
 store::Database& App::database() { return *impl_->db; }
+std::shared_ptr<const config::StationConfig> App::runningConfig() const {
+    return impl_->configs ? impl_->configs->current() : nullptr;
+}
 Session& App::session() { return impl_->session; }
 Router& App::router() { return impl_->router; }
 const Strings& App::strings() const { return impl_->strings; }

@@ -12,6 +12,7 @@
 #include <memory>
 #include <string>
 
+#include "config/station_config.h"
 #include "store/sqlite.h"
 
 namespace screens {
@@ -66,6 +67,8 @@ public:
     Hooks& hooks();
     // Valid from onStart on.
     store::Database& database();
+    // The configuration the station runs now (immutable; a push makes a new one).
+    std::shared_ptr<const config::StationConfig> runningConfig() const;
     Session& session();
     Router& router();
     const Strings& strings() const;

@@ -30,6 +30,8 @@ void DomainHooks::start(App& app) {
     auto& ctx = app.context();
     domain_ = std::make_unique<domain::Context>(
         domain::Context{app.database(), ctx.clock, domain::enrolledStationId(app.database())});
+    // The meal rules the elder is priced by: the running configuration's.
+    domain_->config = [&app] { return app.runningConfig(); };
     ctx.domain = domain_.get();
 }
 

@@ -6,7 +6,6 @@
 #include "config/signing.h"
 #include "config/station_config.h"
 #include "config/validate.h"
-#include "entity_json.h"
 #include "errors.h"
 #include "protocol.h"
 
@@ -15,15 +14,29 @@ namespace {
 
 using nlohmann::json;
 
-bool sameRules(const SubsidyRules& a, const SubsidyRules& b) {
-    return a.priority_cents == b.priority_cents && a.age70_cents == b.age70_cents &&
-           a.daily_cap == b.daily_cap && a.weekly_cap == b.weekly_cap;
+// The district's meal rules now: the stored sections, or the built-in ones.
+json currentMealSections(Tx& tx) {
+    const std::string text = tx.subsidyRules().sections_json;
+    json out = config::mealSections(config::builtinDefaultsDocument());
+    if (!text.empty()) out.update(json::parse(text));
+    return out;
 }
 
-std::string rulesText(const SubsidyRules& r) {
-    return "priority " + std::to_string(r.priority_cents) + " cents, age 70+ " +
-           std::to_string(r.age70_cents) + " cents, " + std::to_string(r.daily_cap) +
-           " a day, " + std::to_string(r.weekly_cap) + " a week";
+std::string mealRulesText(const config::MealPolicy& p) {
+    std::string out;
+    for (const auto& t : p.subsidy.tiers)
+        out += (out.empty() ? "" : ", ") + t.label.zh + " " + std::to_string(t.amountCents) + " cents";
+    if (out.empty()) out = "no tiers";
+    out += "; slots:";
+    for (const auto& sl : p.subsidy.slots) out += " " + sl;
+    out += p.subsidy.workingDaysOnly ? ", working days only" : ", every day";
+    out += "; at most " + std::to_string(p.subsidy.dailyCap) + " a day and " +
+           std::to_string(p.subsidy.weeklyCap) + " a week; delivery " +
+           std::to_string(p.subsidy.delivery.feeCents) + " cents, " +
+           std::to_string(p.subsidy.delivery.subsidyCents) + " of them subsidised; " +
+           std::to_string(p.calendar.holidays.size()) + " holidays, " +
+           std::to_string(p.calendar.workingWeekends.size()) + " worked weekend days";
+    return out;
 }
 
 // JSON Schema's "integer" (7 or 7.0), as the validator reads it; nullopt for
@@ -125,11 +138,12 @@ ConfigPushed pushConfig(Storage& storage, const std::string& signingKeyPem, cons
         // Inside the write transaction: two admins pushing at once get two versions.
         settleVersion(doc, tx.maxConfigVersion());
 
-        const SubsidyRules current = tx.subsidyRules();
-        if (!doc.contains("subsidy")) {
-            doc["subsidy"] = toJson(current);
-            out.subsidy_filled = true;
-        }
+        const json current = currentMealSections(tx);
+        for (const char* section : {"subsidy", "calendar"})
+            if (!doc.contains(section)) {
+                doc[section] = current.at(section);
+                out.subsidy_filled = true;
+            }
         if (auto errors = config::validateConfig(doc); !errors.empty())
             throw AdminError(refusal(errors));
         const config::StationConfig cfg = config::parseConfig(doc);
@@ -137,12 +151,13 @@ ConfigPushed pushConfig(Storage& storage, const std::string& signingKeyPem, cons
             throw AdminError("expires_at " + doc["expires_at"].get<std::string>() +
                              " has passed: every station would refuse the document (expired)");
 
-        const SubsidyRules wanted{cfg.subsidy.priorityCents, cfg.subsidy.age70Cents,
-                                  cfg.subsidy.dailyCap, cfg.subsidy.weeklyCap};
-        if (!forDistrict && !sameRules(wanted, current))
-            throw AdminError("subsidy: the subsidy is the district's (the server charges every "
-                             "booking by it; now " + rulesText(current) +
-                             "): leave it out of a station's document, or push it district-wide");
+        const json wanted = config::mealSections(doc);
+        const bool sameRules = wanted == current;
+        if (!forDistrict && !sameRules)
+            throw AdminError("subsidy, calendar: the meal rules are the district's (the server "
+                             "prices every booking by them; now " +
+                             mealRulesText(config::parseMealPolicy(current)) +
+                             "): leave them out of a station's document, or push them district-wide");
 
         out.version = cfg.version;
         out.scope = target;
@@ -151,9 +166,9 @@ ConfigPushed pushConfig(Storage& storage, const std::string& signingKeyPem, cons
         if (req.dry_run) return;
         const json envelope = config::signConfig(doc, signingKeyPem);
         tx.putConfig(ConfigDoc{cfg.version, target, envelope.dump(), core::isoLocal(now)});
-        if (forDistrict && !sameRules(wanted, current)) {
-            tx.putSubsidyRules(wanted);
-            out.subsidy_rules = wanted;
+        if (forDistrict && !sameRules) {
+            tx.putSubsidyRules(SubsidyRules{wanted.dump()});
+            out.meal_rules_changed = mealRulesText(config::MealPolicy{cfg.subsidy, cfg.calendar});
         }
         out.key_id = envelope["key_id"].get<std::string>();
     });

@@ -29,9 +29,10 @@ struct ConfigPushed {
     std::string scope;       // "district" or the station id
     std::string expires_at;  // as written in the document
     std::string key_id;      // the key that signed it
-    bool subsidy_filled = false;               // the district's rules were written into it
-    std::optional<SubsidyRules> subsidy_rules;  // the district's rules changed with it
-    std::string document_json;  // the document as signed (version, scope, subsidy filled in)
+    bool subsidy_filled = false;  // the district's meal rules (subsidy, calendar) were written into it
+    // A one-line summary of the district's meal rules when they changed with it.
+    std::optional<std::string> meal_rules_changed;
+    std::string document_json;  // the document as signed (version, scope, meal rules filled in)
 };
 
 // Checks, numbers, signs and stores a document in one transaction, or throws
@@ -43,12 +44,13 @@ struct ConfigPushed {
 //     next one is assigned);
 //   - config::validateConfig finds problems (all are listed), or it has
 //     already expired (every station would refuse it);
-//   - a station's document carries a subsidy other than the district's.
-// Subsidies are decided by the server for the whole district, so the kiosk's
-// figures and the server's must come from one source: a district document's
-// `subsidy` becomes the server's subsidy rules (and the `subsidy_rules` change)
-// in the same transaction, and a document without one gets the district's
-// current rules written in before it is signed.
+//   - a station's document carries a `subsidy` or `calendar` other than the
+//     district's.
+// Meal subsidies are decided by the server for the whole district, so the
+// kiosk's figures and the server's must come from one source: a district
+// document's `subsidy` and `calendar` become the server's meal rules
+// (Tx::subsidyRules) in the same transaction, and a document without them
+// gets the district's current ones written in before it is signed.
 ConfigPushed pushConfig(Storage& storage, const std::string& signingKeyPem, const ConfigPush& req,
                         core::TimePoint now);
 

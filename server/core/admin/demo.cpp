@@ -6,6 +6,7 @@
 // a few seconds, most of it SQLite inserting two rows per member.
 #include "admin/demo.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "admin/demo_pools.h"
@@ -32,6 +33,7 @@ public:
         return lo + static_cast<int>(next() % static_cast<std::uint64_t>(hi - lo + 1));
     }
     bool chance(int percent) { return range(1, 100) <= percent; }
+    bool permille(int perThousand) { return range(1, 1000) <= perThousand; }
     template <typename T>
     const T& pick(const std::vector<T>& v) {
         return v[static_cast<std::size_t>(range(0, static_cast<int>(v.size()) - 1))];
@@ -42,7 +44,8 @@ private:
 };
 
 constexpr int kPerStationDefault = 2000;
-constexpr int kKnownPerStation = 3;
+constexpr int kKnownPerStation = 5;  // in a station of at least five members
+constexpr int kMinPerStation = 3;    // small test districts: the first three kinds
 
 std::string at(const std::string& date, const char* hhmm) {
     return date + "T" + hhmm + ":00+08:00";
@@ -57,9 +60,16 @@ std::string hhmmPlus(const char* hhmm, int minutes) {
     return buf;
 }
 
-Member makeMember(Rng& rng, int station, int j, std::int64_t globalIndex, const std::string& today) {
+// Shares as in Futian and Shenzhen's published figures, rounded: about
+// 140,000 户籍 elders and 108,000 others (56 % 户籍); centenarians two in a
+// thousand (far more than in life, so that every station has some to try);
+// of the 户籍, 低保 1.5 %, 低保边缘 1 %, 特困 0.5 %, 三属五老 2 %, 计生特殊家庭 1 %
+// (those rest on 户籍 in Shenzhen); 失能 growing with age; one in eight
+// living alone; nine in ten with an address on file.
+Member makeMember(Rng& rng, const Community& com, int station, int j, std::int64_t globalIndex,
+                  const std::string& today) {
     Member m;
-    char buf[32];
+    char buf[64];
     std::snprintf(buf, sizeof buf, "m-%06lld", static_cast<long long>(globalIndex));
     m.id = buf;
     m.card_no = demoCardNo(station, j);
@@ -67,41 +77,63 @@ Member makeMember(Rng& rng, int station, int j, std::int64_t globalIndex, const 
     m.phone = std::string(prefix) + m.card_no.substr(2);
     const bool male = rng.chance(45);  // more women than men among elders
     m.name = std::string(rng.pick(kSurnames)) + (male ? rng.pick(kMaleGiven) : rng.pick(kFemaleGiven));
+    std::snprintf(buf, sizeof buf, "%d栋%d%02d室", rng.range(1, 30), rng.range(1, 32), rng.range(1, 8));
+    const std::string address = std::string("深圳市") + com.address + buf;
+    // The known members (demo.h): one of each kind of elder the meal rules tell apart.
     switch (j) {
-        case 1: m.birth_date = "1950-03-15"; m.category = "age70"; return m;
-        case 2: m.birth_date = "1948-08-08"; m.category = "priority"; m.delivery_eligible = true; return m;
-        case 3: m.birth_date = "1962-05-20"; m.category = "regular"; return m;
+        case 1: m.birth_date = "1950-03-15"; m.hukou = true; return m;  // 户籍 70+: 5 元
+        case 2:  // 户籍 低保, 中度失能, an address: 15 元 and delivery
+            m.birth_date = "1948-08-08"; m.hukou = true; m.categories = {"dibao"}; m.care_level = 2;
+            m.address = address;
+            return m;
+        case 3: m.birth_date = "1962-05-20"; m.hukou = true; return m;  // 户籍 under 70: nothing
+        case 4:  // 户籍 centenarian: 15 元, delivery
+            m.birth_date = "1925-06-01"; m.hukou = true; m.living_alone = true; m.address = address;
+            return m;
+        case 5: m.birth_date = "1951-04-10"; m.hukou = false; m.address = address; return m;  // not 户籍: nothing
         default: break;
     }
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", rng.range(1930, 1965), rng.range(1, 12),
-                  rng.range(1, 28));
+    if (rng.permille(2))
+        std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", rng.range(1920, 1925), rng.range(1, 12), rng.range(1, 28));
+    else
+        std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", rng.range(1930, 1965), rng.range(1, 12), rng.range(1, 28));
     m.birth_date = buf;
     const int age = ageOn(m.birth_date, today);
-    // 低保 / 特困 / 失能 elders are the priority group, about one in twelve.
-    if (rng.chance(8)) m.category = "priority";
-    else m.category = (age >= 70 && age <= 99) ? "age70" : "regular";
-    const int deliveryChance = m.category == "priority" ? 60 : (age >= 80 ? 40 : 5);
-    m.delivery_eligible = rng.chance(deliveryChance);
+    m.hukou = rng.chance(56);
+    if (m.hukou) {
+        static const std::pair<const char*, int> kShares[] = {
+            {"dibao", 15}, {"dibao_bianyuan", 10}, {"tekun", 5}, {"sanshu_wulao", 20}, {"jisheng_teshu", 10}};
+        for (const auto& [code, perThousand] : kShares)
+            if (rng.permille(perThousand)) m.categories.push_back(code);
+        std::sort(m.categories.begin(), m.categories.end());
+    }
+    const int r = rng.range(1, 100);
+    if (age >= 80) m.care_level = r <= 5 ? 3 : r <= 13 ? 2 : r <= 28 ? 1 : 0;
+    else m.care_level = r <= 1 ? 3 : r <= 3 ? 2 : r <= 9 ? 1 : 0;
+    m.living_alone = rng.chance(12);
+    if (rng.chance(90)) m.address = address;
     return m;
 }
 
-// Who needs looking after (the care list, issue 9), from the member's number
-// alone so the random draws, and with them every other demo figure, stay as
-// they were: about one in twelve lives alone, one in 25 has care level 2, the
-// priority group is 低保 or 特困. Most were seen in the last week; one in five
-// of those on the rule never. The second known member of each station lives
-// alone and was last seen five days ago.
-void addCare(Member& m, const Station& st, const Community& com, int j, const std::string& today) {
+// Who looks after the elder and when they were last seen (the care list,
+// issue 9), from the member's number alone so the random draws, and with them
+// every other demo figure, stay as they were: most were seen in the last week,
+// one in five never; the second known member of each station five days ago.
+void addCare(Member& m, const Station& st, int j, const std::string& today) {
     m.home_station_id = st.id;
-    m.hukou = j % 10 != 3;
-    m.address = std::string("深圳市") + com.address + std::to_string(1 + j % 28) + "栋" +
-                std::to_string(1 + j % 17) + std::to_string(j % 3 + 1) + "号";
-    m.living_alone = j == 2 || j % 12 == 5;
-    m.care_level = j % 25 == 7 ? 2 : j % 9 == 4 ? 1 : 0;
-    if (m.category == "priority") m.categories = j % 2 ? "dibao" : "tekun";
-    else if (j % 30 == 11) m.categories = "dibao_bianyuan";
     if (j == 2) m.last_seen = at(core::addDays(today, -5), "10:00");
     else if (j % 5 != 0) m.last_seen = at(core::addDays(today, -(j % 9) - 1), "10:00");
+}
+
+// "户籍, 低保, 中度失能, 有地址" for the known members' list.
+std::string profileOf(const Member& m) {
+    static const char* kCare[] = {"", "轻度失能", "中度失能", "重度失能"};
+    std::string out = m.hukou ? "户籍" : "非户籍";
+    for (const auto& c : m.categories) out += "," + c;
+    if (m.care_level > 0) out += std::string(",") + kCare[m.care_level];
+    if (m.living_alone) out += ",独居";
+    if (!m.address.empty()) out += ",有地址";
+    return out;
 }
 
 void addMenus(WriteTx& tx, Rng& rng, const Canteen& c, const std::string& today, DemoSummary& sum) {
@@ -198,7 +230,7 @@ void addHistory(WriteTx& tx, Rng& rng, const std::vector<std::string>& memberIds
         service(first, pickMember(), *services[3], at(core::addDays(today, -5), "15:00"),
                 stations[i].id, true);
         // About 4 % of the others volunteer, 1 to 4 services in the last month.
-        for (std::size_t k = kKnownPerStation; k < ids.size(); ++k) {
+        for (std::size_t k = std::min<std::size_t>(kKnownPerStation, ids.size()); k < ids.size(); ++k) {
             if (!rng.chance(4)) continue;
             const std::string& vol = memberIds[static_cast<std::size_t>(ids[k])];
             std::int64_t balance = 0;
@@ -237,8 +269,8 @@ std::string demoCardNo(int station, int member) {
 DemoSummary generateDemo(Storage& storage, const DemoOptions& opt) {
     const int nStations = static_cast<int>(kCommunities.size());
     const std::int64_t total = opt.members > 0 ? opt.members : std::int64_t{kPerStationDefault} * nStations;
-    if (total < nStations * kKnownPerStation || total > std::int64_t{nStations} * 999999)
-        throw AdminError("--members must be between " + std::to_string(nStations * kKnownPerStation) +
+    if (total < nStations * kMinPerStation || total > std::int64_t{nStations} * 999999)
+        throw AdminError("--members must be between " + std::to_string(nStations * kMinPerStation) +
                          " and " + std::to_string(std::int64_t{nStations} * 999999));
     if (!validDate(opt.today)) throw AdminError("--today must be a date YYYY-MM-DD");
     Rng rng(opt.seed);
@@ -267,15 +299,15 @@ DemoSummary generateDemo(Storage& storage, const DemoOptions& opt) {
             addActivities(tx, rng, st, opt.today, sum);
             const std::int64_t count = total / nStations + (i < total % nStations ? 1 : 0);
             for (int j = 1; j <= count; ++j) {
-                Member m = makeMember(rng, i + 1, j, static_cast<std::int64_t>(memberIds.size()) + 1,
+                Member m = makeMember(rng, com, i + 1, j, static_cast<std::int64_t>(memberIds.size()) + 1,
                                       opt.today);
-                addCare(m, st, com, j, opt.today);
+                addCare(m, st, j, opt.today);
                 tx.putMember(m);
                 byStation[static_cast<std::size_t>(i)].push_back(static_cast<std::int64_t>(memberIds.size()));
                 memberIds.push_back(m.id);
                 if (j <= kKnownPerStation)
                     sum.known.push_back({st.id, st.name, m.id, m.card_no, m.phone, m.name,
-                                         m.birth_date, m.category, 0});
+                                         m.birth_date, profileOf(m), 0});
             }
         }
         // One district-wide lecture: every station's quota grows on its pulls.
@@ -296,10 +328,10 @@ DemoSummary generateDemo(Storage& storage, const DemoOptions& opt) {
 std::string demoMembersText(const DemoSummary& s) {
     std::string out =
         "# Known demo members: card 88 + station number (2 digits) + member number (6 digits).\n"
-        "# station_id\tmember_id\tcard_no\tphone\tname\tbirth_date\tcategory\ttime_bank_minutes\n";
+        "# station_id\tmember_id\tcard_no\tphone\tname\tbirth_date\tprofile\ttime_bank_minutes\n";
     for (const auto& k : s.known)
         out += k.station_id + "\t" + k.member_id + "\t" + k.card_no + "\t" + k.phone + "\t" + k.name +
-               "\t" + k.birth_date + "\t" + k.category + "\t" + std::to_string(k.balance_minutes) + "\n";
+               "\t" + k.birth_date + "\t" + k.profile + "\t" + std::to_string(k.balance_minutes) + "\n";
     if (!s.pending_services.empty()) {
         out += "# Pending services (timebank approve SERVICE_ID):";
         for (const auto& id : s.pending_services) out += " " + id;

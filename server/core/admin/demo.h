@@ -4,11 +4,14 @@
 //
 // Known members (documented in server/README.md): in station i (1-based, in
 // the order of demo_pools.cpp) member j (1-based) has card 88 ii jjjjjj, e.g.
-// 8801000001 for the first member of 长城. The first three of each station:
-//   j=1  born 1950-03-15, age70,    180 minutes in the time bank
-//   j=2  born 1948-08-08, priority, delivery eligible, 0 minutes
-//   j=3  born 1962-05-20, regular
-// with phones 138 ii jjjjjj.
+// 8801000001 for the first member of 长城. The first five of each station,
+// one of each kind the meal rules tell apart (config/meal_rules.h):
+//   j=1  born 1950-03-15, 户籍: 5 元 a lunch; 180 minutes in the time bank
+//   j=2  born 1948-08-08, 户籍, 低保, 中度失能, an address: 15 元, delivery; 0 minutes
+//   j=3  born 1962-05-20, 户籍, no category: no subsidy
+//   j=4  born 1925-06-01, 户籍, living alone, an address: a centenarian, 15 元, delivery
+//   j=5  born 1951-04-10, not 户籍, an address: no subsidy, no delivery
+// with phones 138 ii jjjjjj. The others get Futian's shares (demo.cpp).
 #pragma once
 
 #include <cstdint>
@@ -26,7 +29,8 @@ struct DemoOptions {
 };
 
 struct DemoMember {
-    std::string station_id, station_name, member_id, card_no, phone, name, birth_date, category;
+    std::string station_id, station_name, member_id, card_no, phone, name, birth_date;
+    std::string profile;  // "户籍,dibao,中度失能,有地址"
     std::int64_t balance_minutes = 0;
 };
 

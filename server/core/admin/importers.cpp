@@ -3,7 +3,7 @@
 // Index
 //   field checks      validDate, normalizeTime, memberProblem
 //   CSV tables        header mapping shared by the importers
-//   members           importMembers
+//   members           importMembers (old headers too), categories by the district's rules
 //   canteens, menus   addCanteen, addMealSlot, importMenu
 //   activities        addActivity, importActivities
 //   catalog           addCatalogItem
@@ -19,6 +19,7 @@
 #include "admin/stations.h"
 #include "errors.h"
 #include "pki/token.h"
+#include "rules/meal_policy.h"
 
 namespace district {
 namespace {
@@ -52,7 +53,7 @@ std::optional<std::int64_t> parseCount(const std::string& s) {
 // field count are collected, not thrown, so a preview lists them all.
 class Table {
 public:
-    // `optional` columns may be left out of the header; get() is "" for them.
+    // `optional` columns may be left out (get() then gives ""; has() says so).
     Table(const std::vector<CsvRow>& rows, const std::vector<std::string>& expected,
           std::vector<ImportProblem>& problems, const std::vector<std::string>& optional = {})
         : rows_(rows), expected_(expected) {
@@ -65,6 +66,8 @@ public:
             if (std::find(expected.begin(), expected.end(), header[i]) == expected.end() &&
                 std::find(optional.begin(), optional.end(), header[i]) == optional.end())
                 problems.push_back({1, "unknown column '" + header[i] + "'"});
+            else if (col_.count(header[i]))
+                problems.push_back({1, "column '" + header[i] + "' is given twice"});
             col_[header[i]] = i;
         }
         for (const auto& name : expected)
@@ -82,8 +85,9 @@ public:
                                          std::to_string(f.size())});
         return false;
     }
+    bool has(const std::string& name) const { return col_.count(name) > 0; }
     std::string get(std::size_t r, const std::string& name) const {
-        const auto it = col_.find(name);
+        auto it = col_.find(name);
         return it == col_.end() ? std::string() : rows_[r + 1].fields[it->second];
     }
     // The row's fields in the order of `expected` (for a preview).
@@ -240,21 +244,9 @@ std::optional<std::string> memberProblem(const Member& m, const std::string& tod
     if (m.name.empty() || !plainText(m.name, 64)) return "name must be 1 to 64 bytes of text";
     if (!validDate(m.birth_date) || m.birth_date < "1900-01-01" || m.birth_date > today)
         return "birth_date must be a date YYYY-MM-DD between 1900-01-01 and today";
-    if (m.category != "priority" && m.category != "age70" && m.category != "regular")
-        return "category must be priority, age70 or regular";
-    if (m.care_level < 0 || m.care_level > 3) return "care_level must be 0 to 3";
-    if (!plainText(m.address, 200)) return "address must be at most 200 bytes of text";
-    std::size_t start = 0;
-    while (!m.categories.empty() && start <= m.categories.size()) {
-        const std::size_t end = std::min(m.categories.find(';', start), m.categories.size());
-        const std::string code = m.categories.substr(start, end - start);
-        bool known = false;
-        for (const char* c : kCategoryCodes) known = known || code == c;
-        if (!known)
-            return "categories must be codes separated by ';' (tekun, dibao, dibao_bianyuan, "
-                   "sanshu_wulao, jisheng_teshu), got '" + code + "'";
-        start = end + 1;
-    }
+    if (m.care_level < 0 || m.care_level > config::kMaxCareLevel)
+        return "care_level must be 0 (none), 1 (轻度), 2 (中度) or 3 (重度失能)";
+    if (!plainText(m.address, 200)) return "address must be at most 200 bytes of one line";
     if (!m.home_station_id.empty() && !validId(m.home_station_id))
         return "station_id is not a valid id";
     return std::nullopt;
@@ -262,47 +254,91 @@ std::optional<std::string> memberProblem(const Member& m, const std::string& tod
 
 namespace {
 
-const std::vector<std::string> kMemberColumns = {"id", "card_no", "phone", "name", "birth_date",
-                                                 "category", "delivery_eligible"};
-// Who the elder is, for the care list and the subsidy rules; may be left out.
-const std::vector<std::string> kMemberOptional = {"hukou", "categories", "living_alone",
-                                                  "care_level", "address", "station_id"};
+// The header of `member import` (server/README.md "Members"). Only the first
+// five are required: a file from before 户籍 and categories still imports.
+const std::vector<std::string> kMemberColumns = {"id",   "card_no",    "phone",        "name",
+                                                 "birth_date", "hukou", "categories", "living_alone",
+                                                 "care_level", "address"};
+const std::vector<std::string> kMemberRequired = {"id", "card_no", "phone", "name", "birth_date"};
+// The old header's two columns: read, checked and not used (the subsidy
+// follows 户籍, age and categories now; delivery the district's rules).
+const std::vector<std::string> kMemberOptional = {"hukou",   "categories", "living_alone", "care_level",
+                                                  "address", "category",   "delivery_eligible",
+                                                  "station_id"};  // the station that looks after the elder
 
-Staged<Member> stageMembers(const std::string& csvText, core::TimePoint now) {
-    Staged<Member> st;
+// What a row said, before the database fills in what it left out.
+struct MemberRow {
+    Member m;
+    std::string categoriesText;  // as written: codes or Chinese names, ';'-separated
+    bool hasHukou = false, hasCategories = false, hasLivingAlone = false, hasCareLevel = false,
+         hasAddress = false, hasStation = false;
+};
+
+std::string trimmed(const std::string& s) {
+    std::size_t a = 0, b = s.size();
+    while (a < b && (s[a] == ' ' || s[a] == '\t')) ++a;
+    while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t')) --b;
+    return s.substr(a, b - a);
+}
+
+Staged<MemberRow> stageMembers(const std::string& csvText, core::TimePoint now) {
+    Staged<MemberRow> st;
     st.columns = kMemberColumns;
     const auto rows = parseInto(csvText, st);
     if (!st.problems.empty()) return st;
-    const Table t(rows, kMemberColumns, st.problems, kMemberOptional);
+    const Table t(rows, kMemberRequired, st.problems, kMemberOptional);
     const std::string today = core::dateLocal(now);
     std::map<std::string, int> ids, cards;
     st.rows = t.size();
     for (std::size_t r = 0; r < t.size(); ++r) {
         const int line = t.line(r);
         if (!t.complete(r, st.problems)) continue;
-        if (st.shown.size() < kPreviewRows) st.shown.push_back(t.ordered(r));
-        Member m{t.get(r, "id"),         t.get(r, "card_no"),  t.get(r, "phone"), t.get(r, "name"),
-                 t.get(r, "birth_date"), t.get(r, "category"), false};
-        const auto delivery = parseBool(t.get(r, "delivery_eligible"));
-        if (!delivery) {
-            st.problems.push_back({line, "delivery_eligible must be 0 or 1"});
-            continue;
+        if (st.shown.size() < kPreviewRows) {
+            std::vector<std::string> shown;
+            for (const auto& c : kMemberColumns) shown.push_back(t.get(r, c));
+            st.shown.push_back(std::move(shown));
         }
-        m.delivery_eligible = *delivery;
-        const auto hukou = parseBool(t.get(r, "hukou"));
-        const auto alone = parseBool(t.get(r, "living_alone"));
-        const std::string level = t.get(r, "care_level");
-        const auto careLevel = level.empty() ? std::optional<std::int64_t>(0) : parseCount(level);
-        if (!hukou || !alone || !careLevel) {
-            st.problems.push_back({line, "hukou and living_alone must be 0 or 1, care_level 0 to 3"});
-            continue;
+        MemberRow row;
+        Member& m = row.m;
+        m.id = t.get(r, "id");
+        m.card_no = t.get(r, "card_no");
+        m.phone = t.get(r, "phone");
+        m.name = t.get(r, "name");
+        m.birth_date = t.get(r, "birth_date");
+        std::vector<std::string> bad;
+        auto flag = [&](const char* column, bool& present, bool& value) {
+            present = t.has(column);
+            if (!present) return;
+            const auto b = parseBool(t.get(r, column));
+            if (!b) bad.push_back(std::string(column) + " must be 0 or 1");
+            else value = *b;
+        };
+        flag("hukou", row.hasHukou, m.hukou);
+        flag("living_alone", row.hasLivingAlone, m.living_alone);
+        row.hasCareLevel = t.has("care_level");
+        if (row.hasCareLevel) {
+            const std::string v = t.get(r, "care_level");
+            if (v.empty()) m.care_level = 0;
+            else if (v.size() == 1 && v[0] >= '0' && v[0] <= '3') m.care_level = v[0] - '0';
+            else bad.push_back("care_level must be 0 (none), 1 (轻度), 2 (中度) or 3 (重度失能)");
         }
-        m.hukou = *hukou;
-        m.living_alone = *alone;
-        m.care_level = static_cast<int>(std::min<std::int64_t>(*careLevel, 99));
-        m.categories = t.get(r, "categories");
-        m.address = t.get(r, "address");
+        row.hasAddress = t.has("address");
+        m.address = trimmed(t.get(r, "address"));
+        row.hasCategories = t.has("categories");
+        row.categoriesText = t.get(r, "categories");
+        row.hasStation = t.has("station_id");
         m.home_station_id = t.get(r, "station_id");
+        if (t.has("category")) {
+            const std::string c = t.get(r, "category");
+            if (c != "priority" && c != "age70" && c != "regular")
+                bad.push_back("category (the old column) must be priority, age70 or regular");
+        }
+        if (t.has("delivery_eligible") && !parseBool(t.get(r, "delivery_eligible")))
+            bad.push_back("delivery_eligible (the old column) must be 0 or 1");
+        if (!bad.empty()) {
+            st.problems.push_back({line, bad.front()});
+            continue;
+        }
         if (auto problem = memberProblem(m, today)) {
             st.problems.push_back({line, *problem});
             continue;
@@ -311,23 +347,68 @@ Staged<Member> stageMembers(const std::string& csvText, core::TimePoint now) {
             st.problems.push_back({line, "id " + m.id + " is also on line " + std::to_string(it->second)});
         else if (auto [it2, fresh2] = cards.emplace(m.card_no, line); !fresh2)
             st.problems.push_back({line, "card_no is also on line " + std::to_string(it2->second)});
-        st.items.push_back(std::move(m));
+        st.items.push_back(std::move(row));
         st.lines.push_back(line);
     }
     return st;
 }
 
-// Checked against the database in the same transaction as the writes.
-void checkMembers(Tx& tx, Staged<Member>& st) {
+// Checked against the database in the same transaction as the writes: the
+// card's owner, the district's categories, and what a column left out keeps
+// (the member's stored value; for a new member the documented default:
+// 户籍 yes, no categories, no care level, not alone, no address).
+void checkMembers(Tx& tx, Staged<MemberRow>& st) {
+    const auto policy = districtMealPolicy(tx);
+    const auto& rules = policy->subsidy;
+    std::string known;
+    for (const auto& c : rules.categories) known += (known.empty() ? "" : ", ") + c.code + " (" + c.label.zh + ")";
     for (std::size_t r = 0; r < st.items.size(); ++r) {
-        auto owner = tx.memberIdByCard(st.items[r].card_no);
-        if (owner && *owner != st.items[r].id)
+        MemberRow& row = st.items[r];
+        Member& m = row.m;
+        auto owner = tx.memberIdByCard(m.card_no);
+        if (owner && *owner != m.id)
             st.problems.push_back({st.lines[r], "card_no already belongs to member " + *owner});
-        else if (tx.blockedCard(st.items[r].card_no))
+        else if (tx.blockedCard(m.card_no))
             st.problems.push_back({st.lines[r], "card_no was reported lost and is blocked"});
-        const std::string& home = st.items[r].home_station_id;
-        if (!home.empty() && !tx.station(home))
-            st.problems.push_back({st.lines[r], "no station with id " + home});
+        if (!m.home_station_id.empty() && !tx.station(m.home_station_id))
+            st.problems.push_back({st.lines[r], "no station with id " + m.home_station_id});
+        const auto stored = tx.member(m.id);
+        // What the stations reported and the enrolment's state stay (issue 9).
+        if (stored) {
+            m.status = stored->status;
+            m.last_seen = stored->last_seen;
+            m.last_visit = stored->last_visit;
+        }
+        if (!row.hasStation) m.home_station_id = stored ? stored->home_station_id : "";
+        if (!row.hasHukou) m.hukou = stored ? stored->hukou : true;
+        if (!row.hasLivingAlone) m.living_alone = stored && stored->living_alone;
+        if (!row.hasCareLevel) m.care_level = stored ? stored->care_level : 0;
+        if (!row.hasAddress) m.address = stored ? stored->address : "";
+        if (!row.hasCategories) {
+            m.categories = stored ? stored->categories : std::vector<std::string>{};
+            continue;
+        }
+        m.categories.clear();
+        std::size_t start = 0;
+        const std::string& text = row.categoriesText;
+        while (start <= text.size()) {
+            std::size_t end = text.find(';', start);
+            if (end == std::string::npos) end = text.size();
+            const std::string item = trimmed(text.substr(start, end - start));
+            start = end + 1;
+            if (item.empty()) continue;
+            const config::MemberCategory* cat = rules.category(item);
+            for (const auto& c : rules.categories)
+                if (!cat && c.label.zh == item) cat = &c;  // 低保 as well as dibao
+            if (!cat) {
+                st.problems.push_back({st.lines[r], "categories: '" + item + "' is not a category of the district (" +
+                                                        known + ")"});
+                break;
+            }
+            if (std::find(m.categories.begin(), m.categories.end(), cat->code) == m.categories.end())
+                m.categories.push_back(cat->code);
+        }
+        std::sort(m.categories.begin(), m.categories.end());
     }
 }
 
@@ -345,7 +426,7 @@ int importMembers(Storage& storage, const std::string& csvText, core::TimePoint 
     storage.write([&](WriteTx& tx) {
         checkMembers(tx, st);
         if (!st.problems.empty()) refuse(st);
-        for (const auto& m : st.items) tx.putMember(m);
+        for (const auto& row : st.items) tx.putMember(row.m);
     });
     return static_cast<int>(st.items.size());
 }

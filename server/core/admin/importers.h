@@ -29,10 +29,14 @@ struct ImportPreview {
     std::vector<ImportProblem> problems;            // all of them, by line; empty: it would import
 };
 
-// CSV header: id,card_no,phone,name,birth_date,category,delivery_eligible, and
-// optionally hukou (0/1), categories (';'-separated: tekun;dibao;dibao_bianyuan;
-// sanshu_wulao;jisheng_teshu), living_alone (0/1), care_level (0-3), address,
-// station_id (the station that looks after the elder: the care list's).
+// CSV header: id,card_no,phone,name,birth_date,hukou,categories,living_alone,care_level,address
+// (server/README.md "Members"). The last five may be left out: an existing
+// member keeps what the district has, a new one gets 户籍 yes, no categories,
+// care level 0, not living alone, no address. The old columns category and
+// delivery_eligible are accepted and not used. categories: codes or Chinese
+// names of the district's member categories, separated by ';'.
+// An optional station_id column says which station looks after the elder (the
+// care list's home station, issue 9); left out, a member keeps the stored one.
 int importMembers(Storage& storage, const std::string& csvText, core::TimePoint now);
 ImportPreview previewMembers(Storage& storage, const std::string& csvText, core::TimePoint now);
 

@@ -41,7 +41,7 @@ std::int64_t pgCount(PgConn& conn, const std::string& table) {
 const std::vector<std::string>& districtTables() {
     static const std::vector<std::string> tables = {
         "stations", "station_status", "station_status_history", "ops", "members", "canteens",
-        "meal_slots", "activities", "catalog_items", "subsidy_rules", "quotas", "bookings",
+        "meal_slots", "activities", "catalog_items", "meal_rules", "quotas", "bookings",
         "signups", "attendances", "checkins", "help_calls", "help_call_acks", "accounts",
         "transfers", "movements", "redemptions", "services", "changes", "config_docs", "keysets",
         "admins", "audit_log", "blocked_cards", "care_visits"};
@@ -82,9 +82,9 @@ MigrateResult migrateToPostgres(const std::string& sqlitePath, const std::string
                 if (pgCount(conn, t) > 0)
                     throw AdminError(std::string("the PostgreSQL database holds a district already (") + t +
                                      " has rows): migrate copies into an empty database only");
-            // What PgStorage wrote on first use (default subsidy rules, the
-            // system accounts) is replaced by the source's rows.
-            conn.exec("DELETE FROM changes; DELETE FROM subsidy_rules; DELETE FROM accounts");
+            // What PgStorage wrote on first use (the system accounts) is
+            // replaced by the source's rows.
+            conn.exec("DELETE FROM changes; DELETE FROM meal_rules; DELETE FROM accounts");
             result.tables.clear();
             for (const auto& table : districtTables()) {
                 const auto cols = sqliteColumns(sdb, table);

@@ -1,5 +1,7 @@
 #include "admin/station_day.h"
 
+#include "rows.h"
+
 #include "admin/csv.h"
 #include "errors.h"
 
@@ -69,7 +71,7 @@ std::string careReportCsv(Storage& storage, int days, core::TimePoint now) {
         const long unseen = daysSince(r.last_contact, now);
         const Member& m = r.member;
         out += csvLine({m.id, m.name, m.phone, m.address, m.home_station_id, r.home_station_name,
-                        m.living_alone ? "1" : "0", std::to_string(m.care_level), m.categories,
+                        m.living_alone ? "1" : "0", std::to_string(m.care_level), joinCategories(m.categories),
                         m.last_seen, m.last_visit, unseen < 0 ? "" : std::to_string(unseen),
                         r.last_attempt_at, r.last_attempt_outcome, r.last_attempt_note});
     }

@@ -67,39 +67,18 @@ std::vector<StationOverview> PgTx::stationOverview() {
     return out;
 }
 
-Member pgMemberRow(PgQuery& s, int f) {
-    Member m;
-    m.id = s.getText(f + 0);
-    m.card_no = s.getText(f + 1);
-    m.phone = s.getText(f + 2);
-    m.name = s.getText(f + 3);
-    m.birth_date = s.getText(f + 4);
-    m.category = s.getText(f + 5);
-    m.delivery_eligible = s.getInt(f + 6) != 0;
-    m.hukou = s.getInt(f + 7) != 0;
-    m.categories = s.getText(f + 8);
-    m.living_alone = s.getInt(f + 9) != 0;
-    m.care_level = static_cast<int>(s.getInt(f + 10));
-    m.address = s.getText(f + 11);
-    m.status = s.getText(f + 12);
-    m.home_station_id = s.getText(f + 13);
-    m.last_seen = s.getText(f + 14);
-    m.last_visit = s.getText(f + 15);
-    return m;
-}
-
 std::optional<Member> PgTx::member(const std::string& id) {
-    auto s = q("SELECT " + memberCols("") + " FROM members WHERE id = ?");
+    auto s = q(std::string("SELECT ") + kMemberColumns + " FROM members WHERE id = ?");
     s->bind(1, id);
     if (!s->step()) return std::nullopt;
-    return pgMemberRow(*s);
+    return memberRow(*s);
 }
 
 std::vector<Member> PgTx::membersByStatus(const std::string& status, int limit) {
-    auto s = q("SELECT " + memberCols("") + " FROM members WHERE status = ? ORDER BY n LIMIT ?");
+    auto s = q(std::string("SELECT ") + kMemberColumns + " FROM members WHERE status = ? ORDER BY n LIMIT ?");
     s->bindAll(status, limit);
     std::vector<Member> out;
-    while (s->step()) out.push_back(pgMemberRow(*s));
+    while (s->step()) out.push_back(memberRow(*s));
     return out;
 }
 
@@ -158,9 +137,9 @@ std::optional<CatalogItem> PgTx::catalogItem(const std::string& id) {
 }
 
 SubsidyRules PgTx::subsidyRules() {
-    auto s = q("SELECT priority_cents, age70_cents, daily_cap, weekly_cap FROM subsidy_rules");
+    auto s = q("SELECT sections FROM meal_rules WHERE id = 'district'");
     if (!s->step()) return SubsidyRules{};
-    return SubsidyRules{s->getInt(0), s->getInt(1), s->getInt(2), s->getInt(3)};
+    return SubsidyRules{s->getText(0)};
 }
 
 std::int64_t PgTx::maxConfigVersion() {
@@ -183,12 +162,10 @@ std::vector<ConfigDoc> PgTx::configDocs() {
 }
 
 std::optional<Booking> PgTx::booking(const std::string& id) {
-    auto s = q("SELECT id, member_id, slot_id, station_id, status, subsidy_cents, pay_cents, "
-               "delivery, date, created_at FROM bookings WHERE id = ?");
+    auto s = q(std::string("SELECT ") + kBookingColumns + " FROM bookings WHERE id = ?");
     s->bind(1, id);
     if (!s->step()) return std::nullopt;
-    return Booking{s->getText(0), s->getText(1), s->getText(2),   s->getText(3), s->getText(4),
-                   s->getInt(5),  s->getInt(6),  s->getInt(7) != 0, s->getText(8), s->getText(9)};
+    return bookingRow(*s);
 }
 
 std::optional<Booking> PgTx::activeBooking(const std::string& memberId,
@@ -438,7 +415,7 @@ std::vector<StaffReportRow> PgTx::staffReport(const std::string& from, const std
 
 std::vector<CareRow> PgTx::careList(const std::string& beforeIso, int limit) {
     // The rule is onCareRule's, in SQL; categories are ';'-separated.
-    auto s = q("SELECT " + memberCols("m.") +
+    auto s = q("SELECT " + prefixedColumns(kMemberColumns, "m") +
                ", coalesce(st.name, ''), greatest(m.last_seen, m.last_visit) AS contact, "
                "coalesce(v.at, ''), coalesce(v.outcome, ''), coalesce(v.note, '') "
                "FROM members m LEFT JOIN stations st ON st.id = m.home_station_id "
@@ -453,12 +430,12 @@ std::vector<CareRow> PgTx::careList(const std::string& beforeIso, int limit) {
     std::vector<CareRow> out;
     while (s->step()) {
         CareRow r;
-        r.member = pgMemberRow(*s);
-        r.home_station_name = s->getText(16);
-        r.last_contact = s->getText(17);
-        r.last_attempt_at = s->getText(18);
-        r.last_attempt_outcome = s->getText(19);
-        r.last_attempt_note = s->getText(20);
+        r.member = memberRow(*s);
+        r.home_station_name = s->getText(kMemberColumnCount);
+        r.last_contact = s->getText(kMemberColumnCount + 1);
+        r.last_attempt_at = s->getText(kMemberColumnCount + 2);
+        r.last_attempt_outcome = s->getText(kMemberColumnCount + 3);
+        r.last_attempt_note = s->getText(kMemberColumnCount + 4);
         out.push_back(std::move(r));
     }
     return out;
@@ -471,6 +448,14 @@ std::vector<TimebankReportRow> PgTx::timebankReport(const std::string& from,
     s->bindAll(from, to);
     std::vector<TimebankReportRow> out;
     while (s->step()) out.push_back({s->getText(0), s->getText(1), s->getInt(2), s->getInt(3)});
+    return out;
+}
+
+std::vector<BookingReportRow> PgTx::bookingReport(const std::string& from, const std::string& to) {
+    auto s = q(bookingReportSql());
+    s->bindAll(from, to);
+    std::vector<BookingReportRow> out;
+    while (s->step()) out.push_back(bookingReportRow(*s));
     return out;
 }
 

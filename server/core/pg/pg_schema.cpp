@@ -158,15 +158,29 @@ CREATE INDEX audit_log_at ON audit_log(at);
 CREATE TRIGGER audit_log_immutable BEFORE UPDATE OR DELETE ON audit_log
   FOR EACH ROW EXECUTE FUNCTION refuse_change('the audit log is append-only');
 )sql"},
-        // 2: who the elder is (sqlite migration 7, issue 8's columns, shared
-        // with issue 9): 深圳户籍, categories, living alone, care level, address.
+        // 2: SQLite's migration 7, meals by Shenzhen's rules (its comment says why).
         {2, R"sql(
-ALTER TABLE members ADD COLUMN hukou BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE members ADD COLUMN hukou BIGINT NOT NULL DEFAULT 1 CHECK (hukou IN (0, 1));
+ALTER TABLE members ALTER COLUMN hukou DROP DEFAULT;
 ALTER TABLE members ADD COLUMN categories TEXT NOT NULL DEFAULT '';
-ALTER TABLE members ADD COLUMN living_alone BIGINT NOT NULL DEFAULT 0;
-ALTER TABLE members ADD COLUMN care_level BIGINT NOT NULL DEFAULT 0
-  CHECK (care_level BETWEEN 0 AND 3);
+ALTER TABLE members ADD COLUMN care_level BIGINT NOT NULL DEFAULT 0 CHECK (care_level BETWEEN 0 AND 3);
+ALTER TABLE members ADD COLUMN living_alone BIGINT NOT NULL DEFAULT 0 CHECK (living_alone IN (0, 1));
 ALTER TABLE members ADD COLUMN address TEXT NOT NULL DEFAULT '';
+ALTER TABLE members DROP COLUMN category;
+ALTER TABLE members DROP COLUMN delivery_eligible;
+
+ALTER TABLE bookings ADD COLUMN rule TEXT NOT NULL DEFAULT 'none';
+UPDATE bookings SET rule = 'legacy' WHERE subsidy_cents > 0;
+ALTER TABLE bookings ADD COLUMN delivery_fee_cents BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE bookings ADD COLUMN delivery_subsidy_cents BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE bookings ADD COLUMN delivery_status TEXT NOT NULL DEFAULT ''
+  CHECK (delivery_status IN ('', 'delivered', 'failed'));
+ALTER TABLE bookings ADD COLUMN delivery_at TEXT NOT NULL DEFAULT '';
+CREATE INDEX bookings_date ON bookings(date);
+
+DROP TABLE subsidy_rules;
+CREATE TABLE meal_rules (id TEXT PRIMARY KEY CHECK (id = 'district'), sections TEXT NOT NULL);
+DELETE FROM changes WHERE entity = 'subsidy_rules';
 )sql"},
         // 3: a station's working day (issue 9; sqlite migration 8): pending
         // enrolments, home station, last seen / visited, blocked cards, 巡访,

@@ -26,11 +26,20 @@ PgStorage::PgStorage(const std::string& url, StorageOptions options)
         pgMigrate(s->conn);
         release(std::move(s));
     }
-    write([](WriteTx& tx) {
+    write([this](WriteTx& tx) {
         auto& t = static_cast<PgTx&>(tx);
-        PgQuery rules(t.conn(), "SELECT count(*) FROM subsidy_rules");
-        rules.step();
-        if (rules.getInt(0) == 0) tx.putSubsidyRules(SubsidyRules{});
+        // Migration 2 changed what a member row says: republish the rows still
+        // in the old shape (sqlite_storage.cpp does the same).
+        std::vector<std::string> ids;
+        if (!options_.member_key.empty()) {
+            PgQuery old(t.conn(), "SELECT 1 FROM changes WHERE entity = 'member' AND "
+                                  "data NOT LIKE '%\"hukou\"%' LIMIT 1");
+            if (old.step()) {
+                PgQuery all(t.conn(), "SELECT id FROM members ORDER BY id");
+                while (all.step()) ids.push_back(all.getText(0));
+            }
+        }
+        for (const auto& id : ids) tx.putMember(*tx.member(id));
         for (const char* id : {kIssuanceAccount, kRedemptionAccount})
             tx.ensureAccount(Account{id, false, 0, std::nullopt});
     });

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "pg/pg_conn.h"
+#include "rows.h"
 #include "storage.h"
 
 namespace district {
@@ -19,11 +20,6 @@ namespace district {
 // that serializes schema migrations of processes starting together.
 inline constexpr std::int64_t kChangeLockKey = 0x6469737472696301;   // "distric" 1
 inline constexpr std::int64_t kMigrationLockKey = 0x6469737472696302;
-
-// The members table's columns in Member's order (sqlite_read.cpp), and a
-// row of them read from column `first` on (pg_read.cpp).
-std::string memberCols(const std::string& alias);
-Member pgMemberRow(PgQuery& s, int first = 0);
 
 class PgTx final : public WriteTx {
 public:
@@ -77,6 +73,7 @@ public:
     std::vector<CheckinReportRow> checkinReport(const std::string& from,
                                                 const std::string& to) override;
     std::vector<MealReportRow> mealReport(const std::string& from, const std::string& to) override;
+    std::vector<BookingReportRow> bookingReport(const std::string& from, const std::string& to) override;
     std::vector<TimebankReportRow> timebankReport(const std::string& from,
                                                   const std::string& to) override;
     std::vector<StaffReportRow> staffReport(const std::string& from,

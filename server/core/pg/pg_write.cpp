@@ -102,22 +102,20 @@ void PgTx::saveStatus(const std::string& stationId, const std::string& statusJso
 void PgTx::putMember(const Member& m) {
     // last_seen and last_visit only move forward (memberSeen, addCareVisit):
     // an import that does not know them keeps what the stations reported.
-    auto s = q("INSERT INTO members (id, card_no, phone, name, birth_date, category, "
-               "delivery_eligible, hukou, categories, living_alone, care_level, address, status, "
-               "home_station_id, last_seen, last_visit) "
-               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
-               "card_no = excluded.card_no, phone = excluded.phone, name = excluded.name, "
-               "birth_date = excluded.birth_date, category = excluded.category, "
-               "delivery_eligible = excluded.delivery_eligible, hukou = excluded.hukou, "
-               "categories = excluded.categories, living_alone = excluded.living_alone, "
-               "care_level = excluded.care_level, address = excluded.address, "
-               "status = excluded.status, home_station_id = excluded.home_station_id, "
+    auto s = q("INSERT INTO members (id, card_no, phone, name, birth_date, hukou, categories, "
+               "care_level, living_alone, address, status, home_station_id, last_seen, last_visit) "
+               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+               "ON CONFLICT (id) DO UPDATE SET card_no = excluded.card_no, "
+               "phone = excluded.phone, name = excluded.name, birth_date = excluded.birth_date, "
+               "hukou = excluded.hukou, categories = excluded.categories, "
+               "care_level = excluded.care_level, living_alone = excluded.living_alone, "
+               "address = excluded.address, status = excluded.status, "
+               "home_station_id = excluded.home_station_id, "
                "last_seen = greatest(members.last_seen, excluded.last_seen), "
-               "last_visit = greatest(members.last_visit, excluded.last_visit) "
-               "RETURNING last_seen, last_visit");
-    s->bindAll(m.id, m.card_no, m.phone, m.name, m.birth_date, m.category,
-               m.delivery_eligible ? 1 : 0, m.hukou ? 1 : 0, m.categories, m.living_alone ? 1 : 0,
-               m.care_level, m.address, m.status, m.home_station_id, m.last_seen, m.last_visit);
+               "last_visit = greatest(members.last_visit, excluded.last_visit) RETURNING last_seen, last_visit");
+    s->bindAll(m.id, m.card_no, m.phone, m.name, m.birth_date, m.hukou ? 1 : 0,
+               joinCategories(m.categories), m.care_level, m.living_alone ? 1 : 0, m.address, m.status,
+               m.home_station_id, m.last_seen, m.last_visit);
     if (!s->step()) throw std::logic_error("member " + m.id + " was not written");
     Member stored = m;
     stored.last_seen = s->getText(0);
@@ -194,13 +192,10 @@ void PgTx::putCatalogItem(const CatalogItem& c) {
 }
 
 void PgTx::putSubsidyRules(const SubsidyRules& r) {
-    auto s = q("INSERT INTO subsidy_rules (id, priority_cents, age70_cents, daily_cap, "
-               "weekly_cap) VALUES ('district', ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
-               "priority_cents = excluded.priority_cents, age70_cents = excluded.age70_cents, "
-               "daily_cap = excluded.daily_cap, weekly_cap = excluded.weekly_cap");
-    s->bindAll(r.priority_cents, r.age70_cents, r.daily_cap, r.weekly_cap);
+    auto s = q("INSERT INTO meal_rules (id, sections) VALUES ('district', ?) "
+               "ON CONFLICT (id) DO UPDATE SET sections = excluded.sections");
+    s->bind(1, r.sections_json);
     s->run();
-    change("subsidy_rules", "district", "", toJson(r));
 }
 
 void PgTx::putQuota(const Quota& qt) {
@@ -230,14 +225,24 @@ void PgTx::putConfig(const ConfigDoc& c) {
 }
 
 void PgTx::putBooking(const Booking& b) {
-    auto s = q("INSERT INTO bookings (id, member_id, slot_id, station_id, status, subsidy_cents, "
-               "pay_cents, delivery, date, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+    auto s = q(std::string("INSERT INTO bookings (") + kBookingColumns +
+               ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                "ON CONFLICT (id) DO UPDATE SET status = excluded.status, "
-               "subsidy_cents = excluded.subsidy_cents, pay_cents = excluded.pay_cents");
+               "subsidy_cents = excluded.subsidy_cents, pay_cents = excluded.pay_cents, "
+               "rule = excluded.rule, delivery_fee_cents = excluded.delivery_fee_cents, "
+               "delivery_subsidy_cents = excluded.delivery_subsidy_cents, "
+               "delivery_status = excluded.delivery_status, delivery_at = excluded.delivery_at");
     s->bindAll(b.id, b.member_id, b.slot_id, b.station_id, b.status, b.subsidy_cents,
-               b.pay_cents, b.delivery ? 1 : 0, b.date, b.created_at);
+               b.pay_cents, b.delivery ? 1 : 0, b.date, b.created_at, b.rule,
+               b.delivery_fee_cents, b.delivery_subsidy_cents, b.delivery_status, b.delivery_at);
     s->run();
     change("booking", b.id, "", toJson(b));
+    if (!b.delivery) return;
+    // The delivery list of the canteen's station: who, where, what to collect.
+    const auto m = member(b.member_id);
+    const auto sl = slot(b.slot_id);
+    const auto c = sl ? canteen(sl->canteen_id) : std::nullopt;
+    if (m && c) change("delivery", b.id, c->station_id, deliveryJson(b, *m));
 }
 
 void PgTx::putSignup(const Signup& su) {

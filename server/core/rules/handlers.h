@@ -29,6 +29,7 @@ Outcome applyMealBook(WriteTx& tx, const OpContext& ctx, const nlohmann::json& p
 Outcome applyMealCancel(WriteTx& tx, const OpContext& ctx, const nlohmann::json& p);
 Outcome applyMealPickup(WriteTx& tx, const OpContext& ctx, const nlohmann::json& p);
 Outcome applyMealPickupUndo(WriteTx& tx, const OpContext& ctx, const nlohmann::json& p);
+Outcome applyMealDelivery(WriteTx& tx, const OpContext& ctx, const nlohmann::json& p);
 // activities.cpp
 Outcome applyActivitySignup(WriteTx& tx, const OpContext& ctx, const nlohmann::json& p);
 Outcome applyActivityCancel(WriteTx& tx, const OpContext& ctx, const nlohmann::json& p);
@@ -38,10 +39,6 @@ Outcome applyActivityAttendUndo(WriteTx& tx, const OpContext& ctx, const nlohman
 Outcome applyTbRedeem(WriteTx& tx, const OpContext& ctx, const nlohmann::json& p);
 Outcome applyTbService(WriteTx& tx, const OpContext& ctx, const nlohmann::json& p);
 
-// The subsidy a member gets for a meal on `date` before caps (PROTOCOL.md
-// "Subsidy rules"): priority, else an age of 70-99 on that date, else none;
-// none while an enrolment waits for an admin.
-std::int64_t baseSubsidy(const SubsidyRules& rules, const Member& m, const std::string& date);
 // Whole years between birth (YYYY-MM-DD) and date (YYYY-MM-DD).
 int ageOn(const std::string& birthDate, const std::string& date);
 

@@ -1,10 +1,12 @@
-// meals.cpp — booking, cancelling and picking up canteen meals: capacity
-// through quotas (capacity.h), cutoffs, delivery eligibility and subsidy caps.
+// meals.cpp — booking, cancelling, picking up and delivering canteen meals:
+// capacity through quotas (capacity.h), cutoffs, and the district's meal rules
+// (meal_policy.h, config/meal_rules.h: subsidy tiers, days, caps, delivery).
 #include <algorithm>
 #include <cstdio>
 
 #include "rules/capacity.h"
 #include "rules/handlers.h"
+#include "rules/meal_policy.h"
 #include "rules/payload.h"
 
 namespace district {
@@ -38,14 +40,6 @@ int ageOn(const std::string& birthDate, const std::string& date) {
     return age;
 }
 
-std::int64_t baseSubsidy(const SubsidyRules& rules, const Member& m, const std::string& date) {
-    if (m.status != "active") return 0;
-    if (m.category == "priority") return rules.priority_cents;
-    const int age = ageOn(m.birth_date, date);
-    if (age >= 70 && age <= 99) return rules.age70_cents;
-    return 0;
-}
-
 Outcome applyMealBook(WriteTx& tx, const OpContext& ctx, const json& p) {
     const std::string bookingId = needId(p, "booking_id");
     const std::string memberId = needId(p, "member_id");
@@ -69,36 +63,62 @@ Outcome applyMealBook(WriteTx& tx, const OpContext& ctx, const json& p) {
         detail["status"] = existing->status;
         return Outcome::reject(reason::kAlreadyBooked, detail);
     }
-    if (delivery && !member->delivery_eligible)
-        return Outcome::reject(reason::kNotEligibleDelivery, detail);
 
-    const SubsidyRules rules = tx.subsidyRules();
-    std::int64_t subsidy = std::min(baseSubsidy(rules, *member, slot->date), slot->price_cents);
-    std::string cap;
-    if (subsidy > 0) {
-        const std::string monday = core::addDays(slot->date, -((core::weekday(slot->date) + 6) % 7));
-        if (tx.subsidisedMeals(memberId, slot->date, slot->date) >= rules.daily_cap)
-            cap = "daily";
-        else if (tx.subsidisedMeals(memberId, monday, core::addDays(monday, 6)) >= rules.weekly_cap)
-            cap = "weekly";
+    // config/meal_rules.h: the same pricing the kiosk showed the elder.
+    const auto policy = districtMealPolicy(tx);
+    const config::ElderFacts facts = elderFacts(*member, slot->date);
+    if (delivery) {
+        const auto check = config::deliveryCheck(policy->subsidy, facts);
+        if (check == config::DeliveryCheck::NotEligible) return Outcome::reject(reason::kNotEligibleDelivery, detail);
+        if (check == config::DeliveryCheck::NoAddress) return Outcome::reject(reason::kNoAddress, detail);
     }
-    if (!cap.empty()) {
-        detail["subsidy_cap"] = cap;
+    const std::string monday = config::weekStart(slot->date);
+    config::MealAsk ask{slot->date, slot->slot, slot->price_cents, delivery,
+                        int(tx.subsidisedMeals(memberId, slot->date, slot->date)),
+                        int(tx.subsidisedMeals(memberId, monday, core::addDays(monday, 6)))};
+    config::MealQuote q = config::quoteMeal(policy->subsidy, policy->calendar, facts, ask);
+    if (member->status != "active" && q.subsidyCents + q.deliverySubsidyCents > 0) {
+        // An enrolment waiting for an admin (issue 9): full price until approved.
+        q.payCents += q.subsidyCents + q.deliverySubsidyCents;
+        q.subsidyCents = 0;
+        q.deliverySubsidyCents = 0;
+        q.rule = "none";
+        q.why = config::NoSubsidy::NoTier;
+    }
+    const bool capped = q.why == config::NoSubsidy::DailyCap || q.why == config::NoSubsidy::WeeklyCap;
+    if (capped) {
+        detail["subsidy_cap"] = q.why == config::NoSubsidy::DailyCap ? "daily" : "weekly";
         if (!fullPriceOk) {
             detail["price_cents"] = slot->price_cents;
             return Outcome::reject(reason::kSubsidyCap, detail);
         }
-        subsidy = 0;
     }
     if (!takeSeat(tx, SeatKind::Meal, slotId, ctx.station_id))
         return Outcome::reject(reason::kFull, detail);
 
-    Booking b{bookingId, memberId,   slotId,   ctx.station_id, "booked", subsidy,
-              slot->price_cents - subsidy, delivery, slot->date, ctx.created_at};
+    Booking b;
+    b.id = bookingId;
+    b.member_id = memberId;
+    b.slot_id = slotId;
+    b.station_id = ctx.station_id;
+    b.status = "booked";
+    b.subsidy_cents = q.subsidyCents;
+    b.pay_cents = q.payCents;
+    b.delivery = delivery;
+    b.date = slot->date;
+    b.created_at = ctx.created_at;
+    b.rule = q.rule;
+    b.delivery_fee_cents = q.deliveryFeeCents;
+    b.delivery_subsidy_cents = q.deliverySubsidyCents;
     tx.putBooking(b);
     detail["status"] = b.status;
+    detail["rule"] = b.rule;
+    detail["price_cents"] = q.priceCents;
     detail["subsidy_cents"] = b.subsidy_cents;
+    detail["delivery_fee_cents"] = b.delivery_fee_cents;
+    detail["delivery_subsidy_cents"] = b.delivery_subsidy_cents;
     detail["pay_cents"] = b.pay_cents;
+    if (q.why != config::NoSubsidy::None) detail["no_subsidy"] = std::string(config::toString(q.why));
     return Outcome::ok(detail);
 }
 
@@ -153,6 +173,32 @@ Outcome applyMealPickupUndo(WriteTx& tx, const OpContext& ctx, const json& p) {
         tx.putBooking(*b);
     }
     detail["status"] = b->status;
+    return Outcome::ok(detail);
+}
+
+// Staff of the canteen's station marked a delivery (送餐上门) done or failed.
+// Delivered is a pickup at the door; a failed delivery stays booked, so a
+// second attempt can still be marked delivered, and a mistaken "delivered"
+// can be corrected to "failed".
+Outcome applyMealDelivery(WriteTx& tx, const OpContext& ctx, const json& p) {
+    const std::string bookingId = needId(p, "booking_id");
+    const std::string outcome = optString(p, "outcome", "", 20);
+    if (outcome != "delivered" && outcome != "failed")
+        throw InvalidPayload("outcome", "must be \"delivered\" or \"failed\"");
+    json detail = {{"booking_id", bookingId}};
+    auto b = tx.booking(bookingId);
+    if (!b) return Outcome::reject(reason::kUnknownBooking, detail);
+    if (!mayActOn(tx, ctx, *b)) return Outcome::reject(reason::kNotOwner, detail);
+    if (!b->delivery) return Outcome::reject(reason::kNotDelivery, detail);
+    if (b->status == "cancelled") return Outcome::reject(reason::kCancelled, detail);
+    if (b->delivery_status != outcome) {
+        b->delivery_status = outcome;
+        b->delivery_at = ctx.created_at;
+        b->status = outcome == "delivered" ? "picked_up" : "booked";
+        tx.putBooking(*b);
+    }
+    detail["status"] = b->status;
+    detail["delivery_status"] = b->delivery_status;
     return Outcome::ok(detail);
 }
 

@@ -5,7 +5,11 @@
 // The elder's personal data travels in the payload's `personal` object, which
 // the kiosk drops from its op log once the district has answered
 // (kiosk/store/oplog.h): a station keeps no card or phone number.
+#include <optional>
+#include <vector>
+
 #include "admin/importers.h"
+#include "rows.h"
 #include "rules/handlers.h"
 #include "rules/payload.h"
 
@@ -21,13 +25,17 @@ const json& personalOf(const json& p) {
     return *it;
 }
 
-// The category that prices a meal (PROTOCOL.md "Subsidy rules"): 特困 and 低保
-// are the priority group; otherwise by age on the day of enrolment.
-std::string pricingCategory(const std::string& categories, const std::string& birthDate,
-                            const std::string& today) {
-    if (hasCategory(categories, "tekun") || hasCategory(categories, "dibao")) return "priority";
-    const int age = ageOn(birthDate, today);
-    return age >= 70 && age <= 99 ? "age70" : "regular";
+// The categories of an enrolment: the kiosk's codes joined by ';', each one
+// of kCategoryCodes; sorted, each once (as rows.h stores them).
+std::optional<std::vector<std::string>> enrolCategories(const std::string& text) {
+    std::vector<std::string> out;
+    for (const auto& code : splitCategories(text)) {
+        bool known = false;
+        for (const char* c : kCategoryCodes) known = known || code == c;
+        if (!known) return std::nullopt;
+        out.push_back(code);
+    }
+    return splitCategories(joinCategories(out));
 }
 
 }  // namespace
@@ -43,12 +51,17 @@ Outcome applyMemberEnrol(WriteTx& tx, const OpContext& ctx, const json& p) {
     m.card_no = optString(personal, "card_no", "", 20);
     m.address = optString(personal, "address", "", 200);
     m.hukou = optBool(p, "hukou", false);
-    m.categories = optString(p, "categories", "", 200);
     m.status = "pending";
     m.home_station_id = ctx.station_id;
     const std::string today = core::dateLocal(ctx.judged_at);
-    m.category = pricingCategory(m.categories, m.birth_date, today);
     json detail = {{"member_id", memberId}};
+    const auto categories = enrolCategories(optString(p, "categories", "", 200));
+    if (!categories) {
+        detail["message"] = "categories must be codes separated by ';' (tekun, dibao, dibao_bianyuan, "
+                            "sanshu_wulao, jisheng_teshu)";
+        return Outcome::reject(reason::kInvalidPayload, detail);
+    }
+    m.categories = *categories;
     if (auto problem = memberProblem(m, today)) {
         detail["message"] = *problem;
         return Outcome::reject(reason::kInvalidPayload, detail);

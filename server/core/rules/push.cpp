@@ -126,6 +126,7 @@ OpHandler handlerFor(const std::string& kind) {
         {"activity_attend", applyActivityAttend},
         {"activity_attend_undo", applyActivityAttendUndo},
         {"meal_pickup_undo", applyMealPickupUndo},
+        {"meal_delivery", applyMealDelivery},
         {"tb_redeem", applyTbRedeem},
         {"tb_service", applyTbService},
         {"help_call", applyHelpCall},

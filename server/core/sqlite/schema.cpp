@@ -185,16 +185,43 @@ CREATE INDEX services_status ON services(status);
         {6, R"sql(
 ALTER TABLE stations ADD COLUMN bundle_keyset_version INTEGER NOT NULL DEFAULT 0;
 )sql"},
-        // 7: who the elder is (issue 8's columns, shared with issue 9): 深圳户籍,
-        // categories (';'-separated codes: tekun;dibao;dibao_bianyuan;
-        // sanshu_wulao;jisheng_teshu), living alone, care level 0-3, address.
+        // 7: meals by Shenzhen's rules (config/meal_rules.h). Members carry
+        // 户籍, categories (codes joined by ';'), care level, living alone and
+        // an address instead of one coarse category and a delivery flag:
+        // existing members become 户籍 without categories (what the old age
+        // rule assumed; the old "priority" could not say which category) until
+        // a file with the new columns says otherwise. The storage republishes
+        // their change rows in the new shape at start (sqlite_storage.cpp).
+        // Bookings keep the tier that paid and the delivery's fee, subsidy and
+        // outcome. The rules are the newest district document's sections; the
+        // old four-number table and its change row go (stations read the rules
+        // from their signed configuration).
         {7, R"sql(
-ALTER TABLE members ADD COLUMN hukou INTEGER NOT NULL DEFAULT 0;
-ALTER TABLE members ADD COLUMN categories TEXT NOT NULL DEFAULT '';
-ALTER TABLE members ADD COLUMN living_alone INTEGER NOT NULL DEFAULT 0;
-ALTER TABLE members ADD COLUMN care_level INTEGER NOT NULL DEFAULT 0
-  CHECK (care_level BETWEEN 0 AND 3);
-ALTER TABLE members ADD COLUMN address TEXT NOT NULL DEFAULT '';
+CREATE TABLE members_v7 (
+  id TEXT PRIMARY KEY, card_no TEXT NOT NULL UNIQUE, phone TEXT NOT NULL, name TEXT NOT NULL,
+  birth_date TEXT NOT NULL, hukou INTEGER NOT NULL CHECK (hukou IN (0, 1)),
+  categories TEXT NOT NULL DEFAULT '',
+  care_level INTEGER NOT NULL DEFAULT 0 CHECK (care_level BETWEEN 0 AND 3),
+  living_alone INTEGER NOT NULL DEFAULT 0 CHECK (living_alone IN (0, 1)),
+  address TEXT NOT NULL DEFAULT '');
+INSERT INTO members_v7 (id, card_no, phone, name, birth_date, hukou)
+  SELECT id, card_no, phone, name, birth_date, 1 FROM members;
+DROP TABLE members;
+ALTER TABLE members_v7 RENAME TO members;
+CREATE INDEX members_phone ON members(phone);
+
+ALTER TABLE bookings ADD COLUMN rule TEXT NOT NULL DEFAULT 'none';
+UPDATE bookings SET rule = 'legacy' WHERE subsidy_cents > 0;
+ALTER TABLE bookings ADD COLUMN delivery_fee_cents INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE bookings ADD COLUMN delivery_subsidy_cents INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE bookings ADD COLUMN delivery_status TEXT NOT NULL DEFAULT ''
+  CHECK (delivery_status IN ('', 'delivered', 'failed'));
+ALTER TABLE bookings ADD COLUMN delivery_at TEXT NOT NULL DEFAULT '';
+CREATE INDEX bookings_date ON bookings(date);
+
+DROP TABLE subsidy_rules;
+CREATE TABLE meal_rules (id TEXT PRIMARY KEY CHECK (id = 'district'), sections TEXT NOT NULL);
+DELETE FROM changes WHERE entity = 'subsidy_rules';
 )sql"},
         // 8: a station's working day (issue 9). Enrolments pending at the
         // district; the station that looks after an elder and when the elder

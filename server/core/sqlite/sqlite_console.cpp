@@ -114,12 +114,11 @@ std::optional<HelpCallRow> SqliteTx::helpCall(const std::string& id) {
 std::vector<Member> SqliteTx::searchMembers(const std::string& text, int limit) {
     // Card (unique index) and phone (index) first, then names (a scan: ~150,000
     // short rows, some tens of milliseconds, only on an admin's search).
-    const std::string cols = memberCols();
-    auto s = q("SELECT " + cols + ", 0 AS r FROM members WHERE card_no = ?1 UNION ALL "
-               "SELECT " + cols + ", 1 FROM members WHERE phone = ?1 UNION ALL "
-               "SELECT " + cols + ", 2 FROM members WHERE id = ?1 UNION ALL "
-               "SELECT " + cols + ", 3 FROM members WHERE name LIKE ?2 ESCAPE '\\' "
-               "ORDER BY r, id LIMIT ?3");
+    const std::string cols = std::string("SELECT ") + kMemberColumns;
+    auto s = q(cols + ", 0 AS r FROM members WHERE card_no = ?1 UNION ALL " + cols +
+               ", 1 FROM members WHERE phone = ?1 UNION ALL " + cols +
+               ", 2 FROM members WHERE id = ?1 UNION ALL " + cols +
+               ", 3 FROM members WHERE name LIKE ?2 ESCAPE '\\' ORDER BY r, id LIMIT ?3");
     s->bindAll(text, likeContains(text), limit);
     std::vector<Member> out;
     while (s->step()) {

@@ -1,4 +1,6 @@
 // sqlite_read.cpp — the read half of SqliteTx (lookups, seats, change pages, reports).
+#include <algorithm>
+
 #include "sqlite/sqlite_tx.h"
 
 namespace district {
@@ -29,38 +31,10 @@ constexpr const char* kServiceCols =
 
 std::string cat(const char* a, const char* b) { return std::string(a) + " " + b; }
 
+const std::string kMemberSelect = std::string("SELECT ") + kMemberColumns + " FROM members ";
+const std::string kBookingSelect = std::string("SELECT ") + kBookingColumns + " FROM bookings ";
+
 }  // namespace
-
-std::string memberCols(const std::string& alias) {
-    static const char* const names[] = {
-        "id",           "card_no", "phone",   "name",           "birth_date", "category",
-        "delivery_eligible", "hukou", "categories", "living_alone", "care_level", "address",
-        "status",       "home_station_id", "last_seen", "last_visit"};
-    std::string out;
-    for (const char* n : names) out += (out.empty() ? "" : ", ") + alias + n;
-    return out;
-}
-
-Member memberRow(store::Statement& s, int f) {
-    Member m;
-    m.id = s.getText(f + 0);
-    m.card_no = s.getText(f + 1);
-    m.phone = s.getText(f + 2);
-    m.name = s.getText(f + 3);
-    m.birth_date = s.getText(f + 4);
-    m.category = s.getText(f + 5);
-    m.delivery_eligible = s.getInt(f + 6) != 0;
-    m.hukou = s.getInt(f + 7) != 0;
-    m.categories = s.getText(f + 8);
-    m.living_alone = s.getInt(f + 9) != 0;
-    m.care_level = static_cast<int>(s.getInt(f + 10));
-    m.address = s.getText(f + 11);
-    m.status = s.getText(f + 12);
-    m.home_station_id = s.getText(f + 13);
-    m.last_seen = s.getText(f + 14);
-    m.last_visit = s.getText(f + 15);
-    return m;
-}
 
 std::optional<Station> SqliteTx::stationByTokenHash(const std::string& h) {
     auto s = q(cat(kStationCols, "WHERE token_sha256 = ?"));
@@ -99,14 +73,14 @@ std::vector<StationOverview> SqliteTx::stationOverview() {
 }
 
 std::optional<Member> SqliteTx::member(const std::string& id) {
-    auto s = q("SELECT " + memberCols() + " FROM members WHERE id = ?");
+    auto s = q(std::string(kMemberSelect) + "WHERE id = ?");
     s->bind(1, id);
     if (!s->step()) return std::nullopt;
     return memberRow(*s);
 }
 
 std::vector<Member> SqliteTx::membersByStatus(const std::string& status, int limit) {
-    auto s = q("SELECT " + memberCols() + " FROM members WHERE status = ? ORDER BY rowid LIMIT ?");
+    auto s = q(std::string(kMemberSelect) + "WHERE status = ? ORDER BY rowid LIMIT ?");
     s->bindAll(status, limit);
     std::vector<Member> out;
     while (s->step()) out.push_back(memberRow(*s));
@@ -168,9 +142,9 @@ std::optional<CatalogItem> SqliteTx::catalogItem(const std::string& id) {
 }
 
 SubsidyRules SqliteTx::subsidyRules() {
-    auto s = q("SELECT priority_cents, age70_cents, daily_cap, weekly_cap FROM subsidy_rules");
+    auto s = q("SELECT sections FROM meal_rules WHERE id = 'district'");
     if (!s->step()) return SubsidyRules{};
-    return SubsidyRules{s->getInt(0), s->getInt(1), s->getInt(2), s->getInt(3)};
+    return SubsidyRules{s->getText(0)};
 }
 
 std::int64_t SqliteTx::maxConfigVersion() {
@@ -193,12 +167,10 @@ std::vector<ConfigDoc> SqliteTx::configDocs() {
 }
 
 std::optional<Booking> SqliteTx::booking(const std::string& id) {
-    auto s = q("SELECT id, member_id, slot_id, station_id, status, subsidy_cents, pay_cents, "
-               "delivery, date, created_at FROM bookings WHERE id = ?");
+    auto s = q(std::string(kBookingSelect) + "WHERE id = ?");
     s->bind(1, id);
     if (!s->step()) return std::nullopt;
-    return Booking{s->getText(0), s->getText(1), s->getText(2),   s->getText(3), s->getText(4),
-                   s->getInt(5),  s->getInt(6),  s->getInt(7) != 0, s->getText(8), s->getText(9)};
+    return bookingRow(*s, 0);
 }
 
 std::optional<Booking> SqliteTx::activeBooking(const std::string& memberId,
@@ -452,7 +424,7 @@ std::vector<StaffReportRow> SqliteTx::staffReport(const std::string& from,
 std::vector<CareRow> SqliteTx::careList(const std::string& beforeIso, int limit) {
     // A scan of the members (150,000 short rows: tens of milliseconds, for a
     // report). The rule is onCareRule's, in SQL; categories are ';'-separated.
-    auto s = q("SELECT " + memberCols("m.") +
+    auto s = q("SELECT " + prefixedColumns(kMemberColumns, "m") +
                ", coalesce(st.name, ''), max(m.last_seen, m.last_visit) AS contact, "
                "coalesce(v.at, ''), coalesce(v.outcome, ''), coalesce(v.note, '') "
                "FROM members m LEFT JOIN stations st ON st.id = m.home_station_id "
@@ -468,11 +440,11 @@ std::vector<CareRow> SqliteTx::careList(const std::string& beforeIso, int limit)
     while (s->step()) {
         CareRow r;
         r.member = memberRow(*s);
-        r.home_station_name = s->getText(16);
-        r.last_contact = s->getText(17);
-        r.last_attempt_at = s->getText(18);
-        r.last_attempt_outcome = s->getText(19);
-        r.last_attempt_note = s->getText(20);
+        r.home_station_name = s->getText(kMemberColumnCount);
+        r.last_contact = s->getText(kMemberColumnCount + 1);
+        r.last_attempt_at = s->getText(kMemberColumnCount + 2);
+        r.last_attempt_outcome = s->getText(kMemberColumnCount + 3);
+        r.last_attempt_note = s->getText(kMemberColumnCount + 4);
         out.push_back(std::move(r));
     }
     return out;
@@ -485,6 +457,14 @@ std::vector<TimebankReportRow> SqliteTx::timebankReport(const std::string& from,
     s->bindAll(from, to);
     std::vector<TimebankReportRow> out;
     while (s->step()) out.push_back({s->getText(0), s->getText(1), s->getInt(2), s->getInt(3)});
+    return out;
+}
+
+std::vector<BookingReportRow> SqliteTx::bookingReport(const std::string& from, const std::string& to) {
+    auto s = q(bookingReportSql());
+    s->bindAll(from, to);
+    std::vector<BookingReportRow> out;
+    while (s->step()) out.push_back(bookingReportRow(*s));
     return out;
 }
 

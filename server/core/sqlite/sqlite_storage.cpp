@@ -24,10 +24,18 @@ SqliteStorage::SqliteStorage(const std::string& path, StorageOptions options)
     : path_(path), options_(std::move(options)) {
     writer_ = openConn();
     store::migrate(writer_->db, districtMigrations());
-    write([](WriteTx& tx) {
+    write([this](WriteTx& tx) {
         auto& t = static_cast<SqliteTx&>(tx);
-        if (!t.db().queryInt("SELECT count(*) FROM subsidy_rules").value_or(0))
-            tx.putSubsidyRules(SubsidyRules{});
+        // Migration 7 changed what a member row says (户籍, categories, care
+        // level, an address on file): republish the rows still in the old
+        // shape so that every station pulls them again. Once, at the first start.
+        if (!options_.member_key.empty() && t.db().queryInt("SELECT 1 FROM changes WHERE entity = 'member' AND "
+                            "json_extract(data, '$.hukou') IS NULL LIMIT 1")) {
+            std::vector<std::string> ids;
+            auto s = t.db().prepare("SELECT id FROM members ORDER BY id");
+            while (s.step()) ids.push_back(s.getText(0));
+            for (const auto& id : ids) tx.putMember(*tx.member(id));
+        }
         for (const char* id : {kIssuanceAccount, kRedemptionAccount})
             tx.ensureAccount(Account{id, false, 0, std::nullopt});
     });

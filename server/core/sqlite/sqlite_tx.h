@@ -16,6 +16,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "rows.h"
 #include "storage.h"
 #include "store/sqlite.h"
 
@@ -44,10 +45,6 @@ private:
     store::Statement& s_;
 };
 
-// The members table's columns in Member's order, and a row of them read
-// from column `first` on (sqlite_read.cpp).
-std::string memberCols(const std::string& alias = "");
-Member memberRow(store::Statement& s, int first = 0);
 
 class SqliteTx final : public WriteTx {
 public:
@@ -106,6 +103,7 @@ public:
                                                   const std::string& to) override;
     std::vector<StaffReportRow> staffReport(const std::string& from, const std::string& to) override;
     std::vector<CareRow> careList(const std::string& beforeIso, int limit) override;
+    std::vector<BookingReportRow> bookingReport(const std::string& from, const std::string& to) override;
     // console reads (sqlite_console.cpp)
     std::optional<AdminAccount> admin(const std::string& name) override;
     std::vector<AdminAccount> admins() override;

@@ -1,0 +1,54 @@
+// Migration 7 (meals by Shenzhen's rules) on a district database written by
+// the build before it: members keep their rows and become 户籍 without
+// categories, their change rows are republished in the new shape, bookings
+// keep their money, and the old four-number rules are gone.
+#include "fixture.h"
+#include "sqlite/schema.h"
+
+namespace district::test {
+namespace {
+
+TEST(Migration7, AnOldDistrictOpensWithNothingLost) {
+    TempDir dir;
+    const std::string path = dir.path + "/district.db";
+    {
+        store::Database db(path);
+        std::vector<store::Migration> upTo6(districtMigrations().begin(), districtMigrations().begin() + 6);
+        store::migrate(db, upTo6);
+        db.exec("INSERT INTO members VALUES ('m-1', '8801000001', '13800000001', '张三明', '1948-08-08', "
+                "'priority', 1)");
+        db.exec("INSERT INTO changes (entity, key, scope, deleted, data) VALUES ('member', 'm-1', '', 0, "
+                "'{\"id\":\"m-1\",\"category\":\"priority\",\"delivery_eligible\":true}')");
+        db.exec("INSERT INTO bookings VALUES ('b-1', 'm-1', 'slot-1', 'st-a', 'picked_up', 1500, 300, 1, "
+                "'2026-11-20', '2026-11-19T10:00:00+08:00')");
+        db.exec("INSERT INTO subsidy_rules VALUES ('district', 1500, 500, 1, 5)");
+        db.exec("INSERT INTO changes (entity, key, scope, deleted, data) VALUES ('subsidy_rules', "
+                "'district', '', 0, '{}')");
+    }
+    SqliteStorage storage(path, StorageOptions{kTestMemberKey});
+    storage.read([&](Tx& tx) {
+        const auto m = tx.member("m-1");
+        ASSERT_TRUE(m);
+        EXPECT_EQ(m->name, "张三明");
+        EXPECT_TRUE(m->hukou);
+        EXPECT_TRUE(m->categories.empty());
+        const auto b = tx.booking("b-1");
+        ASSERT_TRUE(b);
+        EXPECT_EQ(b->subsidy_cents, 1500);
+        EXPECT_EQ(b->pay_cents, 300);
+        EXPECT_EQ(b->rule, "legacy") << "a subsidy paid by the old rules says so";
+        EXPECT_EQ(tx.subsidyRules().sections_json, "") << "the built-in (city standard) rules";
+        std::string data;
+        bool oldRules = false;
+        tx.changesSince("st-a", 0, 1000, [&](const ChangeRow& r) {
+            if (r.entity == "member") data = r.data_json;
+            oldRules = oldRules || r.entity == "subsidy_rules";
+        });
+        EXPECT_NE(data.find("\"hukou\":true"), std::string::npos) << data;
+        EXPECT_EQ(data.find("delivery_eligible"), std::string::npos) << data;
+        EXPECT_FALSE(oldRules);
+    });
+}
+
+}  // namespace
+}  // namespace district::test
