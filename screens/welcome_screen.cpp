@@ -41,13 +41,13 @@ Node WelcomeScreen::options() {
         for (const std::string& lang : ctx_.languages) {
             ctx_.addText(endonym(lang));
             const bool on = lang == s.lang();
-            langs.add(ui.button(wid::welcomeLang(lang), endonym(lang), on ? shell::Icon::Check : shell::Icon::None,
+            langs.add(ui.button(wid::welcomeLang(lang), endonym(lang), shell::Icon::None,
                                 on ? ui.selectedStyle() : ui.secondaryStyle(),
                                 [this, lang] {
                                     ctx_.readVoice.clear();
                                     ctx_.setLanguage(lang);
                                 },
-                                m.touchMin));
+                                m.touchMin, on));
         }
     }
     Node voices = shell::row(m.targetGap);
@@ -66,7 +66,7 @@ Node WelcomeScreen::options() {
                                      ctx_.readVoice = voice;
                                      ctx_.readAloud();
                                  },
-                                 m.touchMin));
+                                 m.touchMin, on));
         }
     }
     Node urgent = shell::column(0);
@@ -77,14 +77,11 @@ Node WelcomeScreen::options() {
     }
     const bool any = !langs.children.empty() || !voices.children.empty() || !ctx_.emergencyNumber.empty();
     if (!any) return shell::column(0);
-    if (ui.theme().portrait()) {
-        Node second = shell::row(m.gap, {std::move(voices)});
-        if (!ctx_.emergencyNumber.empty()) second.add(std::move(urgent));
-        return shell::column(m.targetGap, {std::move(langs), std::move(second)});
-    }
-    Node r = shell::row(m.gap, {std::move(langs), std::move(voices)});
-    if (!ctx_.emergencyNumber.empty()) r.add(std::move(urgent));
-    return r;
+    // Two rows: the languages, then the voices and 紧急 (under the start
+    // button in landscape, under everything in portrait).
+    Node second = shell::row(m.gap, {std::move(voices)});
+    if (!ctx_.emergencyNumber.empty()) second.add(std::move(urgent));
+    return shell::column(m.targetGap, {std::move(langs), std::move(second)});
 }
 
 bool WelcomeScreen::onCard(const std::string& cardNo) {
@@ -164,10 +161,12 @@ Node WelcomeScreen::content(const shell::Rect& area) {
                 closed.add(ui.text(FontRole::Body, ctx_.strings.get("closed.card_checkin"), c.textMuted, TextAlign::Centre));
             Node side = ui.card(std::move(closed), m.gap * 1.5f);
             side.grow = 1;
-            Node main = !ui.theme().portrait() ? shell::row(m.gap * 1.5f, {std::move(card), std::move(side)})
-                                               : shell::column(m.gap * 1.5f, {std::move(card), std::move(side)});
-            main.grow = 1;
-            return shell::column(m.gap, {std::move(main), options()});
+            if (!ui.theme().portrait()) {
+                Node right = shell::column(m.gap, {std::move(side), options()});
+                right.grow = 1;
+                return shell::row(m.gap * 1.5f, {std::move(card), std::move(right)});
+            }
+            return shell::column(m.gap * 1.5f, {std::move(card), std::move(side), options()});
         }
     }
 
@@ -178,9 +177,9 @@ Node WelcomeScreen::content(const shell::Rect& area) {
     (void)area;
     if (!ui.theme().portrait()) {
         // Side by side: the words and the button share the width.
-        Node r = shell::row(m.gap * 1.5f, {std::move(card), std::move(start)});
-        r.grow = 1;
-        return shell::column(m.gap, {std::move(r), options()});
+        Node side = shell::column(m.gap, {std::move(start), options()});
+        side.grow = 1;
+        return shell::row(m.gap * 1.5f, {std::move(card), std::move(side)});
     }
     Node col = shell::column(m.gap * 1.5f, {std::move(card), std::move(start)});
     col.children[1].grow = 0.6f;

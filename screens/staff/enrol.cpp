@@ -78,40 +78,54 @@ protected:
             if (key == "birth" && !value.empty()) shown = birthShown(value);
             const std::string label = str.get("staff.enrol." + key) + "：" + (shown.empty() ? str.get("staff.enrol.empty") : shown);
             const bool on = key == s.formField;
-            form.add(ui.button("staff.enrol.field." + key, label, on ? shell::Icon::Check : shell::Icon::None,
+            form.add(ui.button("staff.enrol.field." + key, label, shell::Icon::None,
                                on ? ui.selectedStyle() : ui.secondaryStyle(), [this, key] { st().formField = key; },
-                               m.touchMin));
+                               m.touchMin, on));
         }
-        form.add(ui.button("staff.enrol.hukou", str.get("staff.enrol.hukou"), s.formHukou ? shell::Icon::Check : shell::Icon::None,
-                           s.formHukou ? ui.selectedStyle() : ui.secondaryStyle(), [this] { st().formHukou = !st().formHukou; },
-                           m.touchMin));
+        // 户籍 and the categories: toggles, two a row.
+        std::vector<Node> toggles;
+        toggles.push_back(ui.button("staff.enrol.hukou", str.get("staff.enrol.hukou"), shell::Icon::None,
+                                    s.formHukou ? ui.selectedStyle() : ui.secondaryStyle(),
+                                    [this] { st().formHukou = !st().formHukou; }, m.touchMin, s.formHukou));
         for (const char* code : domain::kCategoryCodes) {
             const std::string c = code;
             const bool on = s.formCategories.count(c) > 0;
-            form.add(ui.button("staff.enrol.cat." + c, str.get("staff.enrol.cat." + c), on ? shell::Icon::Check : shell::Icon::None,
-                               on ? ui.selectedStyle() : ui.secondaryStyle(),
-                               [this, c, on] {
-                                   if (on) st().formCategories.erase(c);
-                                   else st().formCategories.insert(c);
-                               },
-                               m.touchMin));
+            toggles.push_back(ui.button("staff.enrol.cat." + c, str.get("staff.enrol.cat." + c), shell::Icon::None,
+                                        on ? ui.selectedStyle() : ui.secondaryStyle(),
+                                        [this, c, on] {
+                                            if (on) st().formCategories.erase(c);
+                                            else st().formCategories.insert(c);
+                                        },
+                                        m.touchMin, on));
         }
-        Node fields = ui.scroll("staff.enrol.form", std::move(form), m.touchMin * 2.5f);
-        fields.grow = 1;
-
-        Node side = shell::column(m.gap * 0.5f);
-        if (active->digits) {
-            side.add(keypad(ctx_, {"staff.enrol.key", "clear", str.get("staff.lookup.clear"), shell::Icon::None, "del",
-                                   str.get("staff.pin.del"), shell::Icon::Back, false},
-                            [this, active](const std::string& k) { key(*active, k); }));
-        } else {
-            Node hint = muted(ctx_, str.get("staff.enrol.keyboard"));
-            side.add(std::move(hint));
+        Node grid = shell::column(m.targetGap);
+        for (std::size_t i = 0; i < toggles.size(); i += 2) {
+            Node r = shell::row(m.targetGap, {std::move(toggles[i])});
+            r.children[0].grow = 1;
+            if (i + 1 < toggles.size()) {
+                r.add(std::move(toggles[i + 1]));
+                r.children[1].grow = 1;
+            }
+            grid.add(std::move(r));
         }
-        side.add(ui.primary("staff.enrol.submit", str.get("staff.enrol.submit"), str.get("staff.enrol.submit.hint"),
-                            shell::Icon::Check, [this] { submit(); }));
-        if (ui.theme().portrait()) return shell::column(m.gap, {std::move(fields), std::move(side)});
-        return shell::row(m.gap * 1.5f, {std::move(fields), std::move(side)});
+        Node send = ui.primary("staff.enrol.submit", str.get("staff.enrol.submit"), str.get("staff.enrol.submit.hint"),
+                                 shell::Icon::Check, [this] { submit(); });
+        Node pad = active->digits
+                       ? keypad(ctx_, {"staff.enrol.key", "clear", str.get("staff.lookup.clear"), shell::Icon::None, "del",
+                                       str.get("staff.pin.del"), shell::Icon::Back, false},
+                                [this, active](const std::string& k) { key(*active, k); })
+                       : muted(ctx_, str.get("staff.enrol.keyboard"));
+        pad.align = shell::Align::Centre;
+        if (ui.theme().portrait()) {
+            Node both = shell::column(m.gap, {std::move(form), std::move(grid)});
+            Node fields = ui.scroll("staff.enrol.form", std::move(both), m.touchMin * 2.5f);
+            fields.grow = 1;
+            return shell::column(m.gap, {std::move(fields), std::move(pad), std::move(send)});
+        }
+        form.grow = 1;
+        Node middle = shell::column(m.gap, {std::move(grid), std::move(send)});
+        middle.grow = 1;
+        return shell::row(m.gap * 1.5f, {std::move(form), std::move(middle), std::move(pad)});
     }
 
 private:

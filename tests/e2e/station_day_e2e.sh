@@ -177,7 +177,7 @@ expect_eq "长城 on the district's care list after the visits" "$(grep -c ",st-
   echo "quit"
 } > enrol.script
 kiosk_run "$K" enrol.script enrol_state.json "$SIZE"
-expect_eq "enrolled here, pending" "$(q "$KDB" "SELECT status FROM members WHERE name LIKE '王%英' AND birth_ym='1950-03'")" pending
+expect_eq "enrolled here, pending" "$(q "$KDB" "SELECT status FROM members WHERE masked_name LIKE '王%英' AND birth_ym='1950-03'")" pending
 {
   echo "wait_for welcome.start"
   echo "tap welcome.start"
@@ -190,7 +190,7 @@ expect_eq "enrolled here, pending" "$(q "$KDB" "SELECT status FROM members WHERE
   echo "quit"
 } > enrol_checkin.script
 kiosk_run "$K" enrol_checkin.script enrol_checkin_state.json "$SIZE"
-new_id=$(q "$KDB" "SELECT id FROM members WHERE name LIKE '王%英' AND birth_ym='1950-03'")
+new_id=$(q "$KDB" "SELECT id FROM members WHERE masked_name LIKE '王%英' AND birth_ym='1950-03'")
 expect_eq "the pending elder checked in" "$(q "$KDB" "SELECT count(*) FROM checkins WHERE member_id='$new_id'")" 1
 sync_kiosk
 pending=$("$server" --data-dir "$D" member pending)
@@ -208,6 +208,9 @@ old_member=$(q "$DDB" "SELECT id FROM members WHERE card_no='$old_card'")
 "$server" --data-dir "$D" station add 梅河长者服务站 --bundle "$OUT/bundle2.json" --url "https://127.0.0.1:$PORT" >/dev/null
 K2=$OUT/kiosk2
 env -u DISPLAY "$kiosk" --data-dir "$K2" --enroll "$OUT/bundle2.json" >/dev/null
+# 梅河 open all day too (its own document: the built-in hours would close it at night).
+config 102 open > cfg-102.json
+"$server" --data-dir "$D" config push cfg-102.json --station st-meihe >/dev/null
 env -u DISPLAY "$kiosk" --data-dir "$K2" --sync-once >/dev/null
 {
   unlock
