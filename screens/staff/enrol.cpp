@@ -227,7 +227,7 @@ protected:
             col.add(heading(ctx_, str.format("staff.card.for", {{"name", domain::maskName(s.cardFor->name)},
                                                                  {"phone", s.cardFor->phone_last4}})));
             col.add(ui.icon(shell::Icon::Card, ui.c().primary, m.iconTile, m.iconHero));
-            col.add(body(ctx_, str.get("staff.card.tap_new")));
+            col.add(body(ctx_, str.get("staff.card.tap_new"), shell::TextAlign::Centre));
             col.add(ui.button("staff.card.other", str.get("staff.card.other"), shell::Icon::Back, ui.secondaryStyle(),
                               [this] { st().cardFor.reset(); }, m.touchMin));
             Node card = ui.card(std::move(col), m.gap);

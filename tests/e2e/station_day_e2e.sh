@@ -209,7 +209,7 @@ old_member=$(q "$DDB" "SELECT id FROM members WHERE card_no='$old_card'")
 K2=$OUT/kiosk2
 env -u DISPLAY "$kiosk" --data-dir "$K2" --enroll "$OUT/bundle2.json" >/dev/null
 # 梅河 open all day too (its own document: the built-in hours would close it at night).
-config 102 open > cfg-102.json
+config 102 open | sed 's/"scope": "st-changcheng"/"scope": "st-meihe"/' > cfg-102.json
 "$server" --data-dir "$D" config push cfg-102.json --station st-meihe >/dev/null
 env -u DISPLAY "$kiosk" --data-dir "$K2" --sync-once >/dev/null
 {
@@ -306,7 +306,7 @@ print("ok: Mandarin screens, Cantonese read-aloud chosen beside the language")
 PY
 
 # ---- closed: outside opening_hours
-push_config 101 closed
+push_config 103 closed
 {
   echo "wait_string closed.title"
   echo "expect_string closed.next"
