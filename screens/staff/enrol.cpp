@@ -99,6 +99,23 @@ protected:
                                         m.touchMin, on));
         }
         Node grid = shell::column(m.targetGap);
+        if (ui.theme().portrait()) {
+            // Portrait: the toggles in one column beside the fields, the keypad
+            // and 提交 side by side under them.
+            for (auto& t : toggles) grid.add(std::move(t));
+            form.grow = 1;
+            Node top = shell::row(m.gap, {std::move(form), std::move(grid)});
+            Node send = ui.primary("staff.enrol.submit", str.get("staff.enrol.submit"),
+                                   str.get("staff.enrol.submit.hint"), shell::Icon::Check, [this] { submit(); });
+            Node pad = active->digits
+                           ? keypad(ctx_, {"staff.enrol.key", "clear", str.get("staff.lookup.clear"), shell::Icon::None,
+                                           "del", str.get("staff.pin.del"), shell::Icon::Back, false},
+                                    [this, active](const std::string& k) { key(*active, k); })
+                           : muted(ctx_, str.get("staff.enrol.keyboard"));
+            pad.align = shell::Align::Centre;
+            send.grow = 1;
+            return shell::column(m.gap, {std::move(top), shell::row(m.gap * 1.5f, {std::move(pad), std::move(send)})});
+        }
         for (std::size_t i = 0; i < toggles.size(); i += 2) {
             Node r = shell::row(m.targetGap, {std::move(toggles[i])});
             r.children[0].grow = 1;
@@ -116,12 +133,6 @@ protected:
                                 [this, active](const std::string& k) { key(*active, k); })
                        : muted(ctx_, str.get("staff.enrol.keyboard"));
         pad.align = shell::Align::Centre;
-        if (ui.theme().portrait()) {
-            Node both = shell::column(m.gap, {std::move(form), std::move(grid)});
-            Node fields = ui.scroll("staff.enrol.form", std::move(both), m.touchMin * 2.5f);
-            fields.grow = 1;
-            return shell::column(m.gap, {std::move(fields), std::move(pad), std::move(send)});
-        }
         form.grow = 1;
         Node middle = shell::column(m.gap, {std::move(grid), std::move(send)});
         middle.grow = 1;
