@@ -100,21 +100,25 @@ protected:
         }
         Node grid = shell::column(m.targetGap);
         if (ui.theme().portrait()) {
-            // Portrait: the toggles in one column beside the fields, the keypad
-            // and 提交 side by side under them.
+            // Portrait: the toggles in one column beside the fields.
             for (auto& t : toggles) grid.add(std::move(t));
             form.grow = 1;
             Node top = shell::row(m.gap, {std::move(form), std::move(grid)});
+            // A digit field: the keypad, whose right key submits (staff.enrol.key.ok);
+            // a typed field: the hint and 提交 (staff.enrol.submit).
+            if (active->digits) {
+                Node pad = keypad(ctx_, {"staff.enrol.key", "del", str.get("staff.pin.del"), shell::Icon::Back, "ok",
+                                         str.get("staff.enrol.submit"), shell::Icon::Check, true},
+                                  [this, active](const std::string& k) {
+                                      if (k == "ok") submit();
+                                      else key(*active, k);
+                                  });
+                pad.align = shell::Align::Centre;
+                return shell::column(m.gap, {std::move(top), std::move(pad)});
+            }
             Node send = ui.primary("staff.enrol.submit", str.get("staff.enrol.submit"),
                                    str.get("staff.enrol.submit.hint"), shell::Icon::Check, [this] { submit(); });
-            Node pad = active->digits
-                           ? keypad(ctx_, {"staff.enrol.key", "clear", str.get("staff.lookup.clear"), shell::Icon::None,
-                                           "del", str.get("staff.pin.del"), shell::Icon::Back, false},
-                                    [this, active](const std::string& k) { key(*active, k); })
-                           : muted(ctx_, str.get("staff.enrol.keyboard"));
-            pad.align = shell::Align::Centre;
-            send.grow = 1;
-            return shell::column(m.gap, {std::move(top), shell::row(m.gap * 1.5f, {std::move(pad), std::move(send)})});
+            return shell::column(m.gap, {std::move(top), muted(ctx_, str.get("staff.enrol.keyboard")), std::move(send)});
         }
         for (std::size_t i = 0; i < toggles.size(); i += 2) {
             Node r = shell::row(m.targetGap, {std::move(toggles[i])});

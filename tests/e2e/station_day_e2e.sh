@@ -167,6 +167,7 @@ expect_eq "长城 on the district's care list after the visits" "$(grep -c ",st-
   echo "type 7700000001"
   echo "tap staff.enrol.hukou"
   echo "tap staff.enrol.cat.dibao"
+  echo "tap staff.enrol.field.address"
   echo "expect_text 王秀英"
   echo "expect_text 1950-03-02"
   shot staff-enrol
