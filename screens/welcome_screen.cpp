@@ -32,7 +32,7 @@ const char* endonym(const std::string& lang) {
 }
 }  // namespace
 
-Node WelcomeScreen::options() {
+Node WelcomeScreen::options(bool voices_) {
     shell::Ui& ui = ctx_.ui;
     const shell::Metrics& m = ui.m();
     const shell::Strings& s = ctx_.strings;
@@ -51,7 +51,7 @@ Node WelcomeScreen::options() {
         }
     }
     Node voices = shell::row(m.targetGap);
-    if (s.lang() != "en") {
+    if (voices_ && s.lang() != "en") {
         // Read-aloud in Mandarin or Cantonese (espeak-ng cmn / yue), for the session.
         const std::string current = !ctx_.readVoice.empty() ? ctx_.readVoice : s.lang() == "zh-HK" ? "yue" : "cmn";
         Node ask = body(ctx_, s.get("welcome.voice.ask"));
@@ -162,17 +162,20 @@ Node WelcomeScreen::content(const shell::Rect& area) {
             Node side = ui.card(std::move(closed), m.gap * 1.5f);
             side.grow = 1;
             if (!ui.theme().portrait()) {
-                Node right = shell::column(m.gap, {std::move(side), options()});
+                Node right = shell::column(m.gap, {std::move(side), options(false)});
                 right.grow = 1;
                 return shell::row(m.gap * 1.5f, {std::move(card), std::move(right)});
             }
-            return shell::column(m.gap * 1.5f, {std::move(card), std::move(side), options()});
+            return shell::column(m.gap * 1.5f, {std::move(card), std::move(side), options(false)});
         }
     }
 
     Node start = ui.primary(wid::kWelcomeStart, ctx_.strings.get("welcome.card_prompt"),
                             ctx_.strings.get("welcome.tap_prompt"), shell::Icon::Card,
-                            [this] { ctx_.router.push(ids::kHome); }, m.primaryHeight * 1.15f);
+                            [this] { ctx_.router.push(ids::kHome); },
+                            // It grows into the room; with the language and voice rows
+                            // under it (landscape) it may start lower at large text.
+                            m.primaryHeight * (ctx_.languages.size() > 1 && !ui.theme().portrait() ? 0.8f : 1.15f));
     start.grow = 1;
     (void)area;
     if (!ui.theme().portrait()) {

@@ -20,8 +20,9 @@ private:
     bool checkInByCard(const std::string& cardNo);
     std::string closedDetail(const domain::OpenState& open) const;
     // The language switch (config languages), the read-aloud voice beside it,
-    // and the 紧急 button (config emergency); empty when there is none.
-    shell::Node options();
+    // and the 紧急 button (config emergency); empty when there is none. The
+    // closed screen has no voices (nothing there is read but the hours).
+    shell::Node options(bool voices = true);
 
 protected:
     shell::Node content(const shell::Rect& area) override;

@@ -4,7 +4,9 @@ namespace domain {
 
 OpenState openState(const config::StationConfig& cfg, core::TimePoint now) {
     OpenState s;
-    s.open = cfg.openingHours.isOpenAt(now);
+    // The built-in defaults (version 0: the district never configured this
+    // station) know no real hours: such a kiosk never closes itself.
+    s.open = cfg.version == 0 || cfg.openingHours.isOpenAt(now);
     s.staffMode = cfg.whenClosed.staffMode;
     s.cardCheckin = cfg.whenClosed.cardCheckin;
     if (!s.open) s.nextOpening = cfg.openingHours.nextOpening(now);

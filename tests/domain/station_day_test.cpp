@@ -221,6 +221,9 @@ TEST_F(StationDay, CareListFillsAndEmpties) {
 
 TEST_F(StationDay, ClosedOutsideOpeningHoursWithTheNextOpening) {
     config::StationConfig cfg = config::builtinDefaults();  // 08:00-20:00 daily
+    // Never configured by the district (version 0): never closed.
+    EXPECT_TRUE(domain::openState(cfg, core::parseIso("2026-11-23T23:00:00+08:00")).open);
+    cfg.version = 7;                                       // a pushed document
     cfg.openingHours.byWeekday[0] = std::nullopt;          // closed on Sundays
     EXPECT_TRUE(domain::openState(cfg, core::parseIso("2026-11-23T08:00:00+08:00")).open);
     auto s = domain::openState(cfg, core::parseIso("2026-11-23T20:00:00+08:00"));
