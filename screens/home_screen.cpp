@@ -41,7 +41,8 @@ Node HomeScreen::content(const shell::Rect& /*area*/) {
                          [this, screen] { ctx_.router.push(screen); }});
     }
     Node col = shell::column(m.gap);
-    col.add(std::move(head));
+    // While staff act, the acting card below says who is served: no greeting.
+    if (ctx_.session.actingStaffId().empty()) col.add(std::move(head));
     // Staff acting for the elder (代办): who acts, and the way back to staff mode.
     if (!ctx_.session.actingStaffId().empty()) {
         Node who = body(ctx_, ctx_.strings.format("home.acting", {{"staff", ctx_.session.actingStaffName()},

@@ -103,7 +103,10 @@ protected:
             // Portrait: the toggles in one column beside the fields.
             for (auto& t : toggles) grid.add(std::move(t));
             form.grow = 1;
-            Node top = shell::row(m.gap, {std::move(form), std::move(grid)});
+            // At large text the fields scroll rather than push 提交 off the screen.
+            Node top = ui.scroll("staff.enrol.form", shell::row(m.gap, {std::move(form), std::move(grid)}),
+                                 m.touchMin * 2.5f);
+            top.grow = 1;
             // A digit field: the keypad, whose right key submits (staff.enrol.key.ok);
             // a typed field: the hint and 提交 (staff.enrol.submit).
             if (active->digits) {
@@ -140,7 +143,11 @@ protected:
         form.grow = 1;
         Node middle = shell::column(m.gap, {std::move(grid), std::move(send)});
         middle.grow = 1;
-        return shell::row(m.gap * 1.5f, {std::move(form), std::move(middle), std::move(pad)});
+        // At large text the fields scroll; at the standard size they all show.
+        Node fields = ui.scroll("staff.enrol.form", shell::row(m.gap * 1.5f, {std::move(form), std::move(middle)}),
+                                m.touchMin * 2.5f);
+        fields.grow = 1;
+        return shell::row(m.gap * 1.5f, {std::move(fields), std::move(pad)});
     }
 
 private:
