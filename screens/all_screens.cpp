@@ -3,6 +3,7 @@
 #include "screens/activities/activities.h"
 #include "screens/announcement_screen.h"
 #include "screens/checkin_screen.h"
+#include "screens/emergency_screen.h"
 #include "screens/help_screen.h"
 #include "screens/home_screen.h"
 #include "screens/identify_screen.h"
@@ -23,6 +24,7 @@ std::vector<std::unique_ptr<Screen>> makeScreens(Context& ctx) {
     addActivitiesScreens(ctx, out);
     addTimeBankScreens(ctx, out);
     out.push_back(std::make_unique<HelpScreen>(ctx));
+    out.push_back(std::make_unique<EmergencyScreen>(ctx));
     out.push_back(std::make_unique<IdentifyScreen>(ctx));
     out.push_back(std::make_unique<NoticesScreen>(ctx));
     out.push_back(std::make_unique<AnnouncementScreen>(ctx));

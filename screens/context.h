@@ -98,6 +98,24 @@ struct Context {
     // unknown card read on another screen). Read by identify and notices.
     std::string identifyReturnTo = {};
     std::string identifyProblemKey = {};
+    // Open alerts (domain/help.h) as the strip words them: a help call, the
+    // 紧急 button, a blocked card, a locked PIN pad. "" when none. Shown on
+    // every screen over the announcement; a tap asks staff for their PIN and
+    // opens the list where they deal with it.
+    std::string alert = {};
+    // Where staff mode opens once the PIN is right ("" its home).
+    std::string staffThen = {};
+    // The running configuration's languages (the first is the default; the
+    // welcome screen offers a switch when there are several), and the switch
+    // itself: the shell loads that table (and its glyphs) between frames.
+    std::vector<std::string> languages = {};
+    std::function<void(const std::string&)> setLanguage = [](const std::string&) {};
+    // The read-aloud voice for the session (espeak-ng: cmn Mandarin, yue
+    // Cantonese), chosen on the welcome screen beside the language; "" is the
+    // language's own (zh-HK yue, en English, else cmn). Cleared with the session.
+    std::string readVoice = {};
+    // The 紧急 button (config emergency): the station's number, "" when off.
+    std::string emergencyNumber = {};
 };
 
 }  // namespace screens

@@ -41,7 +41,20 @@ Node HomeScreen::content(const shell::Rect& /*area*/) {
                          [this, screen] { ctx_.router.push(screen); }});
     }
     Node col = shell::column(m.gap);
-    col.add(std::move(head));
+    // While staff act, the acting card below says who is served: no greeting.
+    if (ctx_.session.actingStaffId().empty()) col.add(std::move(head));
+    // Staff acting for the elder (代办): who acts, and the way back to staff mode.
+    if (!ctx_.session.actingStaffId().empty()) {
+        Node who = body(ctx_, ctx_.strings.format("home.acting", {{"staff", ctx_.session.actingStaffName()},
+                                                                  {"name", ctx_.session.maskedName()}}));
+        who.grow = 1;
+        who.align = shell::Align::Centre;
+        Node end = ui.button(wid::kActEnd, ctx_.strings.get("home.act_end"), shell::Icon::Back, ui.secondaryStyle(), [this] {
+            ctx_.session.clear();
+            ctx_.router.reset(ids::kStaff);
+        });
+        col.add(ui.card(shell::row(m.gap, {std::move(who), std::move(end)}), m.gap * 0.5f));
+    }
     if (!tiles.empty()) col.add(ui.tileGrid(std::move(tiles), ui.theme().portrait() ? 2 : 3));
     return col;
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "domain/help.h"
 #include "domain/notices.h"
 #include "screens/help_screen.h"
 #include "screens/keypad.h"
@@ -94,7 +95,7 @@ void IdentifyScreen::clearInput() {
 
 bool IdentifyScreen::onCard(const std::string& cardNo) {
     if (!ctx_.domain) return false;
-    handle(domain::identifyByCard(ctx_.domain->db, cardNo), "identify.unknown_card");
+    handle(domain::identifyCardAt(*ctx_.domain, cardNo, id()), "identify.unknown_card");
     return true;
 }
 
@@ -124,6 +125,7 @@ void IdentifyScreen::handle(const domain::IdentifyResult& r, const std::string& 
         case domain::IdentifyOutcome::UnknownPhone: problemKey_ = "identify.unknown_phone"; break;
         case domain::IdentifyOutcome::TooManyTries: problemKey_ = "identify.too_many_tries"; break;
         case domain::IdentifyOutcome::ForgedCode: problemKey_ = "identify.forged_code"; break;
+        case domain::IdentifyOutcome::BlockedCard: problemKey_ = "identify.blocked_card"; break;
         case domain::IdentifyOutcome::UnknownCard:
         case domain::IdentifyOutcome::BadInput: problemKey_ = unknownKey; break;
     }

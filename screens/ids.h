@@ -52,6 +52,12 @@ inline constexpr const char* kStaffRoster = "staff_roster";
 inline constexpr const char* kStaffRejected = "staff_rejected";
 inline constexpr const char* kStaffHelp = "staff_help";
 inline constexpr const char* kStaffStatus = "staff_status";
+inline constexpr const char* kStaffCare = "staff_care";
+inline constexpr const char* kStaffAct = "staff_act";
+inline constexpr const char* kStaffMore = "staff_more";
+inline constexpr const char* kStaffEnrol = "staff_enrol";
+inline constexpr const char* kStaffCard = "staff_card";
+inline constexpr const char* kEmergency = "emergency";
 inline constexpr const char* kStaffDeliveries = "staff_deliveries";
 }  // namespace ids
 
@@ -65,12 +71,18 @@ inline constexpr const char* kTextSize = "textsize.open";  // opens the chooser
 inline std::string textSize(const char* sizeName) { return std::string("textsize.") + sizeName; }
 inline constexpr const char* kTextSizeClose = "textsize.close";
 inline constexpr const char* kBanner = "banner.open";
+inline constexpr const char* kAlertBanner = "alert.open";  // an open alert: staff deal with it
+inline constexpr const char* kActEnd = "act.end";          // 结束代办 on Home while staff act
 inline constexpr const char* kIdleContinue = "idle.continue";
 inline constexpr const char* kResultOk = "result.ok";
 inline constexpr const char* kStaffCorner = "staff.corner";
 inline constexpr const char* kScreenScroll = "screen.scroll";  // the whole content, when it must scroll
 
 inline constexpr const char* kWelcomeStart = "welcome.start";
+inline std::string welcomeLang(const std::string& lang) { return "welcome.lang." + lang; }
+inline std::string welcomeVoice(const std::string& voice) { return "welcome.voice." + voice; }
+inline constexpr const char* kEmergencyButton = "emergency.open";
+inline constexpr const char* kEmergencyNumber = "emergency.number";
 inline constexpr const char* kCheckinGo = "checkin.go";
 inline constexpr const char* kHelpCall = "help.call_staff";
 inline constexpr const char* kHelpRead = "help.read";
@@ -153,6 +165,13 @@ inline constexpr const char* kStaffRosterList = "staff.roster_list";
 inline constexpr const char* kStaffRejectedList = "staff.rejected_list";
 inline std::string staffHelpDone(std::size_t i) { return "staff.help_done." + std::to_string(i); }
 inline constexpr const char* kStaffSyncNow = "staff.sync_now";
+inline constexpr const char* kStaffCareTile = "staff.care";
+inline constexpr const char* kStaffActTile = "staff.act";
+inline constexpr const char* kStaffMoreTile = "staff.more";
+inline constexpr const char* kStaffCareList = "staff.care_list";
+inline std::string staffCareReached(std::size_t i) { return "staff.care.reached." + std::to_string(i); }
+inline std::string staffCareNotReached(std::size_t i) { return "staff.care.not_reached." + std::to_string(i); }
+inline std::string staffActMember(std::size_t i) { return "staff.act.member." + std::to_string(i); }
 // 送餐: a round on the roster targets step, a delivery's two answers, the list, export.
 inline std::string staffDeliveryRound(std::size_t i) { return "staff.delivery_round." + std::to_string(i); }
 inline std::string staffDeliveryDone(std::size_t i) { return "staff.delivery.done." + std::to_string(i); }

@@ -41,7 +41,9 @@ shell::FrameLayout frameLayout(Context& ctx, const std::string& title, bool with
     w.textSize = s.format("textsize.button",
                           {{"size", s.get(std::string("textsize.") + shell::textSizeName(ctx.ui.theme().textSize()))}});
     w.title = title;
-    if (withBanner && !ctx.announcement.empty()) w.banner = s.format("announcement.banner", {{"text", ctx.announcement}});
+    // An alert for staff never gives way; the announcement's strip may.
+    if (!ctx.alert.empty()) w.banner = ctx.alert;
+    else if (withBanner && !ctx.announcement.empty()) w.banner = s.format("announcement.banner", {{"text", ctx.announcement}});
     w.bannerMore = s.get("banner.more");
     w.bannerShort = s.get("banner.short");
     w.notice = ctx.notice;
@@ -117,7 +119,17 @@ void Screen::drawStrip(const shell::FrameLayout& f) {
     const std::string whole = f.stripIsBanner ? std::string() : ctx_.notice;
     std::string shown;
     for (const auto& l : f.stripLines) shown += l;
-    if (f.stripIsBanner) {
+    if (f.stripIsBanner && !ctx_.alert.empty()) {
+        // An alert: red-on-white words and a target that brings staff to it.
+        const shell::ButtonStyle style{c.offlineIcon, c.primaryText, c.cardBorder, true};
+        ui.shadow(f.strip, m.radius);
+        if (ui.button(wid::kAlertBanner, f.strip, "", shell::Icon::None, style)) {
+            ctx_.staffThen = ids::kStaffHelp;
+            ctx_.router.push(ids::kStaffLogin);
+        }
+        ui.lines(FontRole::Body, f.stripLines, shown, f.stripText, ui.paragraphLine(FontRole::Body), c.primaryText,
+                 TextAlign::Left);
+    } else if (f.stripIsBanner) {
         // The banner is a target: it opens the whole announcement.
         const shell::ButtonStyle style{c.noticeBg, c.noticeText, c.cardBorder, true};
         ui.shadow(f.strip, m.radius);

@@ -3,6 +3,7 @@
 // session (the elder has left). Landscape puts the button beside the words.
 #pragma once
 
+#include "domain/hours.h"
 #include "screens/screen.h"
 
 namespace screens {
@@ -14,6 +15,14 @@ public:
     // Tap-to-check-in (Context::tapToCheckin): a card checks the elder in at
     // once and the answer shows here; the next elder taps right after.
     bool onCard(const std::string& cardNo) override;
+
+private:
+    bool checkInByCard(const std::string& cardNo);
+    std::string closedDetail(const domain::OpenState& open) const;
+    // The language switch (config languages), the read-aloud voice beside it,
+    // and the 紧急 button (config emergency); empty when there is none. The
+    // closed screen has no voices (nothing there is read but the hours).
+    shell::Node options(bool voices = true);
 
 protected:
     shell::Node content(const shell::Rect& area) override;

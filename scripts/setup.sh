@@ -14,6 +14,7 @@ packages=(
   clang libclang-rt-14-dev
   libargon2-dev openssl chromium chromium-driver python3-selenium
   postgresql libpq-dev libpqxx-dev systemd dpkg-dev
+  opencc
 )
 
 missing=()

@@ -10,12 +10,12 @@
 namespace config::detail {
 namespace {
 
-constexpr std::array<std::string_view, 17> kTopLevel = {
+constexpr std::array<std::string_view, 20> kTopLevel = {
     "version",          "expires_at",           "scope",                  "station_name",
     "opening_hours",    "languages",            "default_text_size",      "idle_timeout_seconds",
     "idle_countdown_seconds", "flows",          "checkin_mode",           "canteen",
     "subsidy",          "announcement",         "staff_pins",             "sync_interval_seconds",
-    "calendar"};
+    "calendar",         "when_closed",          "emergency",              "care_days"};
 
 std::size_t editDistance(std::string_view a, std::string_view b) {
     std::vector<std::size_t> row(b.size() + 1);

@@ -107,6 +107,11 @@ void overlay(const json& doc, StationConfig& c) {
                 c.staffPins.push_back({s.at("staff_id").get<std::string>(), s.at("name").get<std::string>(),
                                        s.at("hash").get<std::string>()});
         } else if (key == "sync_interval_seconds") c.syncIntervalSeconds = intOf(v);
+        else if (key == "when_closed")
+            c.whenClosed = {v.at("staff_mode").get<bool>(), v.at("card_checkin").get<bool>()};
+        else if (key == "emergency")
+            c.emergency = {v.at("button").get<bool>(), v.at("number").get<std::string>()};
+        else if (key == "care_days") c.careDays = intOf(v);
     }
 }
 
@@ -165,6 +170,18 @@ bool OpeningHours::isOpenAt(core::TimePoint t) const {
     if (!day) return false;
     int minute = parseHhmm(core::hhmmLocal(t)).value();
     return minute >= day->openMinute && minute < day->closeMinute;
+}
+
+std::optional<core::TimePoint> OpeningHours::nextOpening(core::TimePoint t) const {
+    const std::string today = core::dateLocal(t);
+    const int now = parseHhmm(core::hhmmLocal(t)).value();
+    for (int d = 0; d <= 7; ++d) {
+        const std::string date = core::addDays(today, d);
+        const auto& day = byWeekday.at(std::size_t(core::weekday(date)));
+        if (!day || (d == 0 && day->openMinute < now)) continue;
+        return core::parseIso(date + "T" + formatHhmm(day->openMinute) + ":00+08:00");
+    }
+    return std::nullopt;
 }
 
 std::optional<int> parseHhmm(std::string_view t) {

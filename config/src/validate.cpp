@@ -24,7 +24,9 @@ using detail::listed;
 
 constexpr std::array<std::string_view, 7> kDays = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
 constexpr std::array<std::string_view, 5> kFlows = {"checkin", "meals", "activities", "timebank", "help"};
-constexpr std::array<std::string_view, 2> kLanguages = {"zh-CN", "en"};
+constexpr std::array<std::string_view, 3> kLanguages = {"zh-CN", "en", "zh-HK"};
+constexpr std::array<std::string_view, 2> kWhenClosedFields = {"staff_mode", "card_checkin"};
+constexpr std::array<std::string_view, 2> kEmergencyFields = {"button", "number"};
 constexpr std::array<std::string_view, 3> kTextSizes = {"standard", "large", "xlarge"};
 constexpr std::array<std::string_view, 2> kCheckinModes = {"tap_to_checkin", "menu"};
 constexpr std::array<std::string_view, 3> kSlotFields = {"booking_cutoff", "pickup_from", "pickup_until"};
@@ -68,7 +70,7 @@ void checkOpeningHours(Checker& c, const json& v) {
 
 void checkLanguages(Checker& c, const json& v) {
     if (!v.is_array() || v.empty() || v.size() > kLanguages.size()) {
-        c.fail("languages", "must be a list of 1 or 2 of " + listed(kLanguages) + ", got " + Checker::shown(v));
+        c.fail("languages", "must be a list of 1 to 3 of " + listed(kLanguages) + ", got " + Checker::shown(v));
         return;
     }
     std::set<std::string> seen;
@@ -78,6 +80,39 @@ void checkLanguages(Checker& c, const json& v) {
         if (v[i].is_string() && !seen.insert(v[i].get<std::string>()).second)
             c.fail(path, Checker::shown(v[i]) + " is listed twice");
     }
+}
+
+void checkWhenClosed(Checker& c, const json& v) {
+    if (!c.exactObject("when_closed", v, kWhenClosedFields)) return;
+    for (auto f : kWhenClosedFields)
+        if (v.contains(f) && !v.at(f).is_boolean())
+            c.fail("when_closed." + std::string(f), "must be true or false, got " + Checker::shown(v.at(f)));
+}
+
+// A phone number as people write it: digits, and '+', '-' or spaces between.
+bool isPhoneText(const std::string& s) {
+    if (s.size() < 3 || s.size() > 20) return false;
+    if (!(s[0] == '+' || (s[0] >= '0' && s[0] <= '9'))) return false;
+    int digits = 0;
+    for (char ch : s) {
+        if (ch >= '0' && ch <= '9') ++digits;
+        else if (ch != '-' && ch != ' ' && ch != '+') return false;
+    }
+    return digits >= 3;
+}
+
+void checkEmergency(Checker& c, const json& v) {
+    if (!c.exactObject("emergency", v, kEmergencyFields)) return;
+    const json* button = v.contains("button") ? &v.at("button") : nullptr;
+    const json* number = v.contains("number") ? &v.at("number") : nullptr;
+    if (button && !button->is_boolean())
+        c.fail("emergency.button", "must be true or false, got " + Checker::shown(*button));
+    if (number && (!number->is_string() ||
+                   (!number->get_ref<const std::string&>().empty() && !isPhoneText(number->get<std::string>()))))
+        c.fail("emergency.number", "must be a phone number of 3 to 20 digits, '+', '-' or spaces (or empty), got " +
+                                       Checker::shown(*number));
+    else if (button && *button == true && number && number->is_string() && number->get_ref<const std::string&>().empty())
+        c.fail("emergency.number", "is needed when the button is on");
 }
 
 void checkFlows(Checker& c, const json& v) {
@@ -194,6 +229,9 @@ std::vector<std::string> validateConfig(const json& doc) {
     if (auto v = field("announcement")) checkAnnouncement(c, *v);
     if (auto v = field("staff_pins")) checkStaffPins(c, *v);
     if (auto v = field("sync_interval_seconds")) c.intRange("sync_interval_seconds", *v, 15, 3600);
+    if (auto v = field("when_closed")) checkWhenClosed(c, *v);
+    if (auto v = field("emergency")) checkEmergency(c, *v);
+    if (auto v = field("care_days")) c.intRange("care_days", *v, 1, 30);
 
     // A misspelt field must not be ignored silently: the admin meant something by it.
     for (const auto& [name, _] : doc.items())

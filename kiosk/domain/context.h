@@ -25,7 +25,11 @@ struct Context {
     // hands in its ConfigManager's current(). Unset: the built-in defaults.
     std::function<std::shared_ptr<const config::StationConfig>()> config = {};
 
-    store::OpLog oplog() const { return store::OpLog(db); }
+    // Staff acting for the elder at the screen (staff mode's 代办); every op
+    // appended meanwhile carries it as `staff_id`. "" when the elder acts.
+    std::string staffId{};
+
+    store::OpLog oplog() const { return store::OpLog(db, staffId); }
     std::shared_ptr<const config::StationConfig> running() const {
         if (config)
             if (auto c = config()) return c;

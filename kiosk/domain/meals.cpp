@@ -6,6 +6,7 @@
 
 #include "config/meal_voucher.h"
 #include "core/ids.h"
+#include "domain/hours.h"
 #include "store/trusted_keys.h"
 
 namespace domain {
@@ -44,6 +45,8 @@ MealSlot readSlot(const Context& ctx, const store::Statement& st) {
     s.price_cents = static_cast<int>(st.getInt(6));
     s.capacity = static_cast<int>(st.getInt(7));
     s.cutoff = st.getText(8);
+    // A menu without its own cut-off takes the configuration's for the slot.
+    if (s.cutoff.empty()) s.cutoff = configCutoff(*ctx.running(), s.date, s.slot);
     s.seats_left = std::max(0, stationQuota(ctx, s.id) - stationBooked(ctx, s.id));
     try {
         s.past_cutoff = ctx.clock.now() >= core::parseIso(s.cutoff);
@@ -97,6 +100,14 @@ Price priceFor(const Context& ctx, const Member& m, const MealSlot& s, bool deli
     p.rule = q.rule;
     p.tier = q.tier;
     p.why = q.why;
+    if (m.status != "active" && p.subsidy_cents + p.delivery_subsidy_cents > 0) {
+        // An enrolment waiting for the district (issue 9): full price, as it answers.
+        p.pay_cents += p.subsidy_cents + p.delivery_subsidy_cents;
+        p.subsidy_cents = 0;
+        p.delivery_subsidy_cents = 0;
+        p.rule = "none";
+        p.why = config::NoSubsidy::NoTier;
+    }
     return p;
 }
 

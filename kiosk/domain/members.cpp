@@ -13,7 +13,7 @@ namespace {
 
 constexpr const char* kMemberColumns =
     "id, masked_name, coalesce(birth_ym,''), coalesce(phone_last4,''), hukou, categories, care_level, "
-    "has_address";
+    "has_address, status, living_alone, home_station_id";
 
 Member readMember(const store::Statement& st) {
     Member m;
@@ -28,11 +28,15 @@ Member readMember(const store::Statement& st) {
             if (c.is_string()) m.categories.push_back(c.get<std::string>());
     m.care_level = static_cast<int>(st.getInt(6));
     m.has_address = st.getInt(7) != 0;
+    m.status = st.getText(8);
+    m.living_alone = st.getInt(9) != 0;
+    m.home_station_id = st.getText(10);
     return m;
 }
 
+// Members the district refused (an enrolment rejected) are nobody here.
 std::optional<Member> one(store::Database& db, const std::string& where, const std::string& arg) {
-    auto st = db.prepare(std::string("SELECT ") + kMemberColumns + " FROM members WHERE " + where);
+    auto st = db.prepare(std::string("SELECT ") + kMemberColumns + " FROM members WHERE status<>'rejected' AND " + where);
     st.bind(1, arg);
     if (!st.step()) return std::nullopt;
     return readMember(st);
@@ -56,7 +60,10 @@ IdentifyResult identifyByCard(store::Database& db, const std::string& cardNo) {
     if (!isCardNumber(cardNo)) return {IdentifyOutcome::BadInput, std::nullopt};
     const std::string key = store::memberKey(db);
     if (key.empty()) return {IdentifyOutcome::UnknownCard, std::nullopt};  // not enrolled: no one is known
-    auto m = one(db, "card_hash=?", config::cardHash(key, cardNo));
+    const std::string hash = config::cardHash(key, cardNo);
+    if (auto owner = db.queryText("SELECT member_id FROM blocked_cards WHERE card_hash=?", hash))
+        return {IdentifyOutcome::BlockedCard, memberById(db, *owner)};
+    auto m = one(db, "card_hash=?", hash);
     if (!m) return {IdentifyOutcome::UnknownCard, std::nullopt};
     return {IdentifyOutcome::Found, m};
 }
@@ -146,8 +153,8 @@ std::vector<Member> searchMembers(store::Database& db, const std::string& query,
             args = {maskName(query)};
         }
     }
-    auto st = db.prepare(std::string("SELECT ") + kMemberColumns + " FROM members WHERE " + where +
-                         " ORDER BY masked_name, phone_last4 LIMIT ?");
+    auto st = db.prepare(std::string("SELECT ") + kMemberColumns + " FROM members WHERE status<>'rejected' AND (" +
+                         where + ") ORDER BY masked_name, phone_last4 LIMIT ?");
     int i = 1;
     for (const auto& a : args) st.bind(i++, a);
     st.bind(i, limit);

@@ -24,6 +24,9 @@ struct Member {
     std::vector<std::string> categories;  // codes of the district's member categories
     int care_level = 0;                   // 0 none, 1 轻度, 2 中度, 3 重度失能
     bool has_address = false;
+    std::string status = "active";  // pending: enrolled, waiting for the district
+    bool living_alone = false;
+    std::string home_station_id{};  // the station that looks after the elder
 };
 
 enum class IdentifyOutcome {
@@ -34,6 +37,7 @@ enum class IdentifyOutcome {
     UnknownPhone,
     TooManyTries,   // this phone had kMaxWrongBirthdays wrong birthdays within the hour
     ForgedCode,     // an elder QR code without a good district signature
+    BlockedCard,    // a card reported lost and replaced: `member` is its owner, if known
 };
 
 struct IdentifyResult {
@@ -51,6 +55,8 @@ inline constexpr int kMaxWrongBirthdays = 5;
 bool isCardNumber(const std::string& s);
 bool isPhoneNumber(const std::string& s);  // 11 digits starting with 1
 
+// A blocked card answers BlockedCard (domain/alerts.h raises the alert).
+// An enrolment the district rejected is nobody.
 IdentifyResult identifyByCard(store::Database& db, const std::string& cardNo);
 // The 4-digit code is the elder's birthday as MMDD (documented on screen:
 // "生日的月和日，例如 3月2日 输入 0302"). Wrong birthdays count against the phone.

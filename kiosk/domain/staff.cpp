@@ -2,6 +2,8 @@
 
 #include "config/meal_voucher.h"
 #include "core/ids.h"
+#include "domain/help.h"
+#include "domain/hours.h"
 #include "store/trusted_keys.h"
 
 namespace domain {
@@ -21,9 +23,11 @@ std::vector<RapidTarget> todaysTargets(const Context& ctx) {
         "(c.station_id IS NULL OR c.station_id=? OR ?='') "
         "ORDER BY CASE s.slot WHEN 'lunch' THEN 0 ELSE 1 END");
     meals.bindAll(today, ctx.stationId, ctx.stationId);
+    // Meals are listed at the start of their pickup window (configuration).
     while (meals.step())
         out.push_back({RapidKind::MealPickup, meals.getText(0), meals.getText(1),
-                       meals.getText(3) + (meals.getText(2) == "lunch" ? "T11:00" : "T17:00")});
+                       meals.getText(3) + "T" +
+                           config::formatHhmm(slotTimes(*ctx.running(), meals.getText(2)).pickupFromMinute)});
     return out;
 }
 
@@ -35,8 +39,11 @@ int rapidCount(const Context& ctx, const RapidTarget& t) {
 }
 
 RapidResult rapidCheckIn(const Context& ctx, const RapidTarget& t, const std::string& cardNo) {
-    auto id = identifyByCard(ctx.db, cardNo);
+    auto id = identifyCardAt(ctx, cardNo, "staff_rapid");
     if (id.outcome == IdentifyOutcome::BadInput) return {RapidOutcome::BadInput, {}, {}, {}, rapidCount(ctx, t)};
+    if (id.outcome == IdentifyOutcome::BlockedCard)
+        return {RapidOutcome::BlockedCard, id.member ? id.member->id : "",
+                id.member ? maskName(id.member->name) : "", {}, rapidCount(ctx, t)};
     if (!id.member) return {RapidOutcome::UnknownCard, {}, {}, {}, rapidCount(ctx, t)};
     return rapidCheckInMember(ctx, t, *id.member);
 }

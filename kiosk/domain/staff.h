@@ -27,6 +27,7 @@ enum class RapidOutcome {
     BadInput,
     NotBooked,    // meal pickup without a booking for this slot
     AlreadyDone,  // second tap of the same card
+    BlockedCard,  // a card reported lost: staff keep it, an alert is raised
 };
 
 struct RapidResult {

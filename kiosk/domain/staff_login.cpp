@@ -3,6 +3,8 @@
 #include <algorithm>
 
 #include "config/pin_hash.h"
+#include "core/ids.h"
+#include "store/oplog.h"
 
 namespace domain {
 namespace {
@@ -63,6 +65,15 @@ std::optional<PinAnswer> StaffLogin::poll() {
             db_.run("UPDATE staff_pin_lock SET failures=0, lockouts=?, locked_until=? WHERE id=1", lockouts,
                     core::isoLocal(clock_.now() + lockFor(lockouts)));
             answer = PinAnswer::Locked;
+            // Someone may be guessing: staff here and the district are told
+            // (an alert like the others, domain/help.h), in this transaction.
+            const std::string id = core::newUuid();
+            const std::string detail = std::to_string(kWrongPerLock) + " wrong staff PINs in a row (lock " +
+                                       std::to_string(lockouts) + ")";
+            db_.run("INSERT INTO help_calls(id, at, screen, kind) VALUES (?,?,?,'pin_failures')", id, at, "staff");
+            store::OpLog(db_).append(id, "alert",
+                                     {{"kind", "pin_failures"}, {"at", at}, {"screen", "staff"}, {"detail", detail}},
+                                     at, std::nullopt);
         }
     }
     // Thirty days of tries are kept; the status reports the last 24 hours.

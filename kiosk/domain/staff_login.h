@@ -9,7 +9,8 @@
 //   - the n-th lock lasts kFirstLock * 2^(n-1), at most kLongestLock;
 //   - a right PIN clears the count and the delays.
 // With 6 digits that is under 200 guesses a day against a million PINs.
-// Wrong tries of the last 24 hours and the lock go into the station's status.
+// Wrong tries of the last 24 hours and the lock go into the station's status;
+// each lock also raises a pin_failures alert (domain/help.h).
 #pragma once
 
 #include <chrono>

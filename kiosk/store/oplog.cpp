@@ -46,8 +46,10 @@ std::int64_t OpLog::append(const std::string& uuid, const std::string& kind,
             // Not a time this kiosk wrote; the new op keeps its own.
         }
     }
+    nlohmann::json stamped = payload;
+    if (!staffId_.empty()) stamped["staff_id"] = staffId_;
     db_.run("INSERT INTO op_log(uuid, kind, payload, created_at, member_id) VALUES (?,?,?,?,?)",
-            uuid, kind, payload.dump(), at, memberId);
+            uuid, kind, stamped.dump(), at, memberId);
     return db_.lastInsertRowid();
 }
 
@@ -79,8 +81,9 @@ std::optional<OpRecord> OpLog::bySeq(std::int64_t seq) const {
 
 void OpLog::recordAnswer(std::int64_t seq, const std::string& state, const std::string& reason,
                          const nlohmann::json& detail, const std::string& answeredAt) {
-    db_.run("UPDATE op_log SET state=?, reason=?, detail=?, answered_at=? "
-            "WHERE seq=? AND state='pending'",
+    db_.run("UPDATE op_log SET state=?, reason=?, detail=?, answered_at=?, "
+            "payload=CASE WHEN json_type(payload, '$.personal') IS NULL THEN payload "
+            "ELSE json_remove(payload, '$.personal') END WHERE seq=? AND state='pending'",
             state, reason, detail.dump(), answeredAt, seq);
 }
 

@@ -31,6 +31,9 @@ struct OpRecord {
 class OpLog {
 public:
     explicit OpLog(Database& db) : db_(db) {}
+    // Ops appended through this log carry `staffId` in their payload
+    // (PROTOCOL.md: staff acting for an elder); "" for the elder's own.
+    OpLog(Database& db, std::string staffId) : db_(db), staffId_(std::move(staffId)) {}
 
     // Appends an op (state pending) and returns its sequence number. Must run
     // inside a Transaction that also writes the op's local effect. The op's
@@ -46,7 +49,10 @@ public:
     std::int64_t depth() const;
     std::optional<OpRecord> bySeq(std::int64_t seq) const;
 
-    // Stores the district's answer. Idempotent: answering an op twice keeps the first.
+    // Stores the district's answer. Idempotent: answering an op twice keeps the
+    // first. The payload's `personal` object (an enrolment's or a new card's
+    // numbers and name) leaves the kiosk's op log with the answer: a station
+    // keeps no card or phone number once the district has them.
     void recordAnswer(std::int64_t seq, const std::string& state, const std::string& reason,
                       const nlohmann::json& detail, const std::string& answeredAt);
 
@@ -58,6 +64,7 @@ public:
 
 private:
     Database& db_;
+    std::string staffId_;
 };
 
 // New ops get numbers above `seq` (and above every op already logged): the

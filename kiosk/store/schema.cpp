@@ -176,6 +176,33 @@ CREATE TABLE deliveries (
   local_state TEXT NOT NULL DEFAULT 'synced', reason TEXT);
 CREATE INDEX deliveries_slot ON deliveries(slot_id);
 )sql"},
+        // 6: a station's working day (issue 9). Members enrolled here wait
+        // (status pending) for the district; who lives alone, who looks after
+        // them and when the district last saw them (the care list; 户籍,
+        // categories and care level came with 5); phones and addresses of this
+        // station's care list only (care_contacts); lost cards blocked
+        // everywhere (by hash); 巡访 made here; alerts of other kinds than a
+        // help call, with the staff who dealt with them. Pulled again (cursor
+        // 0) for the new member fields.
+        {6, R"sql(
+ALTER TABLE members ADD COLUMN status TEXT NOT NULL DEFAULT 'active';
+ALTER TABLE members ADD COLUMN living_alone INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE members ADD COLUMN home_station_id TEXT NOT NULL DEFAULT '';
+ALTER TABLE members ADD COLUMN last_seen TEXT NOT NULL DEFAULT '';
+ALTER TABLE members ADD COLUMN last_visit TEXT NOT NULL DEFAULT '';
+CREATE INDEX members_home ON members(home_station_id);
+CREATE INDEX checkins_day ON checkins(day);
+CREATE TABLE blocked_cards (card_hash TEXT PRIMARY KEY, member_id TEXT NOT NULL,
+  blocked_at TEXT NOT NULL);
+CREATE TABLE care_contacts (member_id TEXT PRIMARY KEY, phone TEXT, address TEXT);
+CREATE TABLE care_visits (id TEXT PRIMARY KEY, member_id TEXT NOT NULL, at TEXT NOT NULL,
+  outcome TEXT NOT NULL CHECK (outcome IN ('reached','not_reached')), note TEXT NOT NULL,
+  staff_id TEXT NOT NULL);
+CREATE INDEX care_visits_member ON care_visits(member_id, at);
+ALTER TABLE help_calls ADD COLUMN kind TEXT NOT NULL DEFAULT 'help';
+ALTER TABLE help_calls ADD COLUMN handled_by TEXT;
+UPDATE sync_state SET cursor=0;
+)sql"},
     };
     return migrations;
 }

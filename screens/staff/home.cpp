@@ -1,4 +1,4 @@
-// staff: six choices.
+// staff: six choices; the ones a day needs less often are under 更多 (staff_more).
 #include "screens/staff/state.h"
 
 namespace screens::staff {
@@ -23,11 +23,11 @@ protected:
         };
         static constexpr Choice kChoices[6] = {
             {wid::kStaffRapid, "staff.home.rapid", "staff.home.rapid.hint", shell::Icon::CheckIn, ids::kStaffRapidTargets},
-            {wid::kStaffRosters, "staff.home.rosters", "staff.home.rosters.hint", shell::Icon::Activity, ids::kStaffRosterTargets},
-            {wid::kStaffRejected, "staff.home.rejected", "staff.home.rejected.hint", shell::Icon::Offline, ids::kStaffRejected},
+            {wid::kStaffActTile, "staff.home.act", "staff.home.act.hint", shell::Icon::Person, ids::kStaffAct},
+            {wid::kStaffCareTile, "staff.home.care", "staff.home.care.hint", shell::Icon::Help, ids::kStaffCare},
             {wid::kStaffHelp, "staff.home.help", "staff.home.help.hint", shell::Icon::Help, ids::kStaffHelp},
-            {wid::kStaffSync, "staff.home.sync", "staff.home.sync.hint", shell::Icon::Synced, nullptr},
-            {wid::kStaffStatus, "staff.home.status", "staff.home.status.hint", shell::Icon::Person, ids::kStaffStatus},
+            {wid::kStaffRosters, "staff.home.rosters", "staff.home.rosters.hint", shell::Icon::Activity, ids::kStaffRosterTargets},
+            {wid::kStaffMoreTile, "staff.home.more", "staff.home.more.hint", shell::Icon::Synced, ids::kStaffMore},
         };
         std::vector<shell::Ui::TileSpec> tiles;
         for (const Choice& ch : kChoices) {

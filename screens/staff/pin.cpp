@@ -106,10 +106,16 @@ private:
         if (*answer == domain::PinAnswer::Ok && s.who) {
             s.unlocked = true;
             s.staffName = s.who->name;
+            // What staff do on the staff screens (a 巡访, dealing with an
+            // alert) carries their id; the shell clears it elsewhere.
+            ctx_.domain->staffId = s.who->staffId;
             s.undoable.clear();
             s.last.reset();
             ctx_.session.clear();
             ctx_.router.reset(ids::kStaff);  // Back from staff home leaves staff mode
+            // Staff came from an alert on the strip: straight to the list.
+            if (!ctx_.staffThen.empty()) ctx_.router.push(ctx_.staffThen);
+            ctx_.staffThen.clear();
             return;
         }
         s.wrongShown = true;

@@ -91,6 +91,7 @@ protected:
                 case domain::RapidOutcome::BadInput: key = "staff.rapid.bad_input"; break;
                 case domain::RapidOutcome::NotBooked: key = "staff.rapid.not_booked"; break;
                 case domain::RapidOutcome::AlreadyDone: key = "staff.rapid.already"; break;
+                case domain::RapidOutcome::BlockedCard: key = "staff.rapid.blocked_card"; break;
             }
             headline = str.get(key);
             detail = r.masked_name.empty() ? str.get("staff.rapid.ask_staff") : r.masked_name;

@@ -10,7 +10,8 @@ void addStaffScreens(Context& ctx, std::vector<std::unique_ptr<Screen>>& out) {
     auto st = std::make_shared<staff::State>();
     for (auto make : {staff::loginStep, staff::pinStep, staff::homeStep, staff::rapidTargetsStep, staff::rapidStep,
                       staff::lookupStep, staff::rosterTargetsStep, staff::rosterStep, staff::rejectedStep,
-                      staff::helpStep, staff::statusStep, staff::deliveriesStep})
+                      staff::helpStep, staff::statusStep, staff::deliveriesStep, staff::moreStep, staff::careStep,
+                      staff::actStep, staff::enrolStep, staff::cardStep})
         out.push_back(make(ctx, st));
 }
 

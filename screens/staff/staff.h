@@ -21,6 +21,14 @@
 //   staff_rejected         rejected.cpp  ops the district rejected   staff.rejected_list
 //   staff_help             help.cpp      open help calls             staff.help_done.<n>
 //   staff_status           status.cpp    versions, sync, disk        staff.sync_now
+//   staff_act              act.cpp       代办: find the elder          staff.act.member.<n>; then the elder's Home, act.end
+//   staff_care             care.cpp      关爱名单                        staff.care.reached.<n>, staff.care.not_reached.<n>
+//   staff_more             more.cpp      the rarer choices            staff.enrol, staff.card, staff.rejected, staff.sync,
+//                                                                    staff.status
+//   staff_enrol            enrol.cpp     登记新长者                      staff.enrol.field.<name|phone|birth|card|address>,
+//                                                                    staff.enrol.hukou, staff.enrol.cat.<code>,
+//                                                                    staff.enrol.key.0-9, staff.enrol.submit
+//   staff_card             enrol.cpp     补卡: find, then the new card  staff.key.*, staff.card.member.<n>, staff.card.other
 #pragma once
 
 #include <memory>

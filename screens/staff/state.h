@@ -3,12 +3,15 @@
 // admit nobody until the PIN step unlocked it.
 #pragma once
 
+#include <map>
 #include <memory>
+#include <set>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "config/station_config.h"
+#include "domain/care.h"
 #include "domain/deliveries.h"
 #include "domain/help.h"
 #include "domain/members.h"
@@ -67,6 +70,16 @@ struct State : FlowState {
     std::vector<Rejection> rejections;
     std::vector<domain::HelpCall> helpCalls;
     std::vector<std::string> helpMembers;
+
+    std::vector<domain::CareEntry> care;  // 关爱名单
+
+    // 登记 (enrol.cpp): the form's values by field, the field typed into.
+    std::map<std::string, std::string> form;
+    std::string formField = "name";
+    bool formHukou = false;
+    std::set<std::string> formCategories;
+    // 补卡: the elder whose new card the reader gives next.
+    std::optional<domain::Member> cardFor;
 };
 
 // A staff step: admitted only once unlocked (else back to the welcome screen).
@@ -100,6 +113,11 @@ std::unique_ptr<Screen> rosterStep(Context& ctx, std::shared_ptr<State> st);
 std::unique_ptr<Screen> rejectedStep(Context& ctx, std::shared_ptr<State> st);
 std::unique_ptr<Screen> helpStep(Context& ctx, std::shared_ptr<State> st);
 std::unique_ptr<Screen> statusStep(Context& ctx, std::shared_ptr<State> st);
+std::unique_ptr<Screen> moreStep(Context& ctx, std::shared_ptr<State> st);
+std::unique_ptr<Screen> careStep(Context& ctx, std::shared_ptr<State> st);
+std::unique_ptr<Screen> actStep(Context& ctx, std::shared_ptr<State> st);
+std::unique_ptr<Screen> enrolStep(Context& ctx, std::shared_ptr<State> st);
+std::unique_ptr<Screen> cardStep(Context& ctx, std::shared_ptr<State> st);
 std::unique_ptr<Screen> deliveriesStep(Context& ctx, std::shared_ptr<State> st);
 
 }  // namespace screens::staff

@@ -54,6 +54,9 @@ import json, sys
 doc = json.load(open(sys.argv[1], encoding="utf-8"))
 doc.pop("version", None)  # the district gives the next one
 doc["announcement"] = sys.argv[3]
+# Open all day: the tour runs at any hour (outside opening_hours: the closed screen).
+doc["opening_hours"] = {d: {"open": "00:00", "close": "23:59"} for d in ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]}
+doc["languages"] = ["zh-CN", "en", "zh-HK"]  # the language switch
 json.dump(doc, open(sys.argv[2], "w", encoding="utf-8"), ensure_ascii=False, indent=2)
 PY
 ds config push "$dir/fixture-config.json" --station st-changcheng

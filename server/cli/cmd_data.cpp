@@ -5,8 +5,10 @@
 
 #include "admin/importers.h"
 #include "admin/keys.h"
+#include "admin/station_day.h"
 #include "core/clock.h"
 #include "cli/common.h"
+#include "rows.h"
 #include "pki/token.h"
 
 namespace district::cli {
@@ -40,6 +42,34 @@ void addMemberCommands(CLI::App& app, Context& ctx) {
         auditCli(*storage, "import.members", *file, std::to_string(n) + " rows");
         std::printf("imported %d members\n", n);
     });
+
+    auto* pending = cmd->add_subcommand("pending", "List elders enrolled at stations, waiting for approval");
+    pending->callback([&ctx] {
+        auto storage = openData(ctx);
+        std::vector<Member> list;
+        storage->read([&](Tx& tx) { list = tx.membersByStatus("pending", 10000); });
+        for (const auto& m : list)
+            std::printf("%s  %s  born %s  card %s  phone %s  station %s  hukou %s  categories %s  %s\n",
+                        m.id.c_str(), m.name.c_str(), m.birth_date.c_str(), m.card_no.c_str(),
+                        m.phone.empty() ? "-" : m.phone.c_str(), m.home_station_id.c_str(),
+                        m.hukou ? "yes" : "no", m.categories.empty() ? "-" : joinCategories(m.categories).c_str(),
+                        m.address.c_str());
+        std::printf("%zu pending\n", list.size());
+    });
+    for (const bool approve : {true, false}) {
+        auto* sub = cmd->add_subcommand(approve ? "approve" : "reject",
+                                        approve ? "Approve a pending enrolment: the elder becomes a member"
+                                                : "Reject a pending enrolment: stations stop knowing the elder");
+        auto memberId = std::make_shared<std::string>();
+        sub->add_option("ID", *memberId, "Member id (see member pending)")->required();
+        sub->callback([&ctx, memberId, approve] {
+            auto storage = openData(ctx);
+            const Member m = approve ? approveMember(*storage, *memberId) : rejectMember(*storage, *memberId);
+            auditCli(*storage, approve ? "member.approve" : "member.reject", m.id,
+                     approve ? "enrolment approved" : "enrolment rejected");
+            std::printf("member %s %s\n", m.id.c_str(), approve ? "approved" : "rejected");
+        });
+    }
 
     auto* qr = cmd->add_subcommand("qr", "Print the text of an elder's signed QR code (show it on their phone)");
     auto id = std::make_shared<std::string>();

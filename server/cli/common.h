@@ -42,6 +42,7 @@ void addTimebank(CLI::App& app, Context& ctx);
 void addReport(CLI::App& app, Context& ctx);
 void addConfig(CLI::App& app, Context& ctx);  // config push / list / status
 void addAdmin(CLI::App& app, Context& ctx);   // admin add / list / disable (the console's accounts)
+void addAlerts(CLI::App& app, Context& ctx);   // alerts / alerts ack ID
 void addMigrate(CLI::App& app, Context& ctx); // migrate --from DATA_DIR --to postgresql://…
 
 }  // namespace district::cli

@@ -89,6 +89,7 @@ int main(int argc, char** argv) {
     cli::addReport(app, ctx);
     cli::addConfig(app, ctx);
     cli::addAdmin(app, ctx);
+    cli::addAlerts(app, ctx);
     cli::addMigrate(app, ctx);
     try {
         app.parse(argc, argv);

@@ -3,6 +3,7 @@
 // exported as CSV.
 #include "admin/audit.h"
 #include "admin/importers.h"
+#include "admin/station_day.h"
 #include "console/console.h"
 #include "errors.h"
 
@@ -91,21 +92,31 @@ void Console::alerts(Req& r) {
     });
     const Viewer v = r.viewer();
     std::vector<std::vector<std::string>> rows;
+    // What kind of alert, and who was at the screen (a masked name: enough
+    // for the station, which knows the elder).
+    auto what = [&](const HelpCallRow& h) {
+        std::string s = (h.kind == "help" ? tag("", alertKindWords(h.kind)) : tag("bad", alertKindWords(h.kind)));
+        if (!h.detail.empty()) s += " <small>" + esc(h.detail) + "</small>";
+        return s;
+    };
+    auto who = [&](const HelpCallRow& h) { return h.member_id.empty() ? std::string("-") : esc(h.member_id); };
     for (const auto& h : open)
         rows.push_back({esc(shortTime(h.at)), esc(h.station_name.empty() ? h.station_id : h.station_name),
-                        esc(screenText(h.screen)), tag("bad", "未处理"),
+                        what(h), esc(screenText(h.screen)), who(h), tag("bad", "未处理"),
                         r.canChange() ? postButton(v, "/alerts/ack", "已处理", {{"id", h.id}}, "primary") : "-"});
-    std::string body = "<p class=\"lead\">长者在站点屏幕上按了“求助”。请联系站点工作人员处理，然后标记为已处理。</p>";
-    body += "<h2>未处理的求助（" + std::to_string(open.size()) + " 条）</h2>";
-    body += table({"时间", "站点", "在哪个画面", "状态", "操作"}, rows, "alerts");
+    std::string body = "<p class=\"lead\">站点屏幕上的求助和紧急呼叫、挂失卡被使用、工作人员 PIN "
+                       "多次输错。请联系站点工作人员处理，然后标记为已处理（站点工作人员处理后也会自动关闭）。</p>";
+    body += "<h2>未处理的提醒（" + std::to_string(open.size()) + " 条）</h2>";
+    body += table({"时间", "站点", "提醒", "在哪个画面", "长者", "状态", "操作"}, rows, "alerts");
     rows.clear();
     for (const auto& h : recent)
-        rows.push_back({esc(shortTime(h.at)), esc(h.station_name.empty() ? h.station_id : h.station_name), esc(screenText(h.screen)),
+        rows.push_back({esc(shortTime(h.at)), esc(h.station_name.empty() ? h.station_id : h.station_name), what(h),
+                        esc(screenText(h.screen)), who(h),
                         h.acked_at.empty() ? tag("bad", "未处理")
                                            : tag("ok", "已处理") + " <small>" + esc(h.acked_by) + " " +
                                                  esc(shortTime(h.acked_at)) + "</small>"});
-    body += "<h2>最近的求助（" + std::to_string(recent.size()) + " 条）</h2>";
-    body += table({"时间", "站点", "在哪个画面", "状态"}, rows);
+    body += "<h2>最近的提醒（" + std::to_string(recent.size()) + " 条）</h2>";
+    body += table({"时间", "站点", "提醒", "在哪个画面", "长者", "状态"}, rows);
     sendPage(r, {"求助提醒", "alerts", body, ""});
 }
 
@@ -114,8 +125,8 @@ void Console::alertAck(Req& r) {
     bool done = false;
     const std::string at = core::isoLocal(clock_.now());
     storage_.write([&](WriteTx& tx) { done = tx.ackHelpCall(id, r.admin.name, at); });
-    audit(r, "alert.ack", id, done, done ? "help call acknowledged" : "no such open help call");
-    if (!done) return errorPage(r, 409, "求助提醒", "这条求助不存在，或已经有人处理过了。");
+    audit(r, "alert.ack", id, done, done ? "alert acknowledged" : "no such open alert");
+    if (!done) return errorPage(r, 409, "求助提醒", "这条提醒不存在，或已经有人处理过了。");
     flashRedirect(r, "已标记为已处理。", "/alerts");
 }
 

@@ -1,5 +1,7 @@
 #include "entity_json.h"
 
+#include <algorithm>
+
 #include "config/member_hash.h"
 
 namespace district {
@@ -7,6 +9,15 @@ namespace district {
 using nlohmann::json;
 
 const char* toString(SeatKind k) { return k == SeatKind::Meal ? "meal" : "activity"; }
+
+bool hasCategory(const std::vector<std::string>& categories, const std::string& code) {
+    return std::find(categories.begin(), categories.end(), code) != categories.end();
+}
+
+bool onCareRule(const Member& m) {
+    return m.living_alone || m.care_level >= 2 || hasCategory(m.categories, "tekun") ||
+           hasCategory(m.categories, "dibao");
+}
 
 json toJson(const Station& s) {
     return {{"id", s.id}, {"name", s.name}, {"community", s.community}};
@@ -25,7 +36,12 @@ json memberJson(const Member& m, const std::string& memberKeyHex) {
             {"hukou", m.hukou},
             {"categories", m.categories},
             {"care_level", m.care_level},
-            {"has_address", !m.address.empty()}};
+            {"has_address", !m.address.empty()},
+            {"living_alone", m.living_alone},
+            {"status", m.status},
+            {"home_station_id", m.home_station_id},
+            {"last_seen", m.last_seen},
+            {"last_visit", m.last_visit}};
 }
 
 json deliveryJson(const Booking& b, const Member& m) {
@@ -39,6 +55,16 @@ json deliveryJson(const Booking& b, const Member& m) {
             {"status", b.status},
             {"delivery_status", b.delivery_status},
             {"pay_cents", b.pay_cents}};
+}
+
+json careContactJson(const Member& m) {
+    return {{"member_id", m.id}, {"phone", m.phone}, {"address", m.address}};
+}
+
+json blockedCardJson(const BlockedCard& b, const std::string& memberKeyHex) {
+    return {{"card_hash", config::cardHash(memberKeyHex, b.card_no)},
+            {"member_id", b.member_id},
+            {"blocked_at", b.blocked_at}};
 }
 
 json toJson(const Canteen& c) {

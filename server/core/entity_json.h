@@ -16,7 +16,15 @@ nlohmann::json toJson(const Station& s);
 // and what the meal rules ask (户籍, categories, care level, whether an address
 // is on file: not the address itself).
 // Throws std::invalid_argument for a key that is not 64 hex digits.
+// Also the care fields (categories, living_alone, care_level, hukou), the
+// enrolment status, the home station, last_seen and last_visit.
 nlohmann::json memberJson(const Member& m, const std::string& memberKeyHex);
+// What the home station of an elder on the care list may know besides the
+// member row: phone and address, to visit or call (entity `care_contact`,
+// scoped to that station).
+nlohmann::json careContactJson(const Member& m);
+// A lost card, keyed by its hash: no station learns the number.
+nlohmann::json blockedCardJson(const BlockedCard& b, const std::string& memberKeyHex);
 // A delivery booking as the delivery list of the canteen's station needs it
 // (PROTOCOL.md, entity `delivery`, scoped to that station): the masked name,
 // the phone and the address to deliver to, what to collect.

@@ -30,7 +30,23 @@ struct Member {
     int care_level = 0;      // 失能等级: 0 none, 1 轻度, 2 中度, 3 重度
     bool living_alone = false;
     std::string address;     // where meals are delivered; "" none on file
+    // active; pending: enrolled at a station, waiting for an admin (`member
+    // approve`); rejected: an admin refused the enrolment (issue 9).
+    std::string status = "active";
+    std::string home_station_id{};  // the station that looks after the elder ("" none)
+    std::string last_seen{};        // last check-in, meal or activity (ISO), "" never
+    std::string last_visit{};       // last 巡访 that reached the elder (ISO), "" never
 };
+
+// Category codes of Member::categories: 特困, 低保, 低保边缘, 三属五老, 计生特殊.
+inline constexpr const char* kCategoryCodes[] = {"tekun", "dibao", "dibao_bianyuan", "sanshu_wulao",
+                                                 "jisheng_teshu"};
+
+// The care rule (关爱名单, issue 9): living alone, care level 2 or more, or 特困
+// or 低保. Such an elder not seen for N days is on the care list.
+bool onCareRule(const Member& m);
+// True when `categories` holds `code`.
+bool hasCategory(const std::vector<std::string>& categories, const std::string& code);
 
 struct Canteen {
     std::string id;
@@ -291,9 +307,49 @@ struct RejectedOp {
     std::string uuid, kind, created_at, received_at, reason, detail_json;
 };
 
+// An alert from a station (table help_calls: the console's 求助提醒 and
+// `district-server alerts`). kind: help (帮助 button), urgent (紧急 button),
+// blocked_card (a blocked card was presented), pin_failures (the staff PIN
+// pad locked after repeated wrong PINs).
 struct HelpCallRow {
     std::string id, station_id, station_name, at, screen;
     std::string acked_at, acked_by;  // empty while open
+    std::string kind = "help";
+    std::string member_id{};  // the elder at the screen, if identified
+    std::string detail{};     // plain words from the station (at most 200 bytes)
+};
+
+// A card reported lost and replaced: refused at every station from its next sync.
+struct BlockedCard {
+    std::string card_no;
+    std::string member_id;
+    std::string blocked_at;
+    std::string station_id;  // where it was replaced
+};
+
+// A 巡访 (visit or call) of an elder on the care list.
+struct CareVisit {
+    std::string id;
+    std::string member_id;
+    std::string station_id;
+    std::string staff_id;
+    std::string at;
+    std::string outcome;  // reached / not_reached
+    std::string note;
+};
+
+// One elder of the care list (report care).
+struct CareRow {
+    Member member;
+    std::string home_station_name;
+    std::string last_contact;  // max(last_seen, last_visit), "" never
+    std::string last_attempt_at, last_attempt_outcome, last_attempt_note;  // newest visit of any outcome
+};
+
+// What staff did for elders (report staff): ops applied, per station, staff, day and kind.
+struct StaffReportRow {
+    std::string station_id, staff_id, day, kind;
+    std::int64_t ops = 0;
 };
 
 // A meal slot with what happened to its seats.

@@ -13,8 +13,9 @@
 namespace district {
 
 inline constexpr const char* kMemberColumns =
-    "id, card_no, phone, name, birth_date, hukou, categories, care_level, living_alone, address";
-inline constexpr int kMemberColumnCount = 10;
+    "id, card_no, phone, name, birth_date, hukou, categories, care_level, living_alone, address, "
+    "status, home_station_id, last_seen, last_visit";
+inline constexpr int kMemberColumnCount = 14;
 inline constexpr const char* kBookingColumns =
     "id, member_id, slot_id, station_id, status, subsidy_cents, pay_cents, delivery, date, "
     "created_at, rule, delivery_fee_cents, delivery_subsidy_cents, delivery_status, delivery_at";
@@ -72,6 +73,10 @@ Member memberRow(Row& s, int i = 0) {
     m.care_level = static_cast<int>(s.getInt(i + 7));
     m.living_alone = s.getInt(i + 8) != 0;
     m.address = s.getText(i + 9);
+    m.status = s.getText(i + 10);
+    m.home_station_id = s.getText(i + 11);
+    m.last_seen = s.getText(i + 12);
+    m.last_visit = s.getText(i + 13);
     return m;
 }
 

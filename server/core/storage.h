@@ -63,6 +63,11 @@ public:
     virtual std::optional<Member> member(const std::string& id) = 0;
     virtual std::optional<std::string> memberIdByCard(const std::string& cardNo) = 0;
     virtual std::int64_t memberCount() = 0;
+    // Members in a status (pending: enrolled at a station, waiting for an
+    // admin), oldest first.
+    virtual std::vector<Member> membersByStatus(const std::string& status, int limit) = 0;
+    // The card, if it was reported lost and replaced.
+    virtual std::optional<BlockedCard> blockedCard(const std::string& cardNo) = 0;
     virtual std::optional<Canteen> canteen(const std::string& id) = 0;
     virtual std::optional<MealSlot> slot(const std::string& id) = 0;
     virtual std::optional<Activity> activity(const std::string& id) = 0;
@@ -132,6 +137,15 @@ public:
                                                   const std::string& to) = 0;
     virtual std::vector<TimebankReportRow> timebankReport(const std::string& from,
                                                           const std::string& to) = 0;
+    // Ops applied with a staff_id (staff acting for an elder), counted per
+    // station, staff, day (of created_at) and kind.
+    virtual std::vector<StaffReportRow> staffReport(const std::string& from,
+                                                    const std::string& to) = 0;
+    // The care list (关爱名单): active members on the care rule (onCareRule)
+    // whose last contact (last_seen, or a visit that reached them) is before
+    // `beforeIso` or never; the elders of stations in order, those with no home
+    // station last, then the longest unseen first.
+    virtual std::vector<CareRow> careList(const std::string& beforeIso, int limit) = 0;
     // Every booking of a meal dated from..to (cancelled ones too), with its
     // elder, canteen and the canteen's station; ordered by station id, member
     // id, date, then lunch before dinner. The settlement reports are built
@@ -145,8 +159,10 @@ public:
     // The station's reported statuses, newest first.
     virtual std::vector<StatusRecord> statusHistory(const std::string& stationId, int limit) = 0;
     virtual std::vector<RejectedOp> rejectedOps(const std::string& stationId, int limit) = 0;
-    // Help calls, newest first; openOnly: those no admin acknowledged.
+    // Alerts (help calls and the other kinds), newest first; openOnly: those
+    // nobody acknowledged.
     virtual std::vector<HelpCallRow> helpCalls(bool openOnly, int limit) = 0;
+    virtual std::optional<HelpCallRow> helpCall(const std::string& id) = 0;
     // Members whose card or phone is `text`, or whose name contains it.
     virtual std::vector<Member> searchMembers(const std::string& text, int limit) = 0;
     virtual std::vector<Canteen> canteens() = 0;
@@ -175,7 +191,8 @@ public:
     virtual void storeOp(const std::string& stationId, std::int64_t seq, const std::string& uuid,
                          const std::string& kind, const std::string& createdAt,
                          const std::string& receivedAt, const std::string& status,
-                         const std::string& reason, const std::string& detailJson) = 0;
+                         const std::string& reason, const std::string& detailJson,
+                         const std::string& staffId) = 0;
     // Keeps the last status, and appends it to the station's status history
     // (the newest kStatusHistoryKept of them are kept).
     virtual void saveStatus(const std::string& stationId, const std::string& statusJson,
@@ -211,8 +228,17 @@ public:
     // Appends to the attendance history; undo = true records an undone tap.
     virtual void addAttendance(const std::string& memberId, const std::string& activityId,
                                const std::string& stationId, const std::string& at, bool undo) = 0;
-    virtual void addHelpCall(const std::string& id, const std::string& stationId,
-                             const std::string& at, const std::string& screen) = 0;
+    // An alert (kind help, urgent, blocked_card, pin_failures); acked_* are ignored.
+    virtual void addHelpCall(const HelpCallRow& alert) = 0;
+    // The member was seen (check-in, meal pickup, activity attendance) at
+    // `at`: last_seen moves forward only. A member on the care rule gets new
+    // change rows (its last_seen matters to the care list of every station).
+    virtual void memberSeen(const std::string& memberId, const std::string& at) = 0;
+    // Blocks a lost card everywhere: emits the `blocked_card` change.
+    virtual void blockCard(const BlockedCard& b) = 0;
+    // Records a 巡访; one that reached the elder moves last_visit forward and
+    // emits the member's change rows.
+    virtual void addCareVisit(const CareVisit& v) = 0;
 
     // Time bank. addTransfer writes the transfer, its two movements and both
     // new balances (and the member-facing change rows). The floor is the

@@ -29,8 +29,22 @@ std::vector<EntitySpec> makeSpecs() {
           {"hukou", FT::Bool, false, "0"},
           {"categories", FT::Strings, false, "'[]'"},
           {"care_level", FT::Int, false, "0"},
-          {"has_address", FT::Bool, false, "0"}},
+          {"has_address", FT::Bool, false, "0"},
+          {"living_alone", FT::Bool, false, "0"},
+          {"status", FT::Text, false, "'active'"},
+          {"home_station_id", FT::Text, false, "''"},
+          {"last_seen", FT::Text, false, "''"},
+          {"last_visit", FT::Text, false, "''"}},
          {"id"}, false, false, "card_hash"},
+        // Phone and address of an elder on this station's care list (scoped
+        // to the station: no other station receives them).
+        {"care_contact", "care_contacts",
+         {{"member_id", FT::Text, true}, {"phone", FT::Text, false}, {"address", FT::Text, false}},
+         {"member_id"}},
+        // A card reported lost: refused here from now on (by hash, like members).
+        {"blocked_card", "blocked_cards",
+         {{"card_hash", FT::Text, true}, {"member_id", FT::Text, true}, {"blocked_at", FT::Text, true}},
+         {"card_hash"}},
         {"canteen", "canteens",
          {{"id", FT::Text, true},
           {"name", FT::Text, true},

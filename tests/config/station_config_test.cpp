@@ -23,7 +23,8 @@ TEST(StationConfig, BuiltInDefaults) {
     EXPECT_FALSE(d.expiresAt.has_value());
     EXPECT_EQ(d.scope, "district");
     EXPECT_EQ(d.stationName, "");
-    EXPECT_EQ(d.languages, (std::vector<std::string>{"zh-CN", "en"}));
+    // A language switch on the welcome screen: 简体, English, 繁體 (issue 9).
+    EXPECT_EQ(d.languages, (std::vector<std::string>{"zh-CN", "en", "zh-HK"}));
     EXPECT_EQ(d.defaultTextSize, TextSize::Standard);
     EXPECT_EQ(d.idleTimeoutSeconds, 60);     // DESIGN: default 60 s
     EXPECT_EQ(d.idleCountdownSeconds, 20);   // DESIGN: a 20 s countdown
@@ -46,6 +47,10 @@ TEST(StationConfig, BuiltInDefaults) {
     EXPECT_TRUE(d.staffPins.empty());  // no staff mode until the district pushes PINs
     EXPECT_EQ(d.syncIntervalSeconds, 60);
     for (const auto& day : d.openingHours.byWeekday) EXPECT_TRUE(day.has_value());
+    EXPECT_TRUE(d.whenClosed.staffMode);      // staff can always get in
+    EXPECT_FALSE(d.whenClosed.cardCheckin);   // nobody to greet a visitor
+    EXPECT_FALSE(d.emergency.button);         // needs the station's own number
+    EXPECT_EQ(d.careDays, 3);                 // issue 9: "default 3"
 }
 
 TEST(StationConfig, ParsesTheExample) {
@@ -69,6 +74,10 @@ TEST(StationConfig, ParsesTheExample) {
     EXPECT_EQ(c.staffPins[1].staffId, "s-li");
     EXPECT_EQ(c.staffPins[1].name, "李明");
     EXPECT_TRUE(c.staffPins[1].hash.starts_with("pbkdf2-sha256$"));
+    EXPECT_TRUE(c.whenClosed.cardCheckin);
+    EXPECT_TRUE(c.emergency.button);
+    EXPECT_EQ(c.emergency.number, "0755-83000000");
+    EXPECT_EQ(c.careDays, 3);
 }
 
 TEST(StationConfig, LeftOutFieldsTakeTheBuiltInDefaults) {

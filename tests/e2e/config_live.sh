@@ -26,7 +26,11 @@ expires=$(TZ=Asia/Shanghai date -d "+2 days" +%Y-%m-%dT%H:%M:%S+08:00)
 cat > push.json <<JSON
 { "expires_at": "$expires", "idle_timeout_seconds": 30,
   "flows": {"checkin": true, "meals": false, "activities": true, "timebank": true, "help": true},
-  "announcement": "今天下午三点有健康讲座" }
+  "announcement": "今天下午三点有健康讲座",
+  "opening_hours": {"mon": {"open": "00:00", "close": "23:59"}, "tue": {"open": "00:00", "close": "23:59"},
+    "wed": {"open": "00:00", "close": "23:59"}, "thu": {"open": "00:00", "close": "23:59"},
+    "fri": {"open": "00:00", "close": "23:59"}, "sat": {"open": "00:00", "close": "23:59"},
+    "sun": {"open": "00:00", "close": "23:59"}} }
 JSON
 
 xvfb-run -a -s "-screen 0 1920x1080x24" "$kiosk" --data-dir kd --script "$dir/config_live.script" \

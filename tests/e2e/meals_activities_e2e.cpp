@@ -55,6 +55,10 @@ void makeWorkingDays(testsupport::DistrictServer& server, const std::vector<std:
     nlohmann::json doc = config::builtinDefaultsDocument();
     doc.erase("version");
     doc["expires_at"] = "2099-12-31T23:59:59+08:00";
+    // Open all day: the test runs at any hour (outside opening_hours the
+    // welcome screen is the closed screen).
+    for (const char* d : {"mon", "tue", "wed", "thu", "fri", "sat", "sun"})
+        doc["opening_hours"][d] = {{"open", "00:00"}, {"close", "23:59"}};
     auto& cal = doc["calendar"];
     for (const auto& d : dates) {
         auto& holidays = cal["holidays"];

@@ -34,7 +34,8 @@ serve_() {
 district_up() {
     OUT=$1
     D=$OUT/district
-    "$server" --data-dir "$D" demo --today "$(TZ=Asia/Shanghai date +%F)" >"$OUT/demo.txt"
+    # DEMO_ARGS: e.g. --members 260 for a small district.
+    "$server" --data-dir "$D" demo --today "$(TZ=Asia/Shanghai date +%F)" ${DEMO_ARGS:-} >"$OUT/demo.txt"
     serve_ 0
     trap 'district_down' EXIT
     "$server" --data-dir "$D" station add 长城长者服务站 --bundle "$OUT/bundle.json" --url "https://127.0.0.1:$PORT" >/dev/null

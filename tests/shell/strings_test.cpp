@@ -88,6 +88,23 @@ TEST(Strings, LoadsByLanguageWithChineseFallback) {
     EXPECT_EQ(partial.get("c"), "c") << "missing everywhere: the key shows";
 }
 
+TEST(Strings, HongKongTableIsTraditionalAndComplete) {
+    // zh-HK (scripts/gen_zh_hk.sh): every zh-CN key, in Traditional characters
+    // and Hong Kong's words.
+    auto hk = shell::Strings::load("zh-HK");
+    EXPECT_EQ(hk.lang(), "zh-HK");
+    EXPECT_EQ(hk.get("home.checkin"), "簽到");
+    EXPECT_EQ(hk.get("home.meals"), "訂餐");
+    EXPECT_EQ(hk.get("welcome.card_prompt"), "請刷頤年卡");
+    auto zh = shell::Strings::load("zh-CN");
+    const auto table = nlohmann::json::parse(shell::Strings::embeddedJson("zh-HK"));
+    for (const std::string& key : zh.keys()) {
+        ASSERT_TRUE(table.contains(key)) << "zh-HK lacks " << key;
+        EXPECT_EQ(table[key].get<std::string>().find("\xe2\x80\x9c"), std::string::npos)
+            << key << ": Hong Kong quotes with 「」";
+    }
+}
+
 TEST(Strings, FormatsPlaceholders) {
     auto zh = shell::Strings::load("zh-CN");
     EXPECT_EQ(zh.format("idle.countdown", {{"seconds", "20"}}), "20 秒后自动退出");

@@ -59,7 +59,8 @@ TEST(Entities, EveryMappedColumnExistsInTheKioskSchema) {
 TEST(Entities, ProtocolEntitiesAreKnown) {
     for (const char* e : {"station", "member", "canteen", "meal_slot", "quota", "activity",
                           "catalog_item", "balance", "ledger_entry", "booking", "signup",
-                          "redemption", "service", "delivery", "config", "trusted_keys"})
+                          "redemption", "service", "delivery", "config", "trusted_keys",
+                          "care_contact", "blocked_card"})
         EXPECT_NE(findEntity(e), nullptr) << e;
     EXPECT_EQ(findEntity("spaceship"), nullptr);
     EXPECT_EQ(findEntity("subsidy_rules"), nullptr) << "the rules come in the signed configuration";
@@ -67,12 +68,26 @@ TEST(Entities, ProtocolEntitiesAreKnown) {
 
 TEST(Entities, MemberDecodes) {
     auto row = decodeChange(*findEntity("member"), change("member", "m-1", member("m-1")));
-    ASSERT_EQ(row.values.size(), 11u);
+    ASSERT_EQ(row.values.size(), 16u);
     EXPECT_EQ(std::get<std::string>(row.values[0]), "m-1");
     EXPECT_EQ(std::get<std::int64_t>(row.values[7]), 1);                // hukou
     EXPECT_EQ(std::get<std::string>(row.values[8]), "[\"dibao\"]");   // categories
     EXPECT_EQ(std::get<std::int64_t>(row.values[9]), 2);                // care_level
     EXPECT_EQ(std::get<std::int64_t>(row.values[10]), 1);               // has_address
+    // A district that does not send the care fields (issue 9): absent, so defaults.
+    EXPECT_TRUE(std::holds_alternative<std::monostate>(row.values[12]));  // status
+}
+
+TEST(Entities, CareContactAndBlockedCardDecode) {
+    auto contact = decodeChange(*findEntity("care_contact"),
+                                change("care_contact", "m-1", {{"member_id", "m-1"}, {"phone", "13800000001"},
+                                                               {"address", "福田区"}}));
+    ASSERT_EQ(contact.values.size(), 3u);
+    EXPECT_EQ(std::get<std::string>(contact.values[2]), "福田区");
+    auto blocked = decodeChange(*findEntity("blocked_card"),
+                                change("blocked_card", "abc", {{"card_hash", "abc"}, {"member_id", "m-1"},
+                                                               {"blocked_at", "2026-11-23T08:00:00+08:00"}}));
+    EXPECT_EQ(std::get<std::string>(blocked.values[1]), "m-1");
 }
 
 TEST(Entities, OptionalFieldsMayBeAbsentOrNull) {

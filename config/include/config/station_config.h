@@ -39,6 +39,9 @@ struct OpeningHours {
     std::array<std::optional<DayHours>, 7> byWeekday;
     // True if `t` (any time zone) falls within that local day's hours, close excluded.
     bool isOpenAt(core::TimePoint t) const;
+    // The next moment at or after `t` the station opens (within a week), or
+    // nullopt when it is closed every day.
+    std::optional<core::TimePoint> nextOpening(core::TimePoint t) const;
 };
 
 struct Flows {
@@ -72,7 +75,7 @@ struct StationConfig {
     std::string scope = "district";          // "district" or the station id it was made for
     std::string stationName;                 // empty: show the name from the enrollment bundle
     OpeningHours openingHours;
-    std::vector<std::string> languages;      // "zh-CN" / "en"; the first is the default
+    std::vector<std::string> languages;      // "zh-CN" / "en" / "zh-HK"; the first is the default
     TextSize defaultTextSize = TextSize::Standard;
     int idleTimeoutSeconds = 60;
     int idleCountdownSeconds = 20;
@@ -84,6 +87,20 @@ struct StationConfig {
     std::string announcement;                // empty: no banner
     std::vector<StaffPin> staffPins;         // empty: staff mode cannot be unlocked
     int syncIntervalSeconds = 60;
+    // Outside opening_hours the kiosk shows a closed screen with the next
+    // opening time; these still work there when true.
+    struct WhenClosed {
+        bool staffMode = true;
+        bool cardCheckin = false;
+    } whenClosed;
+    // The 紧急 button: shows the number in huge digits and raises an urgent alert.
+    struct Emergency {
+        bool button = false;
+        std::string number;  // e.g. "0755-83000000"; not empty when button is true
+    } emergency;
+    // The care list (关爱名单): an elder on the care rule not seen for this
+    // many days is listed in staff mode.
+    int careDays = 3;
 };
 
 // The configuration a kiosk runs before any document was accepted (version 0).

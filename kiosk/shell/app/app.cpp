@@ -34,6 +34,9 @@
 #include "shell/platform/keyboard.h"
 #include "shell/driver/screenshot.h"
 #include "shell/driver/script.h"
+#include "domain/help.h"
+#include "domain/hours.h"
+#include "domain/members.h"
 #include "domain/station.h"
 #include "shell/ui/utf8.h"
 #include "shell/app/store_open.h"
@@ -100,7 +103,7 @@ int App::Impl::start() {
 
 void App::Impl::loadWords() {
     auto t = Steady::now();
-    strings = Strings::load(opt.lang);
+    strings = Strings::load(opt.lang.empty() ? Strings::kFallbackLang : opt.lang);
     textSize = parseTextSize(opt.textSize).value_or(TextSize::Standard);
     tStrings = msSince(t);
 }
@@ -295,6 +298,17 @@ void App::Impl::makeContext() {
                                                         : Tone::Info);
     };
     ctx->readAloud = [this] { readAloud(); };
+    ctx->setLanguage = [this](const std::string& wanted) {
+        // "": the default (--lang, else the configuration's first language).
+        const std::string lang = !wanted.empty()         ? wanted
+                                 : !opt.lang.empty()      ? opt.lang
+                                 : ctx->languages.empty() ? std::string(Strings::kFallbackLang)
+                                                          : ctx->languages.front();
+        if (lang == strings.lang()) return;
+        strings = Strings::load(lang);  // ctx->strings refers to it
+        fonts.expect(strings.allText());
+        pacer.wake();
+    };
     ctx->openTextSize = [this] {
         textSizeOpen = true;
         pacer.wake();
@@ -345,10 +359,12 @@ int App::Impl::sleepMs() {
     if (syncLink) syncDeadline = nextSyncPollMs;
     std::optional<std::int64_t> scriptDeadline;
     if (script && script->running()) scriptDeadline = now + script->pollIntervalMs();
+    std::optional<std::int64_t> alertDeadline;
+    if (ctx->domain) alertDeadline = std::min(nextAlertPollMs, alertIds.empty() ? nextAlertPollMs : nextChimeMs);
     std::optional<std::int64_t> warmDeadline;
     if (ctx->domain && (expectedLoadedMs < 0 || expectedAt < expected.size())) warmDeadline = nextWarmMs;
     return pacer.sleepMs(now, {nextMinuteMs, idle.nextChangeMs(), cardDeadline, noticeDeadline, syncDeadline,
-                               scriptDeadline, warmDeadline});
+                               scriptDeadline, warmDeadline, alertDeadline});
 }
 
 void App::Impl::loop() {
@@ -405,6 +421,7 @@ void App::Impl::timers() {
         pacer.redraw();
     }
     speech.poll();
+    refreshAlerts(now);
     if (syncLink && now >= nextSyncPollMs) {
         nextSyncPollMs = now + kSyncPollMs;
         // What the last pull brought: a config is judged and, if accepted,
@@ -420,6 +437,50 @@ void App::Impl::timers() {
     }
     if (idle.tick()) pacer.redraw();
     warmExpected(now);
+}
+
+void App::Impl::refreshAlerts(std::int64_t now) {
+    if (!ctx->domain) return;
+    // Whoever acts now signs the ops: staff acting for the elder (代办), or
+    // the staff on duty on the staff screens.
+    // (On the staff screens it stays as the PIN step set it.)
+    if (!session.actingStaffId().empty()) ctx->domain->staffId = session.actingStaffId();
+    else if (router.current().rfind("staff", 0) != 0) ctx->domain->staffId.clear();
+    if (now < nextAlertPollMs && now < nextChimeMs) return;
+    if (now >= nextAlertPollMs) {
+        nextAlertPollMs = now + kAlertPollMs;
+        const auto open = domain::openHelpCalls(*ctx->domain);
+        bool fresh = false;
+        std::vector<std::string> ids;
+        for (const auto& a : open) {
+            ids.push_back(a.id);
+            fresh = fresh || std::find(alertIds.begin(), alertIds.end(), a.id) == alertIds.end();
+        }
+        alertIds = std::move(ids);
+        std::string words;
+        if (!open.empty()) {
+            const auto& a = open.back();  // the newest
+            std::string who;
+            if (!a.member_id.empty())
+                if (auto m = domain::memberById(ctx->domain->db, a.member_id)) who = domain::maskName(m->name);
+            words = strings.format("alert." + a.kind, {{"name", who.empty() ? strings.get("alert.someone") : who},
+                                                       {"screen", a.screen}});
+            if (open.size() > 1) words += strings.format("alert.more", {{"count", std::to_string(open.size())}});
+            ctx->addText(words);
+        }
+        if (words != ctx->alert) {
+            ctx->alert = words;
+            pacer.redraw();
+        }
+        if (fresh) nextChimeMs = now;  // a new one chimes at once
+    }
+    if (!alertIds.empty() && now >= nextChimeMs) {
+        nextChimeMs = now + kAlertChimeMs;
+        ctx->playSound(screens::Feedback::Info);
+        pacer.wake();
+    } else if (alertIds.empty()) {
+        nextChimeMs = now + kAlertChimeMs;
+    }
 }
 
 // The names the station expects today (domain::expectedNames), rasterized a
@@ -463,6 +524,10 @@ void App::Impl::applyConfig() {
     for (const auto& [on, id] : flows)
         if (!on) ctx->flowsOff.push_back(id);
     ctx->announcement = cfg->announcement;
+    ctx->languages = cfg->languages;
+    // Nobody at the screen: the district's default language now.
+    if (!session.active() && router.current() == screens::ids::kWelcome) ctx->setLanguage("");
+    ctx->emergencyNumber = cfg->emergency.button ? cfg->emergency.number : "";
     ctx->tapToCheckin = opt.tapToCheckin || cfg->checkinMode == config::CheckinMode::TapToCheckin;
     // --text-size (tests, the tour) wins over the district's default.
     if (opt.textSize.empty() && configTextSize && *configTextSize != cfg->defaultTextSize)
@@ -575,7 +640,11 @@ void App::Impl::drawFrame() {
         ImGui::SetNextWindowSize(io.DisplaySize);
         ImGui::Begin("##screen", nullptr, kFull | ImGuiWindowFlags_NoBringToFrontOnFocus);
         current().draw();
-        if (router.current() == screens::ids::kWelcome) screens::drawStaffCorner(*ctx);
+        // Closed (opening_hours): the corner only where the district leaves staff mode on.
+        if (router.current() == screens::ids::kWelcome &&
+            (!ctx->domain || domain::openState(*ctx->domain->running(), clock.now()).open ||
+             ctx->domain->running()->whenClosed.staffMode))
+            screens::drawStaffCorner(*ctx);
         ImGui::End();
         if (textSizeOpen) {
             registry.occludeAll();
@@ -732,7 +801,12 @@ void App::Impl::readAloud() {
             add(t);
         }
     }
-    const bool started = speech.speak(text, strings.lang() == "en" ? "en" : "cmn");
+    // The session's voice (chosen beside the language), else the language's.
+    const std::string voice = strings.lang() == "en"        ? "en"
+                              : !ctx->readVoice.empty()     ? ctx->readVoice
+                              : strings.lang() == "zh-HK"   ? "yue"
+                                                            : "cmn";
+    const bool started = speech.speak(text, voice);
     if (!speech.available()) ctx->showNotice(strings.get("read.unavailable"));
     else if (!started) ctx->showNotice(strings.get("read.failed"));
 }
@@ -751,6 +825,7 @@ void App::Impl::writeState() const {
     st.cardSwipes = cardSwipes;
     st.sounds = sound.played();
     st.reads = speech.spoken();
+    st.readVoices = speech.voices();
     st.speechAvailable = speech.available();
     if (result.shownOnce) st.lastResult = KioskState::Result{screens::feedbackName(result.kind), result.title, result.detail, result.visible};
     st.frames = frames;

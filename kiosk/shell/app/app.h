@@ -30,7 +30,7 @@ struct Options {
     bool fullscreen = true;
     int width = 1920, height = 1080;   // --windowed WxH
     std::string dataDir;               // resolved (paths.h) before App
-    std::string lang = "zh-CN";
+    std::string lang;  // "": the configuration's first language (zh-CN before one)
     std::string textSize;              // "" = standard, and the district's default may change it
     std::string scriptPath;
     std::string screenshotPath;        // first settled frame, then exit 0

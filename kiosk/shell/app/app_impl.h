@@ -45,7 +45,9 @@ inline double msSince(Steady::time_point t) {
 }
 
 inline constexpr std::int64_t kNoticeMs = 5000;
-inline constexpr std::int64_t kSyncPollMs = 2000;  // a locked copy of the snapshot: microseconds
+inline constexpr std::int64_t kSyncPollMs = 2000;
+inline constexpr std::int64_t kAlertPollMs = 2000;   // one indexed SELECT on a small table
+inline constexpr std::int64_t kAlertChimeMs = 30000;  // a locked copy of the snapshot: microseconds
 inline constexpr std::int64_t kResultMs = 8000;   // the answer overlay goes by itself after this
 inline constexpr int kMaxFrameErrorsInRow = 3;      // then the kiosk goes back to the welcome screen
 inline constexpr std::int64_t kWarmEveryMs = 200;   // expected names: a chunk this often while idle
@@ -117,6 +119,11 @@ struct App::Impl final : ScriptHost {
     std::vector<SDL_Event> heldKeys;  // keys held back by the card-burst detector
     std::int64_t nextMinuteMs = 0;
     std::int64_t nextSyncPollMs = 0;
+    // Open alerts (domain/help.h): the strip on every screen, and a chime
+    // when one is new and again every kAlertChimeMs while any is open.
+    std::int64_t nextAlertPollMs = 0, nextChimeMs = 0;
+    std::vector<std::string> alertIds;
+    void refreshAlerts(std::int64_t now);
     Steady::time_point lastFrameTime = Steady::now();
     std::string screenshotPath;
     bool screenshotRequested = false;

@@ -229,15 +229,21 @@ void App::Impl::typeAsCardReader(const std::string& text) {
         e.key.keysym.scancode = SDL_GetScancodeFromKey(sym);
         SDL_PushEvent(&e);
     };
-    for (char c : text) {
+    for (std::size_t i = 0; i < text.size();) {
+        const char c = text[i];
+        // One text event a character: a multi-byte UTF-8 character (a name
+        // typed with an input method) arrives whole, as an IME sends it.
+        std::size_t n = 1;
+        while (i + n < text.size() && (static_cast<unsigned char>(text[i + n]) & 0xC0) == 0x80 && n < 4) ++n;
         SDL_Keycode sym = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ? SDL_Keycode(c) : SDLK_UNKNOWN;
         if (sym != SDLK_UNKNOWN) key(SDL_KEYDOWN, sym);
         SDL_Event t{};
         t.type = SDL_TEXTINPUT;
         t.text.windowID = platform->windowId();
-        t.text.text[0] = c;
+        for (std::size_t k = 0; k < n; ++k) t.text.text[k] = text[i + k];
         SDL_PushEvent(&t);
         if (sym != SDLK_UNKNOWN) key(SDL_KEYUP, sym);
+        i += n;
     }
     key(SDL_KEYDOWN, SDLK_RETURN);
     key(SDL_KEYUP, SDLK_RETURN);

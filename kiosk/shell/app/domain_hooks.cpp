@@ -1,5 +1,6 @@
 #include "shell/app/domain_hooks.h"
 
+#include "domain/help.h"
 #include "domain/members.h"
 #include "screens/context.h"
 #include "screens/identify_screen.h"
@@ -13,7 +14,12 @@ namespace shell {
 DomainHooks::DomainHooks(App& app) {
     app.hooks().onStart = [this](App& a) { start(a); };
     app.hooks().onCard = [this](App& a, const std::string& cardNo) {
-        identified(a, domain::identifyByCard(a.database(), cardNo), "identify.unknown_card");
+        auto& ctx = a.context();
+        const std::string screen = ctx.router.current();
+        identified(a,
+                   ctx.domain ? domain::identifyCardAt(*ctx.domain, cardNo, screen)
+                              : domain::identifyByCard(a.database(), cardNo),
+                   "identify.unknown_card");
     };
     app.hooks().onScan = [this](App& a, const std::string& text) {
         identified(a, domain::identifyByQr(a.database(), text), "identify.unknown_code");
@@ -37,7 +43,9 @@ void DomainHooks::identified(App& app, const domain::IdentifyResult& r, const st
     auto& ctx = app.context();
     ctx.identifyReturnTo.clear();
     if (r.outcome != domain::IdentifyOutcome::Found) {
-        screens::showUnknown(ctx, r.outcome == domain::IdentifyOutcome::ForgedCode ? "identify.forged_code" : unknownKey);
+        screens::showUnknown(ctx, r.outcome == domain::IdentifyOutcome::ForgedCode    ? "identify.forged_code"
+                                  : r.outcome == domain::IdentifyOutcome::BlockedCard ? "identify.blocked_card"
+                                                                                      : unknownKey);
         return;
     }
     screens::onIdentified(ctx, *r.member);

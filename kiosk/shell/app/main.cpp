@@ -30,9 +30,8 @@ int main(int argc, char** argv) {
     cli.add_option("--data-dir", o.dataDir,
                    "Data directory (kiosk.db). Default: $XDG_DATA_HOME/elder-kiosk, "
                    "else ~/.local/share/elder-kiosk");
-    cli.add_option("--lang", o.lang, "Language of the screens")
-        ->check(CLI::IsMember({"zh-CN", "en"}))
-        ->capture_default_str();
+    cli.add_option("--lang", o.lang, "Language of the screens (default: the configuration's first)")
+        ->check(CLI::IsMember({"zh-CN", "en", "zh-HK"}));
     cli.add_option("--text-size", o.textSize,
                    "Text size at start; given, it stays (a pushed default text size does not change it)")
         ->check(CLI::IsMember({"standard", "large", "xlarge"}));

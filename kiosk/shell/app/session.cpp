@@ -13,6 +13,8 @@ void Session::begin(std::string memberId, std::string_view fullName) {
 }
 
 void Session::clear() {
+    actingStaffId_.clear();
+    actingStaffName_.clear();
     if (memberId_.empty() && maskedName_.empty()) return;
     memberId_.clear();
     maskedName_.clear();

@@ -29,10 +29,20 @@ public:
     // Changes on every begin() and clear(): a screen that cached member data can
     // tell it belongs to someone else now.
     std::uint64_t generation() const { return generation_; }
+    // Staff acting for the elder (代办): their ops carry the staff id. Ends
+    // with the session (idle, the welcome screen).
+    void setActing(std::string staffId, std::string staffName) {
+        actingStaffId_ = std::move(staffId);
+        actingStaffName_ = std::move(staffName);
+    }
+    const std::string& actingStaffId() const { return actingStaffId_; }
+    const std::string& actingStaffName() const { return actingStaffName_; }
 
 private:
     std::string memberId_;
     std::string maskedName_;
+    std::string actingStaffId_;
+    std::string actingStaffName_;
     std::uint64_t generation_ = 0;
 };
 

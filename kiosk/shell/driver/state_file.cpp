@@ -26,6 +26,7 @@ std::string stateJson(const KioskState& s) {
                                             {"visible", s.lastResult->visible}}
                                      : json(nullptr)},
         {"reads", s.reads},
+        {"read_voices", s.readVoices},
         {"speech_available", s.speechAvailable},
         {"frames", s.frames},
         {"atlas", {{"width", s.atlas.width},

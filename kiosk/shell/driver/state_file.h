@@ -20,6 +20,7 @@ struct KioskState {
     int idleExpiries = 0;
     int cardSwipes = 0;
     std::vector<std::string> sounds, reads;
+    std::vector<std::string> readVoices;  // the espeak-ng voice of each read (cmn, yue, en)
     bool speechAvailable = false;
     struct Result {
         std::string kind, title, detail;

@@ -128,6 +128,7 @@ void Speech::poll() {
 
 bool Speech::speak(const std::string& text, const std::string& voice) {
     spoken_.push_back(text);
+    voices_.push_back(voice);
     if (program_.empty()) return false;
     stop();
     posix_spawn_file_actions_t fa;

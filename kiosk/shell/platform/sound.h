@@ -46,18 +46,21 @@ public:
 
     // espeak-ng was found on PATH when the kiosk started.
     bool available() const { return !program_.empty(); }
-    // Starts speaking `text` in `voice` (cmn, en) (stops what is still being spoken). False when
+    // Starts speaking `text` in `voice` (cmn, yue, en) (stops what is still being spoken). False when
     // espeak-ng is missing or could not be started. Never blocks.
     bool speak(const std::string& text, const std::string& voice);
     // Reaps a finished child; call now and then (the loop's timers).
     void poll();
     const std::vector<std::string>& spoken() const { return spoken_; }
+    // The voice of each spoken() text (cmn, yue, en).
+    const std::vector<std::string>& voices() const { return voices_; }
 
 private:
     void stop();
     std::string program_;
     pid_t child_ = -1;
     std::vector<std::string> spoken_;
+    std::vector<std::string> voices_;
 };
 
 }  // namespace shell

@@ -30,7 +30,7 @@ std::map<std::string, std::string, std::less<>> parseTable(std::string_view json
 }  // namespace
 
 const std::vector<std::string>& Strings::languages() {
-    static const std::vector<std::string> langs = {"zh-CN", "en"};
+    static const std::vector<std::string> langs = {"zh-CN", "en", "zh-HK"};
     return langs;
 }
 

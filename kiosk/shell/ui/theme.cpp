@@ -143,6 +143,7 @@ std::vector<Theme::TextPair> Theme::textPairs() const {
         {"tile time bank pressed", c.tileText, darken(c.timebank, kPressed)},
         {"tile help pressed", c.tileText, darken(c.help, kPressed)},
         {"notice", c.noticeText, c.noticeBg},
+        {"alert strip", c.primaryText, c.offlineIcon},
     };
 }
 

@@ -488,6 +488,34 @@ Node Ui::text(FontRole role, std::string s, Rgb colour, TextAlign align) {
     return n;
 }
 
+Node Ui::bigText(std::string s, Rgb colour, float times) {
+    Node n;
+    n.name = "text";
+    n.flex = true;
+    n.width = [this, s, times] {
+        const float w = textWidth(FontRole::Title, s);
+        return Span{w, w * times};
+    };
+    n.height = [this, s, times](float w) {
+        const float one = textWidth(FontRole::Title, s);
+        const float k = std::clamp(one > 0 ? w / one : times, 1.0f, times);
+        const float h = lineHeight(FontRole::Title) * k;
+        return Span{h, h};
+    };
+    n.draw = [this, s, colour, times](const Node& self) {
+        ImFont* f = font(FontRole::Title);
+        const float one = textWidth(FontRole::Title, s);
+        const float k = std::clamp(one > 0 ? self.rect.w / one : times, 1.0f, times);
+        const float w = one * k, h = lineHeight(FontRole::Title) * k;
+        record(s, self.rect, w, h);
+        const float x = self.rect.cx() - w / 2;
+        const float y = self.rect.y + std::max(0.0f, (self.rect.h - h) / 2);
+        drawList()->AddText(f, f->FontSize * k, vec(std::round(x), std::round(y + h / 2 - inkCentre(f) * k)),
+                            toU32(colour), s.data(), s.data() + s.size());
+    };
+    return n;
+}
+
 Node Ui::hint(std::string s, TextAlign align) {
     Node n = text(FontRole::Body, std::move(s), c().textMuted, align);
     n.optional = true;

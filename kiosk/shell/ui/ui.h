@@ -118,6 +118,9 @@ public:
     Node text(FontRole role, std::string text, Rgb colour, TextAlign align = TextAlign::Left);
     // A line of small print that may be dropped when room is short.
     Node hint(std::string text, TextAlign align = TextAlign::Left);
+    // One line of the title font drawn `times` as large (the 紧急 number in
+    // huge digits): it never wraps; it shrinks to fit, down to the title size.
+    Node bigText(std::string text, Rgb colour, float times);
     Node icon(Icon icon, Rgb colour, float minSide, float prefSide);
     Node button(std::string id, std::string label, Icon icon, ButtonStyle style, std::function<void()> onTap,
                 float minH = 0, bool selected = false);

@@ -115,6 +115,16 @@ Member makeMember(Rng& rng, const Community& com, int station, int j, std::int64
     return m;
 }
 
+// Who looks after the elder and when they were last seen (the care list,
+// issue 9), from the member's number alone so the random draws, and with them
+// every other demo figure, stay as they were: most were seen in the last week,
+// one in five never; the second known member of each station five days ago.
+void addCare(Member& m, const Station& st, int j, const std::string& today) {
+    m.home_station_id = st.id;
+    if (j == 2) m.last_seen = at(core::addDays(today, -5), "10:00");
+    else if (j % 5 != 0) m.last_seen = at(core::addDays(today, -(j % 9) - 1), "10:00");
+}
+
 // "户籍, 低保, 中度失能, 有地址" for the known members' list.
 std::string profileOf(const Member& m) {
     static const char* kCare[] = {"", "轻度失能", "中度失能", "重度失能"};
@@ -291,6 +301,7 @@ DemoSummary generateDemo(Storage& storage, const DemoOptions& opt) {
             for (int j = 1; j <= count; ++j) {
                 Member m = makeMember(rng, com, i + 1, j, static_cast<std::int64_t>(memberIds.size()) + 1,
                                       opt.today);
+                addCare(m, st, j, opt.today);
                 tx.putMember(m);
                 byStation[static_cast<std::size_t>(i)].push_back(static_cast<std::int64_t>(memberIds.size()));
                 memberIds.push_back(m.id);

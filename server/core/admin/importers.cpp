@@ -15,6 +15,7 @@
 #include <set>
 
 #include "admin/csv.h"
+#include "config/station_config.h"
 #include "admin/stations.h"
 #include "errors.h"
 #include "pki/token.h"
@@ -177,11 +178,14 @@ std::optional<std::string> slotProblem(MealSlot& s) {
         if (d.empty() || !plainText(d, 100)) return "a dish name is 1 to 100 bytes of text";
     if (s.price_cents < 0 || s.price_cents > 100000) return "price_cents must be 0 to 100000";
     if (s.capacity < 0 || s.capacity > 100000) return "capacity must be 0 to 100000";
-    if (s.cutoff.empty()) s.cutoff = s.slot == "lunch" ? "09:30" : "15:00";
-    if (s.cutoff.size() == 5 && s.cutoff[2] == ':') s.cutoff = s.date + " " + s.cutoff;
-    auto cutoff = normalizeTime(s.cutoff);
-    if (!cutoff) return "cutoff must be HH:MM or a time like 2026-11-23T09:30:00+08:00";
-    s.cutoff = *cutoff;
+    // Empty: the canteen's station's configuration decides (configCutoff), in
+    // the write transaction that knows the canteen.
+    if (!s.cutoff.empty()) {
+        if (s.cutoff.size() == 5 && s.cutoff[2] == ':') s.cutoff = s.date + " " + s.cutoff;
+        auto cutoff = normalizeTime(s.cutoff);
+        if (!cutoff) return "cutoff must be HH:MM or a time like 2026-11-23T09:30:00+08:00";
+        s.cutoff = *cutoff;
+    }
     if (s.id.empty()) {
         std::string compact = s.date;
         compact.erase(std::remove(compact.begin(), compact.end(), '-'), compact.end());
@@ -243,6 +247,8 @@ std::optional<std::string> memberProblem(const Member& m, const std::string& tod
     if (m.care_level < 0 || m.care_level > config::kMaxCareLevel)
         return "care_level must be 0 (none), 1 (轻度), 2 (中度) or 3 (重度失能)";
     if (!plainText(m.address, 200)) return "address must be at most 200 bytes of one line";
+    if (!m.home_station_id.empty() && !validId(m.home_station_id))
+        return "station_id is not a valid id";
     return std::nullopt;
 }
 
@@ -257,14 +263,15 @@ const std::vector<std::string> kMemberRequired = {"id", "card_no", "phone", "nam
 // The old header's two columns: read, checked and not used (the subsidy
 // follows 户籍, age and categories now; delivery the district's rules).
 const std::vector<std::string> kMemberOptional = {"hukou",   "categories", "living_alone", "care_level",
-                                                  "address", "category",   "delivery_eligible"};
+                                                  "address", "category",   "delivery_eligible",
+                                                  "station_id"};  // the station that looks after the elder
 
 // What a row said, before the database fills in what it left out.
 struct MemberRow {
     Member m;
     std::string categoriesText;  // as written: codes or Chinese names, ';'-separated
     bool hasHukou = false, hasCategories = false, hasLivingAlone = false, hasCareLevel = false,
-         hasAddress = false;
+         hasAddress = false, hasStation = false;
 };
 
 std::string trimmed(const std::string& s) {
@@ -319,6 +326,8 @@ Staged<MemberRow> stageMembers(const std::string& csvText, core::TimePoint now) 
         m.address = trimmed(t.get(r, "address"));
         row.hasCategories = t.has("categories");
         row.categoriesText = t.get(r, "categories");
+        row.hasStation = t.has("station_id");
+        m.home_station_id = t.get(r, "station_id");
         if (t.has("category")) {
             const std::string c = t.get(r, "category");
             if (c != "priority" && c != "age70" && c != "regular")
@@ -359,7 +368,18 @@ void checkMembers(Tx& tx, Staged<MemberRow>& st) {
         auto owner = tx.memberIdByCard(m.card_no);
         if (owner && *owner != m.id)
             st.problems.push_back({st.lines[r], "card_no already belongs to member " + *owner});
+        else if (tx.blockedCard(m.card_no))
+            st.problems.push_back({st.lines[r], "card_no was reported lost and is blocked"});
+        if (!m.home_station_id.empty() && !tx.station(m.home_station_id))
+            st.problems.push_back({st.lines[r], "no station with id " + m.home_station_id});
         const auto stored = tx.member(m.id);
+        // What the stations reported and the enrolment's state stay (issue 9).
+        if (stored) {
+            m.status = stored->status;
+            m.last_seen = stored->last_seen;
+            m.last_visit = stored->last_visit;
+        }
+        if (!row.hasStation) m.home_station_id = stored ? stored->home_station_id : "";
         if (!row.hasHukou) m.hukou = stored ? stored->hukou : true;
         if (!row.hasLivingAlone) m.living_alone = stored && stored->living_alone;
         if (!row.hasCareLevel) m.care_level = stored ? stored->care_level : 0;
@@ -421,10 +441,32 @@ void addCanteen(Storage& storage, const Canteen& c) {
     });
 }
 
+namespace {
+std::string configCutoff(Tx& tx, const MealSlot& s) {
+    const auto canteen = tx.canteen(s.canteen_id);
+    const std::string station = canteen ? canteen->station_id : "";
+    // What the station runs: the newest document for the district or for it.
+    config::StationConfig cfg = config::builtinDefaults();
+    const auto docs = tx.configDocs();
+    for (auto it = docs.rbegin(); it != docs.rend(); ++it) {
+        if (it->scope != "district" && it->scope != station) continue;
+        try {
+            cfg = config::parseConfig(nlohmann::json::parse(it->envelope_json).at("document"));
+        } catch (const std::exception&) {
+            // A pushed document was checked before it was signed; never here.
+        }
+        break;
+    }
+    const auto& times = s.slot == "lunch" ? cfg.canteen.lunch : cfg.canteen.dinner;
+    return s.date + "T" + config::formatHhmm(times.bookingCutoffMinute) + ":00+08:00";
+}
+}  // namespace
+
 MealSlot addMealSlot(Storage& storage, MealSlot s) {
     if (auto problem = slotProblem(s)) throw AdminError(*problem);
     storage.write([&](WriteTx& tx) {
         if (!tx.canteen(s.canteen_id)) throw AdminError("no canteen with id " + s.canteen_id);
+        if (s.cutoff.empty()) s.cutoff = configCutoff(tx, s);
         if (auto p = capacityProblem(tx, SeatKind::Meal, s.id, s.capacity)) throw AdminError(*p);
         tx.putSlot(s);
     });
@@ -505,7 +547,10 @@ int importMenu(Storage& storage, const std::string& csvText) {
     storage.write([&](WriteTx& tx) {
         checkMenu(tx, st);
         if (!st.problems.empty()) refuse(st);
-        for (const auto& s : st.items) tx.putSlot(s);
+        for (auto& s : st.items) {
+            if (s.cutoff.empty()) s.cutoff = configCutoff(tx, s);
+            tx.putSlot(s);
+        }
     });
     return static_cast<int>(st.items.size());
 }

@@ -35,16 +35,20 @@ struct ImportPreview {
 // care level 0, not living alone, no address. The old columns category and
 // delivery_eligible are accepted and not used. categories: codes or Chinese
 // names of the district's member categories, separated by ';'.
+// An optional station_id column says which station looks after the elder (the
+// care list's home station, issue 9); left out, a member keeps the stored one.
 int importMembers(Storage& storage, const std::string& csvText, core::TimePoint now);
 ImportPreview previewMembers(Storage& storage, const std::string& csvText, core::TimePoint now);
 
 void addCanteen(Storage& storage, const Canteen& c);
 
-// `cutoff` may be HH:MM (on the slot's date) or a full time; empty: 09:30 for
-// lunch, 15:00 for dinner. An empty id becomes slot-<canteen>-<YYYYMMDD>-<slot>.
+// `cutoff` may be HH:MM (on the slot's date) or a full time; empty: the
+// booking_cutoff of the slot in the configuration the canteen's station runs
+// (the newest pushed for the district or for it; config/defaults.json before
+// any push). An empty id becomes slot-<canteen>-<YYYYMMDD>-<slot>.
 MealSlot addMealSlot(Storage& storage, MealSlot s);
 // CSV header: id,canteen_id,date,slot,dishes,price_cents,capacity,cutoff
-// (dishes separated by |)
+// (dishes separated by |; an empty cutoff as for addMealSlot)
 int importMenu(Storage& storage, const std::string& csvText);
 ImportPreview previewMenu(Storage& storage, const std::string& csvText);
 

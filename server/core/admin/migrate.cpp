@@ -18,7 +18,8 @@ struct Serial {
 };
 constexpr Serial kSerials[] = {{"station_status_history", "n"}, {"signups", "n"},
                                {"attendances", "n"},           {"audit_log", "id"},
-                               {"changes", "rev"}};
+                               {"changes", "rev"},
+                               {"members", "n"},                {"care_visits", "n"}};
 
 std::vector<std::string> sqliteColumns(store::Database& db, const std::string& table) {
     auto s = db.prepare("SELECT name FROM pragma_table_info(?) ORDER BY cid");
@@ -43,7 +44,7 @@ const std::vector<std::string>& districtTables() {
         "meal_slots", "activities", "catalog_items", "meal_rules", "quotas", "bookings",
         "signups", "attendances", "checkins", "help_calls", "help_call_acks", "accounts",
         "transfers", "movements", "redemptions", "services", "changes", "config_docs", "keysets",
-        "admins", "audit_log"};
+        "admins", "audit_log", "blocked_cards", "care_visits"};
     return tables;
 }
 

@@ -193,6 +193,10 @@ std::string reportCsv(Storage& storage, const std::string& kind, const std::stri
             out += csvLine({"day", "kind", "transfers", "minutes"});
             for (const auto& r : tx.timebankReport(from, to))
                 out += csvLine({r.day, r.kind, n(r.transfers), n(r.minutes)});
+        } else if (kind == "staff") {
+            out += csvLine({"station_id", "staff_id", "day", "kind", "ops"});
+            for (const auto& r : tx.staffReport(from, to))
+                out += csvLine({r.station_id, r.staff_id, r.day, r.kind, n(r.ops)});
         } else if (kind == "deliveries") {
             out += csvLine({"日期", "餐次", "站点", "饭堂", "长者编号", "姓名", "地址", "结果", "标记时间",
                             "送餐费(元)", "送餐补贴(元)", "自付(元)"});
@@ -210,7 +214,7 @@ std::string reportCsv(Storage& storage, const std::string& kind, const std::stri
                                 yuan(paid ? b.delivery_fee_cents - b.delivery_subsidy_cents : 0)});
             }
         } else {
-            throw AdminError("unknown report '" + kind + "': checkins, meals, timebank, deliveries or subsidy");
+            throw AdminError("unknown report '" + kind + "': checkins, meals, timebank, deliveries, staff or subsidy");
         }
     });
     return out;

@@ -9,8 +9,11 @@
 //   timebank    day,kind,transfers,minutes (kind: service, redemption, reversal, opening)
 //   deliveries  every delivery booked (not cancelled): delivered, failed or not
 //               yet marked, where, the fee and its subsidy; names masked
+//   staff       station_id,staff_id,day,kind,ops: ops applied that staff made for
+//               elders (staff_id in the payload), by the day they were made
 //   subsidy     the month's settlement (subsidyReportCsv): one row per elder and
 //               station whose canteen served them, totals per station and district
+// The care list is careReportCsv (admin/station_day.h): it takes days, not dates.
 //
 // What counts (server/README.md "Reports"): a meal is a booking not cancelled
 // (booked or picked up); its subsidy and self-paid part are those the district

@@ -33,6 +33,8 @@ public:
     std::optional<Member> member(const std::string& id) override;
     std::optional<std::string> memberIdByCard(const std::string& cardNo) override;
     std::int64_t memberCount() override;
+    std::vector<Member> membersByStatus(const std::string& status, int limit) override;
+    std::optional<BlockedCard> blockedCard(const std::string& cardNo) override;
     std::optional<Canteen> canteen(const std::string& id) override;
     std::optional<MealSlot> slot(const std::string& id) override;
     std::optional<Activity> activity(const std::string& id) override;
@@ -74,6 +76,9 @@ public:
     std::vector<BookingReportRow> bookingReport(const std::string& from, const std::string& to) override;
     std::vector<TimebankReportRow> timebankReport(const std::string& from,
                                                   const std::string& to) override;
+    std::vector<StaffReportRow> staffReport(const std::string& from,
+                                            const std::string& to) override;
+    std::vector<CareRow> careList(const std::string& beforeIso, int limit) override;
     // console reads (sqlite_console.cpp)
     std::optional<AdminAccount> admin(const std::string& name) override;
     std::vector<AdminAccount> admins() override;
@@ -81,6 +86,7 @@ public:
     std::vector<StatusRecord> statusHistory(const std::string& stationId, int limit) override;
     std::vector<RejectedOp> rejectedOps(const std::string& stationId, int limit) override;
     std::vector<HelpCallRow> helpCalls(bool openOnly, int limit) override;
+    std::optional<HelpCallRow> helpCall(const std::string& id) override;
     std::vector<Member> searchMembers(const std::string& text, int limit) override;
     std::vector<Canteen> canteens() override;
     std::vector<SlotView> slotViews(const std::string& from, const std::string& to,
@@ -98,7 +104,8 @@ public:
     void storeOp(const std::string& stationId, std::int64_t seq, const std::string& uuid,
                  const std::string& kind, const std::string& createdAt,
                  const std::string& receivedAt, const std::string& status,
-                 const std::string& reason, const std::string& detailJson) override;
+                 const std::string& reason, const std::string& detailJson,
+                 const std::string& staffId) override;
     void saveStatus(const std::string& stationId, const std::string& statusJson,
                     const std::string& receivedAt) override;
     void putMember(const Member& m) override;
@@ -119,8 +126,10 @@ public:
                     const std::string& at) override;
     void addAttendance(const std::string& memberId, const std::string& activityId,
                        const std::string& stationId, const std::string& at, bool undo) override;
-    void addHelpCall(const std::string& id, const std::string& stationId, const std::string& at,
-                     const std::string& screen) override;
+    void addHelpCall(const HelpCallRow& alert) override;
+    void memberSeen(const std::string& memberId, const std::string& at) override;
+    void blockCard(const BlockedCard& b) override;
+    void addCareVisit(const CareVisit& v) override;
     void ensureAccount(const Account& a) override;
     void addTransfer(const Transfer& t) override;
     // console writes (sqlite_console.cpp)
@@ -137,6 +146,10 @@ private:
     // Writes the change row of an entity with a new revision.
     void change(std::string_view entity, const std::string& key, const std::string& scope,
                 const nlohmann::json& data);
+    void changeLock();
+    // The member's change row, and its care contact at its home station
+    // while it is on the care list (a deleted row when it leaves it).
+    void emitMember(const Member& m);
     void moveMinutes(const std::string& movementId, const Transfer& t,
                      const std::string& accountId, std::int64_t minutes);
 

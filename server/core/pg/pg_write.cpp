@@ -14,15 +14,19 @@ void PgTx::change(std::string_view entity, const std::string& key, const std::st
     // a transaction takes the district's change lock, held until commit, and
     // only then draws its revision from the sequence. Writers that change
     // nothing stations pull (check-ins, statuses, help calls) never wait on it.
-    if (!changeLockHeld_) {
-        q("SELECT pg_advisory_xact_lock(?)")->bind(1, kChangeLockKey).run();
-        changeLockHeld_ = true;
-    }
+    changeLock();
     auto s = q("INSERT INTO changes (entity, key, scope, deleted, data) VALUES (?, ?, ?, 0, ?) "
                "ON CONFLICT (entity, key) DO UPDATE SET rev = nextval('changes_rev_seq'), "
                "scope = excluded.scope, deleted = 0, data = excluded.data");
     s->bindAll(entity, key, scope, data.dump());
     s->run();
+}
+
+void PgTx::changeLock() {
+    if (!changeLockHeld_) {
+        q("SELECT pg_advisory_xact_lock(?)")->bind(1, kChangeLockKey).run();
+        changeLockHeld_ = true;
+    }
 }
 
 void PgTx::savepoint(const std::function<void()>& fn) {
@@ -67,10 +71,12 @@ void PgTx::setLastApplied(const std::string& stationId, std::int64_t seq) {
 void PgTx::storeOp(const std::string& stationId, std::int64_t seq, const std::string& uuid,
                        const std::string& kind, const std::string& createdAt,
                        const std::string& receivedAt, const std::string& status,
-                       const std::string& reason, const std::string& detailJson) {
+                       const std::string& reason, const std::string& detailJson,
+                       const std::string& staffId) {
     auto s = q("INSERT INTO ops (station_id, seq, uuid, kind, created_at, received_at, status, "
-               "reason, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    s->bindAll(stationId, seq, uuid, kind, createdAt, receivedAt, status, reason, detailJson);
+               "reason, detail, staff_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    s->bindAll(stationId, seq, uuid, kind, createdAt, receivedAt, status, reason, detailJson,
+               staffId);
     s->run();
 }
 
@@ -94,19 +100,51 @@ void PgTx::saveStatus(const std::string& stationId, const std::string& statusJso
 }
 
 void PgTx::putMember(const Member& m) {
+    // last_seen and last_visit only move forward (memberSeen, addCareVisit):
+    // an import that does not know them keeps what the stations reported.
     auto s = q("INSERT INTO members (id, card_no, phone, name, birth_date, hukou, categories, "
-               "care_level, living_alone, address) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+               "care_level, living_alone, address, status, home_station_id, last_seen, last_visit) "
+               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                "ON CONFLICT (id) DO UPDATE SET card_no = excluded.card_no, "
                "phone = excluded.phone, name = excluded.name, birth_date = excluded.birth_date, "
                "hukou = excluded.hukou, categories = excluded.categories, "
                "care_level = excluded.care_level, living_alone = excluded.living_alone, "
-               "address = excluded.address");
+               "address = excluded.address, status = excluded.status, "
+               "home_station_id = excluded.home_station_id, "
+               "last_seen = greatest(members.last_seen, excluded.last_seen), "
+               "last_visit = greatest(members.last_visit, excluded.last_visit) RETURNING last_seen, last_visit");
     s->bindAll(m.id, m.card_no, m.phone, m.name, m.birth_date, m.hukou ? 1 : 0,
-               joinCategories(m.categories), m.care_level, m.living_alone ? 1 : 0, m.address);
-    s->run();
+               joinCategories(m.categories), m.care_level, m.living_alone ? 1 : 0, m.address, m.status,
+               m.home_station_id, m.last_seen, m.last_visit);
+    if (!s->step()) throw std::logic_error("member " + m.id + " was not written");
+    Member stored = m;
+    stored.last_seen = s->getText(0);
+    stored.last_visit = s->getText(1);
+    emitMember(stored);
+}
+
+void PgTx::emitMember(const Member& m) {
     if (options_.member_key.empty())
         throw std::logic_error("the district's member key is not loaded: member rows cannot be published");
     change("member", m.id, "", memberJson(m, options_.member_key));
+    if (m.status == "active" && onCareRule(m) && !m.home_station_id.empty()) {
+        change("care_contact", m.id, m.home_station_id, careContactJson(m));
+        return;
+    }
+    // Off the care list (or no home station): the station that had the
+    // contact drops it. Nothing to say when no station ever had it.
+    std::string scope;
+    {
+        auto had = q("SELECT scope FROM changes WHERE entity = 'care_contact' AND key = ? AND deleted = 0");
+        had->bind(1, m.id);
+        if (!had->step()) return;
+        scope = had->getText(0);
+    }
+    changeLock();
+    auto s = q("UPDATE changes SET rev = nextval('changes_rev_seq'), scope = ?, deleted = 1, "
+               "data = '{}' WHERE entity = 'care_contact' AND key = ?");
+    s->bindAll(scope, m.id);
+    s->run();
 }
 
 void PgTx::putCanteen(const Canteen& c) {
@@ -252,11 +290,46 @@ void PgTx::addAttendance(const std::string& memberId, const std::string& activit
     s->run();
 }
 
-void PgTx::addHelpCall(const std::string& id, const std::string& stationId,
-                           const std::string& at, const std::string& screen) {
-    auto s = q("INSERT INTO help_calls (id, station_id, at, screen) VALUES (?, ?, ?, ?)");
-    s->bindAll(id, stationId, at, screen);
+void PgTx::addHelpCall(const HelpCallRow& a) {
+    auto s = q("INSERT INTO help_calls (id, station_id, at, screen, kind, member_id, detail) "
+               "VALUES (?, ?, ?, ?, ?, ?, ?)");
+    s->bindAll(a.id, a.station_id, a.at, a.screen, a.kind, a.member_id, a.detail);
     s->run();
+}
+
+void PgTx::memberSeen(const std::string& memberId, const std::string& at) {
+    auto s = q("UPDATE members SET last_seen = ?2 WHERE id = ?1 AND last_seen < ?2");
+    s->bindAll(memberId, at);
+    s->run();
+    if (s->affected() == 0) return;
+    // Only the care list needs last_seen at the stations: other members'
+    // rows are not re-sent for every visit (it would be most of the pulls).
+    const auto m = member(memberId);
+    if (m && onCareRule(*m)) emitMember(*m);
+}
+
+void PgTx::blockCard(const BlockedCard& b) {
+    auto s = q("INSERT INTO blocked_cards (card_no, member_id, blocked_at, station_id) "
+               "VALUES (?, ?, ?, ?)");
+    s->bindAll(b.card_no, b.member_id, b.blocked_at, b.station_id);
+    s->run();
+    if (options_.member_key.empty())
+        throw std::logic_error("the district's member key is not loaded: blocked cards cannot be published");
+    const json data = blockedCardJson(b, options_.member_key);
+    change("blocked_card", data.at("card_hash").get<std::string>(), "", data);
+}
+
+void PgTx::addCareVisit(const CareVisit& v) {
+    auto s = q("INSERT INTO care_visits (id, member_id, station_id, staff_id, at, outcome, note) "
+               "VALUES (?, ?, ?, ?, ?, ?, ?)");
+    s->bindAll(v.id, v.member_id, v.station_id, v.staff_id, v.at, v.outcome, v.note);
+    s->run();
+    if (v.outcome != "reached") return;
+    auto u = q("UPDATE members SET last_visit = ?2 WHERE id = ?1 AND last_visit < ?2");
+    u->bindAll(v.member_id, v.at);
+    u->run();
+    if (u->affected() == 0) return;
+    if (const auto m = member(v.member_id)) emitMember(*m);
 }
 
 void PgTx::ensureAccount(const Account& a) {

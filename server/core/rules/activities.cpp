@@ -1,6 +1,8 @@
 // activities.cpp — signing up (seats through quotas, or the waitlist),
 // cancelling (which promotes the first waitlisted elder a seat can be found
 // for) and attendance.
+#include <algorithm>
+
 #include "rules/capacity.h"
 #include "rules/handlers.h"
 #include "rules/payload.h"
@@ -99,6 +101,7 @@ Outcome applyActivityAttend(WriteTx& tx, const OpContext& ctx, const json& p) {
         return Outcome::ok(detail);
     }
     tx.addAttendance(memberId, activityId, ctx.station_id, core::isoLocal(at), false);
+    tx.memberSeen(memberId, core::isoLocal(std::min(at, ctx.judged_at)));
     // A signed-up elder's signup shows as attended; a walk-in is recorded
     // without taking a seat.
     if (auto s = tx.activeSignup(memberId, activityId); s && s->status == "signed_up") {

@@ -18,6 +18,12 @@ OpHandler handlerFor(const std::string& kind);
 // visits.cpp
 Outcome applyCheckin(WriteTx& tx, const OpContext& ctx, const nlohmann::json& p);
 Outcome applyHelpCall(WriteTx& tx, const OpContext& ctx, const nlohmann::json& p);
+Outcome applyAlert(WriteTx& tx, const OpContext& ctx, const nlohmann::json& p);
+Outcome applyAlertAck(WriteTx& tx, const OpContext& ctx, const nlohmann::json& p);
+Outcome applyCareVisit(WriteTx& tx, const OpContext& ctx, const nlohmann::json& p);
+// members.cpp
+Outcome applyMemberEnrol(WriteTx& tx, const OpContext& ctx, const nlohmann::json& p);
+Outcome applyCardReplace(WriteTx& tx, const OpContext& ctx, const nlohmann::json& p);
 // meals.cpp
 Outcome applyMealBook(WriteTx& tx, const OpContext& ctx, const nlohmann::json& p);
 Outcome applyMealCancel(WriteTx& tx, const OpContext& ctx, const nlohmann::json& p);

@@ -76,7 +76,15 @@ Outcome applyMealBook(WriteTx& tx, const OpContext& ctx, const json& p) {
     config::MealAsk ask{slot->date, slot->slot, slot->price_cents, delivery,
                         int(tx.subsidisedMeals(memberId, slot->date, slot->date)),
                         int(tx.subsidisedMeals(memberId, monday, core::addDays(monday, 6)))};
-    const config::MealQuote q = config::quoteMeal(policy->subsidy, policy->calendar, facts, ask);
+    config::MealQuote q = config::quoteMeal(policy->subsidy, policy->calendar, facts, ask);
+    if (member->status != "active" && q.subsidyCents + q.deliverySubsidyCents > 0) {
+        // An enrolment waiting for an admin (issue 9): full price until approved.
+        q.payCents += q.subsidyCents + q.deliverySubsidyCents;
+        q.subsidyCents = 0;
+        q.deliverySubsidyCents = 0;
+        q.rule = "none";
+        q.why = config::NoSubsidy::NoTier;
+    }
     const bool capped = q.why == config::NoSubsidy::DailyCap || q.why == config::NoSubsidy::WeeklyCap;
     if (capped) {
         detail["subsidy_cap"] = q.why == config::NoSubsidy::DailyCap ? "daily" : "weekly";
@@ -147,6 +155,7 @@ Outcome applyMealPickup(WriteTx& tx, const OpContext& ctx, const json& p) {
     if (b->status != "picked_up") {
         b->status = "picked_up";
         tx.putBooking(*b);
+        tx.memberSeen(b->member_id, ctx.judged_iso);
     }
     detail["status"] = b->status;
     return Outcome::ok(detail);

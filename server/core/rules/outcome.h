@@ -39,6 +39,10 @@ inline constexpr const char* kAlreadyBooked = "already_booked";
 inline constexpr const char* kNotOwner = "not_owner";
 inline constexpr const char* kStaleOp = "stale_op";
 inline constexpr const char* kOpFailed = "op_failed";
+inline constexpr const char* kCardInUse = "card_in_use";
+inline constexpr const char* kCardBlocked = "card_blocked";
+inline constexpr const char* kUnknownAlert = "unknown_alert";
+inline constexpr const char* kTooYoung = "too_young";
 }  // namespace reason
 
 struct Outcome {
@@ -65,6 +69,7 @@ struct OpContext {
     std::string created_at;  // as the station sent it
     core::TimePoint judged_at;
     std::string judged_iso;  // judged_at in +08:00
+    std::string staff_id;    // payload's staff_id: staff acted for the elder ("" the elder did)
 };
 
 }  // namespace district

@@ -48,6 +48,16 @@ core::TimePoint needTime(const json& p, const char* field) {
     }
 }
 
+bool isStaffId(const std::string& s) {
+    if (s.empty() || s.size() > 64) return false;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        const bool alnum = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        if (!alnum && (i == 0 || (c != '.' && c != '_' && c != '-'))) return false;
+    }
+    return true;
+}
+
 core::TimePoint optTime(const json& p, const char* field, core::TimePoint fallback) {
     if (!p.contains(field) || p.at(field).is_null()) return fallback;
     return needTime(p, field);

@@ -36,5 +36,7 @@ std::int64_t needInt(const nlohmann::json& p, const char* field);
 // An ISO-8601 time with offset.
 core::TimePoint needTime(const nlohmann::json& p, const char* field);
 core::TimePoint optTime(const nlohmann::json& p, const char* field, core::TimePoint fallback);
+// A staff id as config/schema.json allows it: [A-Za-z0-9][A-Za-z0-9._-]{0,63}.
+bool isStaffId(const std::string& s);
 
 }  // namespace district

@@ -68,6 +68,15 @@ Timing judgeTime(const proto::Op& op, const std::optional<std::string>& previous
     return t;
 }
 
+// Staff acting for an elder put their id in any op's payload (PROTOCOL.md).
+std::string staffIdOf(const proto::Op& op) {
+    if (!op.payload.is_object()) return "";
+    const std::string id = optString(op.payload, "staff_id", "", 64);
+    if (!id.empty() && !isStaffId(id))
+        throw InvalidPayload("staff_id", "must be a staff id of letters, digits, '.', '_' or '-'");
+    return id;
+}
+
 Outcome applyOne(WriteTx& tx, const std::string& stationId, const proto::Op& op,
                  core::TimePoint judgedAt) {
     if (tx.uuidSeen(op.uuid)) return Outcome::reject(reason::kDuplicateUuid);
@@ -75,6 +84,7 @@ Outcome applyOne(WriteTx& tx, const std::string& stationId, const proto::Op& op,
     if (!handler) return Outcome::reject(reason::kUnknownKind, {{"kind", op.kind}});
     try {
         OpContext ctx;
+        ctx.staff_id = staffIdOf(op);
         ctx.station_id = stationId;
         ctx.uuid = op.uuid;
         ctx.created_at = op.created_at;
@@ -120,6 +130,11 @@ OpHandler handlerFor(const std::string& kind) {
         {"tb_redeem", applyTbRedeem},
         {"tb_service", applyTbService},
         {"help_call", applyHelpCall},
+        {"alert", applyAlert},
+        {"alert_ack", applyAlertAck},
+        {"care_visit", applyCareVisit},
+        {"member_enrol", applyMemberEnrol},
+        {"card_replace", applyCardReplace},
     };
     auto it = handlers.find(kind);
     return it == handlers.end() ? nullptr : it->second;
@@ -167,8 +182,14 @@ proto::PushResponse PushService::push(const std::string& stationId,
             } else {
                 const Timing t = judgeTime(op, previous, now, options_);
                 const Outcome o = t.refused ? *t.refused : applyIsolated(tx, stationId, op, t.judged_at);
+                std::string staffId;
+                try {
+                    staffId = staffIdOf(op);
+                } catch (const InvalidPayload&) {
+                    // The op was rejected invalid_payload for it; no staff to name.
+                }
                 tx.storeOp(stationId, op.seq, op.uuid, op.kind, op.created_at, receivedAt,
-                           o.applied ? "applied" : "rejected", o.reason, o.detail.dump());
+                           o.applied ? "applied" : "rejected", o.reason, o.detail.dump(), staffId);
                 // A stale op does not move the station's clock back or forth.
                 if (!t.refused) previous = op.created_at;
                 last = op.seq;

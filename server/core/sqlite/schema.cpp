@@ -223,6 +223,31 @@ DROP TABLE subsidy_rules;
 CREATE TABLE meal_rules (id TEXT PRIMARY KEY CHECK (id = 'district'), sections TEXT NOT NULL);
 DELETE FROM changes WHERE entity = 'subsidy_rules';
 )sql"},
+        // 8: a station's working day (issue 9). Enrolments pending at the
+        // district; the station that looks after an elder and when the elder
+        // was last seen or visited (the care list); lost cards blocked
+        // everywhere; 巡访 records; who on the staff acted for an elder (ops);
+        // alerts of other kinds than a help call, with the elder if known.
+        {8, R"sql(
+ALTER TABLE members ADD COLUMN status TEXT NOT NULL DEFAULT 'active'
+  CHECK (status IN ('active','pending','rejected'));
+ALTER TABLE members ADD COLUMN home_station_id TEXT NOT NULL DEFAULT '';
+ALTER TABLE members ADD COLUMN last_seen TEXT NOT NULL DEFAULT '';
+ALTER TABLE members ADD COLUMN last_visit TEXT NOT NULL DEFAULT '';
+CREATE INDEX members_status ON members(status) WHERE status <> 'active';
+CREATE TABLE blocked_cards (card_no TEXT PRIMARY KEY, member_id TEXT NOT NULL,
+  blocked_at TEXT NOT NULL, station_id TEXT NOT NULL);
+CREATE TABLE care_visits (id TEXT PRIMARY KEY, member_id TEXT NOT NULL, station_id TEXT NOT NULL,
+  staff_id TEXT NOT NULL, at TEXT NOT NULL,
+  outcome TEXT NOT NULL CHECK (outcome IN ('reached','not_reached')), note TEXT NOT NULL);
+CREATE INDEX care_visits_member ON care_visits(member_id, at);
+ALTER TABLE ops ADD COLUMN staff_id TEXT NOT NULL DEFAULT '';
+CREATE INDEX ops_staff ON ops(station_id, created_at) WHERE staff_id <> '';
+ALTER TABLE help_calls ADD COLUMN kind TEXT NOT NULL DEFAULT 'help'
+  CHECK (kind IN ('help','urgent','blocked_card','pin_failures'));
+ALTER TABLE help_calls ADD COLUMN member_id TEXT NOT NULL DEFAULT '';
+ALTER TABLE help_calls ADD COLUMN detail TEXT NOT NULL DEFAULT '';
+)sql"},
     };
     return migrations;
 }

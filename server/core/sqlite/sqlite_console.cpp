@@ -82,18 +82,33 @@ std::vector<RejectedOp> SqliteTx::rejectedOps(const std::string& stationId, int 
     return out;
 }
 
+namespace {
+constexpr const char* kAlertSelect =
+    "SELECT h.id, h.station_id, coalesce(st.name, ''), h.at, h.screen, "
+    "coalesce(a.acked_at, ''), coalesce(a.acked_by, ''), h.kind, h.member_id, h.detail "
+    "FROM help_calls h LEFT JOIN stations st ON st.id = h.station_id "
+    "LEFT JOIN help_call_acks a ON a.help_call_id = h.id ";
+
+HelpCallRow alertRow(store::Statement& s) {
+    return {s.getText(0), s.getText(1), s.getText(2), s.getText(3), s.getText(4),
+            s.getText(5), s.getText(6), s.getText(7), s.getText(8), s.getText(9)};
+}
+}  // namespace
+
 std::vector<HelpCallRow> SqliteTx::helpCalls(bool openOnly, int limit) {
-    auto s = q("SELECT h.id, h.station_id, coalesce(st.name, ''), h.at, h.screen, "
-               "coalesce(a.acked_at, ''), coalesce(a.acked_by, '') FROM help_calls h "
-               "LEFT JOIN stations st ON st.id = h.station_id "
-               "LEFT JOIN help_call_acks a ON a.help_call_id = h.id "
+    auto s = q(std::string(kAlertSelect) +
                "WHERE ?1 = 0 OR a.help_call_id IS NULL ORDER BY h.at DESC, h.id LIMIT ?2");
     s->bindAll(openOnly ? 1 : 0, limit);
     std::vector<HelpCallRow> out;
-    while (s->step())
-        out.push_back({s->getText(0), s->getText(1), s->getText(2), s->getText(3), s->getText(4),
-                       s->getText(5), s->getText(6)});
+    while (s->step()) out.push_back(alertRow(*s));
     return out;
+}
+
+std::optional<HelpCallRow> SqliteTx::helpCall(const std::string& id) {
+    auto s = q(std::string(kAlertSelect) + "WHERE h.id = ?");
+    s->bind(1, id);
+    if (!s->step()) return std::nullopt;
+    return alertRow(*s);
 }
 
 std::vector<Member> SqliteTx::searchMembers(const std::string& text, int limit) {

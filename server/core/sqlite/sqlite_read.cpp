@@ -79,6 +79,22 @@ std::optional<Member> SqliteTx::member(const std::string& id) {
     return memberRow(*s);
 }
 
+std::vector<Member> SqliteTx::membersByStatus(const std::string& status, int limit) {
+    auto s = q(std::string(kMemberSelect) + "WHERE status = ? ORDER BY rowid LIMIT ?");
+    s->bindAll(status, limit);
+    std::vector<Member> out;
+    while (s->step()) out.push_back(memberRow(*s));
+    return out;
+}
+
+std::optional<BlockedCard> SqliteTx::blockedCard(const std::string& cardNo) {
+    auto s = q("SELECT card_no, member_id, blocked_at, station_id FROM blocked_cards "
+               "WHERE card_no = ?");
+    s->bind(1, cardNo);
+    if (!s->step()) return std::nullopt;
+    return BlockedCard{s->getText(0), s->getText(1), s->getText(2), s->getText(3)};
+}
+
 std::optional<std::string> SqliteTx::memberIdByCard(const std::string& cardNo) {
     auto s = q("SELECT id FROM members WHERE card_no = ?");
     s->bind(1, cardNo);
@@ -389,6 +405,48 @@ std::vector<MealReportRow> SqliteTx::mealReport(const std::string& from, const s
     while (s->step())
         out.push_back({s->getText(0), s->getText(1), s->getText(2), s->getInt(3), s->getInt(4),
                        s->getInt(5), s->getInt(6), s->getInt(7)});
+    return out;
+}
+
+std::vector<StaffReportRow> SqliteTx::staffReport(const std::string& from,
+                                                  const std::string& to) {
+    auto s = q("SELECT station_id, staff_id, substr(created_at, 1, 10) AS day, kind, count(*) "
+               "FROM ops WHERE staff_id <> '' AND status = 'applied' "
+               "AND substr(created_at, 1, 10) BETWEEN ? AND ? "
+               "GROUP BY station_id, staff_id, day, kind ORDER BY day, station_id, staff_id, kind");
+    s->bindAll(from, to);
+    std::vector<StaffReportRow> out;
+    while (s->step())
+        out.push_back({s->getText(0), s->getText(1), s->getText(2), s->getText(3), s->getInt(4)});
+    return out;
+}
+
+std::vector<CareRow> SqliteTx::careList(const std::string& beforeIso, int limit) {
+    // A scan of the members (150,000 short rows: tens of milliseconds, for a
+    // report). The rule is onCareRule's, in SQL; categories are ';'-separated.
+    auto s = q("SELECT " + prefixedColumns(kMemberColumns, "m") +
+               ", coalesce(st.name, ''), max(m.last_seen, m.last_visit) AS contact, "
+               "coalesce(v.at, ''), coalesce(v.outcome, ''), coalesce(v.note, '') "
+               "FROM members m LEFT JOIN stations st ON st.id = m.home_station_id "
+               "LEFT JOIN care_visits v ON v.rowid = (SELECT rowid FROM care_visits "
+               "  WHERE member_id = m.id ORDER BY at DESC LIMIT 1) "
+               "WHERE m.status = 'active' AND (m.living_alone = 1 OR m.care_level >= 2 "
+               "  OR ';' || m.categories || ';' LIKE '%;tekun;%' "
+               "  OR ';' || m.categories || ';' LIKE '%;dibao;%') "
+               "AND max(m.last_seen, m.last_visit) < ?1 "
+               "ORDER BY m.home_station_id = '', m.home_station_id, contact, m.id LIMIT ?2");
+    s->bindAll(beforeIso, limit);
+    std::vector<CareRow> out;
+    while (s->step()) {
+        CareRow r;
+        r.member = memberRow(*s);
+        r.home_station_name = s->getText(kMemberColumnCount);
+        r.last_contact = s->getText(kMemberColumnCount + 1);
+        r.last_attempt_at = s->getText(kMemberColumnCount + 2);
+        r.last_attempt_outcome = s->getText(kMemberColumnCount + 3);
+        r.last_attempt_note = s->getText(kMemberColumnCount + 4);
+        out.push_back(std::move(r));
+    }
     return out;
 }
 

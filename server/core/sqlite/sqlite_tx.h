@@ -45,6 +45,7 @@ private:
     store::Statement& s_;
 };
 
+
 class SqliteTx final : public WriteTx {
 public:
     SqliteTx(store::Database& db, const StorageOptions& options)
@@ -58,6 +59,8 @@ public:
     std::optional<Member> member(const std::string& id) override;
     std::optional<std::string> memberIdByCard(const std::string& cardNo) override;
     std::int64_t memberCount() override;
+    std::vector<Member> membersByStatus(const std::string& status, int limit) override;
+    std::optional<BlockedCard> blockedCard(const std::string& cardNo) override;
     std::optional<Canteen> canteen(const std::string& id) override;
     std::optional<MealSlot> slot(const std::string& id) override;
     std::optional<Activity> activity(const std::string& id) override;
@@ -98,6 +101,8 @@ public:
     std::vector<MealReportRow> mealReport(const std::string& from, const std::string& to) override;
     std::vector<TimebankReportRow> timebankReport(const std::string& from,
                                                   const std::string& to) override;
+    std::vector<StaffReportRow> staffReport(const std::string& from, const std::string& to) override;
+    std::vector<CareRow> careList(const std::string& beforeIso, int limit) override;
     std::vector<BookingReportRow> bookingReport(const std::string& from, const std::string& to) override;
     // console reads (sqlite_console.cpp)
     std::optional<AdminAccount> admin(const std::string& name) override;
@@ -106,6 +111,7 @@ public:
     std::vector<StatusRecord> statusHistory(const std::string& stationId, int limit) override;
     std::vector<RejectedOp> rejectedOps(const std::string& stationId, int limit) override;
     std::vector<HelpCallRow> helpCalls(bool openOnly, int limit) override;
+    std::optional<HelpCallRow> helpCall(const std::string& id) override;
     std::vector<Member> searchMembers(const std::string& text, int limit) override;
     std::vector<Canteen> canteens() override;
     std::vector<SlotView> slotViews(const std::string& from, const std::string& to,
@@ -123,7 +129,8 @@ public:
     void storeOp(const std::string& stationId, std::int64_t seq, const std::string& uuid,
                  const std::string& kind, const std::string& createdAt,
                  const std::string& receivedAt, const std::string& status,
-                 const std::string& reason, const std::string& detailJson) override;
+                 const std::string& reason, const std::string& detailJson,
+                 const std::string& staffId) override;
     void saveStatus(const std::string& stationId, const std::string& statusJson,
                     const std::string& receivedAt) override;
     void putMember(const Member& m) override;
@@ -144,8 +151,10 @@ public:
                     const std::string& at) override;
     void addAttendance(const std::string& memberId, const std::string& activityId,
                        const std::string& stationId, const std::string& at, bool undo) override;
-    void addHelpCall(const std::string& id, const std::string& stationId, const std::string& at,
-                     const std::string& screen) override;
+    void addHelpCall(const HelpCallRow& alert) override;
+    void memberSeen(const std::string& memberId, const std::string& at) override;
+    void blockCard(const BlockedCard& b) override;
+    void addCareVisit(const CareVisit& v) override;
     void ensureAccount(const Account& a) override;
     void addTransfer(const Transfer& t) override;
     // console writes (sqlite_console.cpp)
@@ -160,6 +169,10 @@ private:
     // Writes the change row of an entity with a new revision.
     void change(std::string_view entity, const std::string& key, const std::string& scope,
                 const nlohmann::json& data);
+    // The member's change rows: `member` for every station, and
+    // `care_contact` (phone, address) for its home station while it is on the
+    // care rule (a deleted row once it is not).
+    void emitMember(const Member& m);
     void moveMinutes(const std::string& movementId, const Transfer& t,
                      const std::string& accountId, std::int64_t minutes);
 
