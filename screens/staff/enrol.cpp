@@ -54,7 +54,7 @@ protected:
         st().formCategories.clear();
     }
 
-    Node content(const shell::Rect& /*area*/) override {
+    Node content(const shell::Rect& area) override {
         if (!unlocked()) return shell::column(0);
         shell::Ui& ui = ctx_.ui;
         const shell::Metrics& m = ui.m();
@@ -134,13 +134,32 @@ protected:
         }
         Node send = ui.primary("staff.enrol.submit", str.get("staff.enrol.submit"), str.get("staff.enrol.submit.hint"),
                                  shell::Icon::Check, [this] { submit(); });
-        Node pad = active->digits
-                       ? keypad(ctx_, {"staff.enrol.key", "clear", str.get("staff.lookup.clear"), shell::Icon::None, "del",
-                                       str.get("staff.pin.del"), shell::Icon::Back, false},
-                                [this, active](const std::string& k) { key(*active, k); })
-                       : muted(ctx_, str.get("staff.enrol.keyboard"));
-        pad.align = shell::Align::Centre;
+        auto makePad = [&](shell::Icon delIcon) {
+            Node p = active->digits
+                         ? keypad(ctx_, {"staff.enrol.key", "clear", str.get("staff.lookup.clear"), shell::Icon::None, "del",
+                                         str.get("staff.pin.del"), delIcon, false},
+                                  [this, active](const std::string& k) { key(*active, k); })
+                         : muted(ctx_, str.get("staff.enrol.keyboard"));
+            p.align = shell::Align::Centre;
+            return p;
+        };
+        Node pad = makePad(shell::Icon::Back);
         form.grow = 1;
+        // The fields and the toggles side by side when their words leave the
+        // keypad its width; else (English at 大) the toggles under the fields
+        // and 提交 under both.
+        const float sideBySide = shell::widthOf(form).min + m.gap * 1.5f + shell::widthOf(grid).min;
+        if (sideBySide + m.gap * 1.5f + shell::widthOf(pad).pref > area.w) {
+            Node fields = ui.scroll("staff.enrol.form", shell::column(m.gap, {std::move(form), std::move(grid)}),
+                                    m.touchMin * 2.5f);
+            fields.grow = 1;
+            Node left = shell::column(m.gap, {std::move(fields), std::move(send)});
+            left.grow = 1;
+            // The delete key's word without its arrow: every key of the pad is
+            // as wide as the widest, and English "Delete" with it took the
+            // form's room.
+            return shell::row(m.gap * 1.5f, {std::move(left), makePad(shell::Icon::None)});
+        }
         Node middle = shell::column(m.gap, {std::move(grid), std::move(send)});
         middle.grow = 1;
         // At large text the fields scroll; at the standard size they all show.

@@ -74,8 +74,11 @@ TEST(MealRulesE2E, TheWhyDeliveryTheRoundAndPickupByVoucher) {
     nlohmann::json station = nlohmann::json::parse(slurp(CONFIG_SOURCE_DIR "/example-station.json"));
     // Cards go to the home screen (not tap-to-check-in), on any day and hour.
     // No announcement: its banner would take the room of the meals' list.
-    for (const char* k : {"version", "subsidy", "calendar", "checkin_mode", "opening_hours", "announcement"})
-        station.erase(k);
+    for (const char* k : {"version", "subsidy", "calendar", "checkin_mode", "announcement"}) station.erase(k);
+    // Open all day: the test runs at any hour (outside opening_hours the
+    // welcome screen is the closed screen, issue 9).
+    for (const char* d : {"mon", "tue", "wed", "thu", "fri", "sat", "sun"})
+        station["opening_hours"][d] = {{"open", "00:00"}, {"close", "23:59"}};
     const std::string stationDoc = server.dataDir() + "/../station.json";
     std::ofstream(stationDoc) << station.dump(2);
     server.cli({"config", "push", stationDoc, "--station", "st-changcheng"});
