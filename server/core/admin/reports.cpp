@@ -93,7 +93,10 @@ std::pair<std::string, std::string> monthRange(const std::string& month) {
 }
 
 std::string subsidyReportCsv(Storage& storage, const std::string& month) {
-    const auto [from, to] = monthRange(month);
+    // Not a structured binding: clang (the fuzz build) cannot capture one in a lambda.
+    const std::pair<std::string, std::string> range = monthRange(month);
+    const std::string& from = range.first;
+    const std::string& to = range.second;
     std::vector<BookingReportRow> rows;
     std::shared_ptr<const config::MealPolicy> policy;
     storage.read([&](Tx& tx) {
