@@ -77,32 +77,8 @@ private:
         ctx_.session.setActing(staffId, st().staffName);
     }
 
-    void key(const std::string& k) {
-        std::string& q = st().query;
-        if (k == "del") {
-            if (!q.empty()) {
-                do q.pop_back();
-                while (!q.empty() && (static_cast<unsigned char>(q.back()) & 0xC0) == 0x80);
-            }
-        } else if (k == "clear") {
-            q.clear();
-        } else {
-            q += k;
-        }
-        search();
-    }
-
-    void search() {
-        State& s = st();
-        if (s.query.size() < 2) {
-            s.found.clear();
-            s.searched = false;
-            return;
-        }
-        s.found = domain::searchMembers(ctx_.domain->db, s.query, kLookupLimit);
-        for (const auto& f : s.found) ctx_.addText(domain::maskName(f.name));
-        s.searched = true;
-    }
+    void key(const std::string& k) { lookupKey(ctx_, st(), k); }
+    void search() { lookupSearch(ctx_, st()); }
 };
 
 }  // namespace

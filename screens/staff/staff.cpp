@@ -46,6 +46,32 @@ std::string targetTitle(const Context& ctx, const domain::RapidTarget& t) {
                               {{"canteen", t.title}, {"slot", ctx.strings.get(lunch ? "staff.slot.lunch" : "staff.slot.dinner")}});
 }
 
+void lookupKey(Context& ctx, State& st, const std::string& k) {
+    std::string& q = st.query;
+    if (k == "del") {
+        if (!q.empty()) {
+            do q.pop_back();
+            while (!q.empty() && (static_cast<unsigned char>(q.back()) & 0xC0) == 0x80);
+        }
+    } else if (k == "clear") {
+        q.clear();
+    } else {
+        q += k;
+    }
+    lookupSearch(ctx, st);
+}
+
+void lookupSearch(Context& ctx, State& st) {
+    if (st.query.size() < 2) {
+        st.found.clear();
+        st.searched = false;
+        return;
+    }
+    st.found = domain::searchMembers(ctx.domain->db, st.query, kLookupLimit);
+    for (const auto& f : st.found) ctx.addText(domain::maskName(f.name));
+    st.searched = true;
+}
+
 void noteRapid(Context& ctx, State& st, const domain::RapidResult& r) {
     ctx.addText(r.masked_name);
     const bool good = r.outcome == domain::RapidOutcome::Ok || r.outcome == domain::RapidOutcome::WalkIn;

@@ -97,6 +97,11 @@ protected:
 std::string targetTitle(const Context& ctx, const domain::RapidTarget& t);
 // After a check-in answer: the sound, the undo list, the count.
 void noteRapid(Context& ctx, State& st, const domain::RapidResult& r);
+// The name-or-phone search the lookup, 代办 and 补卡 steps share: a key of
+// their pad (a digit, "del" one character, "clear"), then the search again
+// (two characters at least).
+void lookupKey(Context& ctx, State& st, const std::string& k);
+void lookupSearch(Context& ctx, State& st);
 // After a scan at meal pickup: the same, and who is at the counter.
 void noteScan(Context& ctx, State& st, const domain::ScanResult& r);
 // "送餐 · 午餐 · 长城长者饭堂（5份）"
