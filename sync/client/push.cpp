@@ -158,6 +158,14 @@ void applyLocalEffect(store::Database& db, const store::OpRecord& op, const prot
             db.run("UPDATE signups SET local_state='rejected', reason=? WHERE id=?", r.reason, id);
     } else if (k == "tb_redeem") {
         const std::string id = payloadText(op, "redemption_id");
+        // The district's balance after judging it: with the redemption no
+        // longer pending, the old balance would show the hours back until the
+        // pull brings the new one.
+        const std::string member = payloadText(op, "member_id");
+        if (const auto balance = detailInt(r, "balance_minutes"); balance && !member.empty())
+            db.run("INSERT INTO balances(member_id, minutes) VALUES (?,?) "
+                   "ON CONFLICT(member_id) DO UPDATE SET minutes=excluded.minutes",
+                   member, *balance);
         if (ok)
             db.run("UPDATE redemptions SET local_state='synced', reason=NULL, "
                    "status=coalesce(?, 'confirmed'), voucher=coalesce(?, voucher), "

@@ -133,6 +133,35 @@ TEST(SyncIntegration, RepeatedAndReplayedPushIsAppliedOnce) {
     EXPECT_EQ(a.count("SELECT minutes FROM balances WHERE member_id='" + member + "'"), before - 60);
 }
 
+// Between a cycle's push and its pull the redemption is no longer pending;
+// the balance must already be the district's, or the screen shows the hours
+// back for a moment (seen as e2e_timebank's "3 小时" after redeeming 1 of 3).
+TEST(SyncIntegration, ARedemptionsAnswerSettlesTheBalanceBeforeThePull) {
+    DistrictServer server = demoServer({kChangcheng});
+    Kiosk k(server.bundle(kChangcheng.id));
+    const std::string member = demoMember(1);
+    ASSERT_TRUE(k.sync().ok);
+    const auto before = k.count("SELECT minutes FROM balances WHERE member_id='" + member + "'");
+    ASSERT_GE(before, 60);
+    std::string redemption;
+    k.redeem(member, "ci-eggs", &redemption);  // 60 minutes
+    // What a reader sees once the redemption is confirmed, when the pull
+    // touches this balance: the balance then, less what is still pending.
+    k.db().exec("CREATE TABLE probe(available INTEGER)");
+    k.db().exec("CREATE TRIGGER probe_balance BEFORE UPDATE ON balances WHEN OLD.member_id='" +
+                member + "' AND (SELECT status FROM redemptions WHERE id='" + redemption +
+                "')='confirmed' BEGIN INSERT INTO probe SELECT OLD.minutes - (SELECT coalesce("
+                "sum(minutes),0) FROM redemptions WHERE member_id=OLD.member_id AND "
+                "status='pending'); END");
+    const auto rep = k.sync();
+    ASSERT_TRUE(rep.ok) << rep.error;
+    EXPECT_EQ(k.text("SELECT status FROM redemptions WHERE id='" + redemption + "'"), "confirmed");
+    EXPECT_EQ(k.count("SELECT minutes FROM balances WHERE member_id='" + member + "'"), before - 60);
+    EXPECT_GE(k.count("SELECT count(*) FROM probe"), 1) << "the pull brings the balance";
+    EXPECT_EQ(k.count("SELECT count(*) FROM probe WHERE available <> " + std::to_string(before - 60)), 0)
+        << "seen: " << k.text("SELECT group_concat(available) FROM probe");
+}
+
 TEST(SyncIntegration, RejectedOpReachesTheKiosk) {
     DistrictServer server = demoServer({kChangcheng});
     Kiosk k(server.bundle(kChangcheng.id));
