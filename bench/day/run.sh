@@ -25,7 +25,9 @@ D=$work/district
 "$server" --data-dir "$D" demo --today "$(TZ=Asia/Shanghai date +%F)" > /dev/null
 python3 "$root/bench/day/names.py" "$elders" 13 > "$work/elders.csv"
 "$server" --data-dir "$D" member import "$work/elders.csv" > /dev/null
-"$server" --data-dir "$D" config push "$root/config/example-station.json" --station st-changcheng > /dev/null
+# Open all day: outside opening_hours the welcome screen is the closed screen.
+python3 "$root/scripts/open_all_day.py" "$root/config/example-station.json" > "$work/station.json"
+"$server" --data-dir "$D" config push "$work/station.json" --station st-changcheng > /dev/null
 "$server" --data-dir "$D" serve --listen 127.0.0.1:0 --admin-listen off > "$work/serve.log" 2>&1 &
 pid=$!
 for _ in $(seq 1 100); do grep -q "listening on" "$work/serve.log" && break; sleep 0.1; done

@@ -18,7 +18,9 @@ work=$(mktemp -d)
 pid=
 trap '[ -n "$pid" ] && kill $pid 2>/dev/null; wait 2>/dev/null; rm -rf "$work"' EXIT
 "$server" --data-dir "$work/district" demo --today "$(TZ=Asia/Shanghai date +%F)" > /dev/null
-"$server" --data-dir "$work/district" config push "$root/config/example-station.json" --station st-changcheng > /dev/null
+# Open all day: outside opening_hours the welcome screen is the closed screen.
+python3 "$root/scripts/open_all_day.py" "$root/config/example-station.json" > "$work/station.json"
+"$server" --data-dir "$work/district" config push "$work/station.json" --station st-changcheng > /dev/null
 "$server" --data-dir "$work/district" serve --listen 127.0.0.1:0 --admin-listen off > "$work/serve.log" 2>&1 &
 pid=$!
 for _ in $(seq 1 100); do grep -q "listening on" "$work/serve.log" && break; sleep 0.1; done

@@ -7,7 +7,6 @@
 #include <unordered_map>
 
 #include <fcntl.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -98,7 +97,7 @@ FontFace faceForFile(const std::string& spec) {
 }
 
 // Index
-//   [faces]     a font file mmapped and opened with FreeType, at one size
+//   [faces]     a font file read by FreeType (pread, not mapped), at one size
 //   [page]      shelves of one height per size; free room; least recently used
 //   [glyphs]    rasterize into the page, hand the glyph to ImGui's font
 
@@ -116,8 +115,8 @@ long ceil26(FT_Pos v) { return long((v + 63) >> 6); }
 // ---------------------------------------------------------------- [faces]
 
 struct Fonts::Face {
-    void* data = nullptr;
-    std::size_t size = 0;
+    int fd = -1;
+    FT_StreamRec stream{};  // read with pread (see openFace)
     FT_Library lib = nullptr;
     FT_Face face = nullptr;
     float ratio = 1;     // the face's full height per em: ImGui sizes fonts by it
@@ -136,24 +135,20 @@ struct Fonts::Face {
     ~Face() {
         if (face) FT_Done_Face(face);
         if (lib) FT_Done_FreeType(lib);
-        if (data) ::munmap(data, size);
+        if (fd >= 0) ::close(fd);
     }
 };
 
 namespace {
 
-std::pair<void*, std::size_t> mapFile(const std::string& path) {
-    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) throw std::runtime_error("cannot open font file " + path);
-    struct stat st {};
-    if (::fstat(fd, &st) != 0 || st.st_size <= 0) {
-        ::close(fd);
-        throw std::runtime_error("cannot read font file " + path);
-    }
-    void* data = ::mmap(nullptr, std::size_t(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
-    ::close(fd);
-    if (data == MAP_FAILED) throw std::runtime_error("cannot map font file " + path);
-    return {data, std::size_t(st.st_size)};
+// FreeType reads the file through this, a few bytes at a time: a CJK face is
+// 16-19 MB, of which a screen needs a header, the character map and some
+// glyphs' outlines. Mapped, FreeType's parsing left 8 MB of each face
+// resident; read, what it keeps is what it uses.
+unsigned long readFont(FT_Stream stream, unsigned long offset, unsigned char* buffer, unsigned long count) {
+    if (count == 0) return offset > stream->size ? 1 : 0;  // a seek: 0 is success
+    const ssize_t n = ::pread(int(stream->descriptor.value), buffer, count, off_t(offset));
+    return n < 0 ? 0 : static_cast<unsigned long>(n);
 }
 
 }  // namespace
@@ -170,11 +165,19 @@ void Fonts::setFaces(const FontFace& body, const FontFace& title) {
     const FontFace* specs[2] = {&body, &title};
     for (int i = 0; i < 2; ++i) {
         auto f = std::make_unique<Face>();
-        auto [data, size] = mapFile(specs[i]->path);
-        f->data = data;
-        f->size = size;
+        const std::string& path = specs[i]->path;
+        f->fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+        if (f->fd < 0) throw std::runtime_error("cannot open font file " + path);
+        struct stat st {};
+        if (::fstat(f->fd, &st) != 0 || st.st_size <= 0) throw std::runtime_error("cannot read font file " + path);
+        f->stream.size = static_cast<unsigned long>(st.st_size);
+        f->stream.descriptor.value = f->fd;
+        f->stream.read = readFont;
         if (FT_Init_FreeType(&f->lib) != 0) throw std::runtime_error("FreeType failed to start");
-        if (FT_New_Memory_Face(f->lib, static_cast<const FT_Byte*>(data), FT_Long(size), specs[i]->index, &f->face) != 0)
+        FT_Open_Args args{};
+        args.flags = FT_OPEN_STREAM;
+        args.stream = &f->stream;
+        if (FT_Open_Face(f->lib, &args, specs[i]->index, &f->face) != 0)
             throw std::runtime_error("FreeType cannot read " + specs[i]->path + " (face " + std::to_string(specs[i]->index) + ")");
         // ImGui sizes a font by its full height (ascender minus descender),
         // not by its em: Noto Sans CJK is 1.448 em tall.
@@ -245,17 +248,23 @@ struct Fonts::Shelf {
 };
 
 void Fonts::clearPage() {
-    page_.assign(std::size_t(kPageSide) * kPageSide, 0);
+    // A fresh zeroed page: calloc takes it from the system untouched, so the
+    // rows no glyph has reached cost no memory, here or (uploaded only where
+    // glyphs are) in the GL texture.
+    page_.reset(static_cast<std::uint8_t*>(std::calloc(std::size_t(kPageSide) * kPageSide, 1)));
+    if (!page_) throw std::bad_alloc();
     // A white block in the corner: ImGui fills its shapes from a white texel,
     // so shapes and text share the page and a frame needs one texture.
     for (int y = 0; y < kWhite; ++y)
-        for (int x = 0; x < kWhite; ++x) page_[std::size_t(y) * kPageSide + std::size_t(x)] = 255;
+        for (int x = 0; x < kWhite; ++x) page_.get()[std::size_t(y) * kPageSide + std::size_t(x)] = 255;
     shelves_.clear();
     nextShelfY_ = kWhite;
     stats_.width = stats_.height = kPageSide;
     stats_.glyphs = 0;
+    // The white block's rows; glyphs add theirs. The texture's other rows are
+    // never sampled before a glyph's band (its padding included) is uploaded.
     dirtyY0_ = 0;
-    dirtyY1_ = kPageSide;
+    dirtyY1_ = kWhite;
 }
 
 bool Fonts::pageDirty(int& y0, int& y1) const {
@@ -376,9 +385,10 @@ bool Fonts::place(int role, char32_t cp, bool mayEvict) {
         if (!allocate(role, g.w, g.h, g.x, g.y, mayEvict)) return false;
         for (int row = 0; row < g.h; ++row)
             std::copy_n(bm.buffer + std::ptrdiff_t(row) * bm.pitch, g.w,
-                        page_.data() + std::size_t(g.y + row) * kPageSide + std::size_t(g.x));
-        dirtyY0_ = std::min(dirtyY0_, g.y);
-        dirtyY1_ = std::max(dirtyY1_, g.y + g.h);
+                        page_.get() + std::size_t(g.y + row) * kPageSide + std::size_t(g.x));
+        // With the padding rows: filtering samples them at the glyph's edge.
+        dirtyY0_ = std::min(dirtyY0_, std::max(0, g.y - kPad));
+        dirtyY1_ = std::max(dirtyY1_, std::min(kPageSide, g.y + g.h + kPad));
     }
     f.glyphs[cp] = g;
     f.tableDirty = true;

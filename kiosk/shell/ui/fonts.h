@@ -24,6 +24,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
 #include <functional>
 #include <memory>
 #include <string>
@@ -102,7 +103,7 @@ public:
     // The page's rows changed since the last upload: [y0, y1).
     bool pageDirty(int& y0, int& y1) const;
     void pageUploaded() { dirtyY0_ = kPageSide, dirtyY1_ = 0; }
-    const std::uint8_t* page() const { return page_.data(); }
+    const std::uint8_t* page() const { return page_.get(); }
 
     ImFont* body() const { return body_; }
     ImFont* title() const { return title_; }
@@ -126,7 +127,11 @@ private:
     std::unique_ptr<Face> faces_[2];  // body, title
     FontFace bodyFace_, titleFace_;
     float bodyPx_ = 0, titlePx_ = 0;
-    std::vector<std::uint8_t> page_;
+    // calloc'd: rows no glyph has reached yet are zero pages, not resident.
+    struct Free {
+        void operator()(std::uint8_t* p) const { std::free(p); }
+    };
+    std::unique_ptr<std::uint8_t[], Free> page_;
     std::unique_ptr<ImFontAtlas> container_;
     ImFont* body_ = nullptr;
     ImFont* title_ = nullptr;
