@@ -30,7 +30,9 @@ set(CPACK_DEBIAN_KIOSK_PACKAGE_NAME elder-kiosk)
 set(CPACK_DEBIAN_KIOSK_PACKAGE_SECTION misc)
 set(CPACK_COMPONENT_KIOSK_DESCRIPTION
   "Elder-service station kiosk (Futian)\n Full-screen touch kiosk for community elder-service stations: check-in,\n canteen meals, activities and the time bank, offline first, synced with the\n district server. Runs under the cage Wayland kiosk compositor.")
-set(CPACK_DEBIAN_KIOSK_PACKAGE_DEPENDS "cage, fonts-noto-cjk, passwd, systemd")
+# libcurl4: loaded with dlopen when the kiosk first syncs (sync/client/curl_lib.h),
+# so dpkg-shlibdeps does not see it.
+set(CPACK_DEBIAN_KIOSK_PACKAGE_DEPENDS "cage, fonts-noto-cjk, libcurl4 (>= 7.84), passwd, systemd")
 set(CPACK_DEBIAN_KIOSK_PACKAGE_CONTROL_EXTRA
   "${CMAKE_SOURCE_DIR}/packaging/elder-kiosk/postinst;${CMAKE_SOURCE_DIR}/packaging/elder-kiosk/prerm;${CMAKE_SOURCE_DIR}/packaging/elder-kiosk/postrm")
 set(CPACK_DEBIAN_KIOSK_PACKAGE_CONTROL_STRICT_PERMISSION ON)

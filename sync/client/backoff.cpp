@@ -1,6 +1,6 @@
 #include "backoff.h"
 
-#include <curl/curl.h>
+#include "curl_lib.h"
 
 #include <algorithm>
 #include <cctype>
@@ -36,7 +36,7 @@ std::optional<seconds> parseRetryAfter(std::string_view value, core::TimePoint n
     }
     // curl_getdate understands the three date forms RFC 9110 allows.
     const std::string s(value);
-    const time_t when = curl_getdate(s.c_str(), nullptr);
+    const time_t when = curl().getdate(s.c_str(), nullptr);
     if (when == -1) return std::nullopt;
     const auto delta = duration_cast<seconds>(system_clock::from_time_t(when) - now);
     return std::clamp(delta, seconds(0), cap);

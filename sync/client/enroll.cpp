@@ -4,7 +4,7 @@
 // the database exactly as it was.
 #include "enroll.h"
 
-#include <curl/curl.h>
+#include "curl_lib.h"
 #include <openssl/bio.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
@@ -37,16 +37,17 @@ bool printable(const std::string& s) {
 }
 
 void checkUrl(const std::string& url) {
-    std::unique_ptr<CURLU, decltype(&curl_url_cleanup)> u(curl_url(), curl_url_cleanup);
-    if (!u || curl_url_set(u.get(), CURLUPART_URL, url.c_str(), 0) != CURLUE_OK)
+    const CurlLib& c = curl();
+    std::unique_ptr<CURLU, decltype(c.url_cleanup)> u(c.url(), c.url_cleanup);
+    if (!u || curl().url_set(u.get(), CURLUPART_URL, url.c_str(), 0) != CURLUE_OK)
         refuse("server_url '" + url + "' is not a URL");
     char* scheme = nullptr;
     char* host = nullptr;
-    curl_url_get(u.get(), CURLUPART_SCHEME, &scheme, 0);
-    curl_url_get(u.get(), CURLUPART_HOST, &host, 0);
+    curl().url_get(u.get(), CURLUPART_SCHEME, &scheme, 0);
+    curl().url_get(u.get(), CURLUPART_HOST, &host, 0);
     const std::string sch = scheme ? scheme : "", hst = host ? host : "";
-    curl_free(scheme);
-    curl_free(host);
+    curl().free(scheme);
+    curl().free(host);
     if (sch != "https") refuse("server_url must start with https:// (got '" + url + "')");
     if (hst.empty()) refuse("server_url '" + url + "' has no host");
 }

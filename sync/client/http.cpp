@@ -1,21 +1,13 @@
 #include "http.h"
 
-#include <curl/curl.h>
+#include "curl_lib.h"
 
-#include <mutex>
 #include <utility>
 
 namespace syncc {
 namespace {
 
 CURL* handle(void* p) { return static_cast<CURL*>(p); }
-
-void globalInit() {
-    // curl_global_init is not safe to race with other threads' first use, so
-    // it runs once, before the first handle exists.
-    static std::once_flag once;
-    std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
-}
 
 size_t onBody(char* data, size_t size, size_t n, void* user) {
     static_cast<std::string*>(user)->append(data, size * n);
@@ -48,7 +40,7 @@ std::string describe(CURLcode rc, const char* detail) {
         case CURLE_GOT_NOTHING: what = "the connection to the district server broke"; break;
         default: what = "network error"; break;
     }
-    std::string d = detail && *detail ? detail : curl_easy_strerror(rc);
+    std::string d = detail && *detail ? detail : curl().easy_strerror(rc);
     return what + " (" + d + ")";
 }
 
@@ -56,12 +48,11 @@ std::string describe(CURLcode rc, const char* detail) {
 
 HttpClient::HttpClient(HttpOptions opts)
     : errorBuffer_(new char[CURL_ERROR_SIZE]()), opts_(std::move(opts)) {
-    globalInit();
-    curl_ = curl_easy_init();
+    curl_ = curl().easy_init();
 }
 
 HttpClient::~HttpClient() {
-    if (curl_) curl_easy_cleanup(handle(curl_));
+    if (curl_) curl().easy_cleanup(handle(curl_));
 }
 
 HttpClient::HttpClient(HttpClient&& other) noexcept
@@ -71,7 +62,7 @@ HttpClient::HttpClient(HttpClient&& other) noexcept
 
 HttpClient& HttpClient::operator=(HttpClient&& other) noexcept {
     if (this != &other) {
-        if (curl_) curl_easy_cleanup(handle(curl_));
+        if (curl_) curl().easy_cleanup(handle(curl_));
         curl_ = std::exchange(other.curl_, nullptr);
         errorBuffer_ = std::move(other.errorBuffer_);
         opts_ = std::move(other.opts_);
@@ -94,57 +85,57 @@ HttpResponse HttpClient::perform(const std::string& url, const std::string* post
     }
     // reset() keeps the connection cache and TLS session, so requests after the
     // first skip the handshake; everything else is set afresh below.
-    curl_easy_reset(h);
+    curl().easy_reset(h);
     errorBuffer_[0] = '\0';
 
     curl_blob ca{const_cast<char*>(opts_.caPem.data()), opts_.caPem.size(), CURL_BLOB_COPY};
     curl_slist* headers = nullptr;
     const std::string auth = "Authorization: Bearer " + opts_.bearerToken;
-    headers = curl_slist_append(headers, auth.c_str());
-    headers = curl_slist_append(headers, "Accept: application/json");
-    if (postBody) headers = curl_slist_append(headers, "Content-Type: application/json");
+    headers = curl().slist_append(headers, auth.c_str());
+    headers = curl().slist_append(headers, "Accept: application/json");
+    if (postBody) headers = curl().slist_append(headers, "Content-Type: application/json");
 
-    curl_easy_setopt(h, CURLOPT_URL, url.c_str());
-    curl_easy_setopt(h, CURLOPT_ERRORBUFFER, errorBuffer_.get());
-    curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);  // threads: no SIGALRM for DNS timeouts
-    curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "https");
-    curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);
+    curl().easy_setopt(h, CURLOPT_URL, url.c_str());
+    curl().easy_setopt(h, CURLOPT_ERRORBUFFER, errorBuffer_.get());
+    curl().easy_setopt(h, CURLOPT_NOSIGNAL, 1L);  // threads: no SIGALRM for DNS timeouts
+    curl().easy_setopt(h, CURLOPT_PROTOCOLS_STR, "https");
+    curl().easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);
     // Trust exactly the district CA: no system store, no CA path.
-    curl_easy_setopt(h, CURLOPT_CAINFO_BLOB, &ca);
-    curl_easy_setopt(h, CURLOPT_CAPATH, nullptr);
-    curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L);
-    curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 2L);
-    curl_easy_setopt(h, CURLOPT_SSLVERSION, static_cast<long>(CURL_SSLVERSION_TLSv1_2));
-    curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(opts_.connectTimeout.count()));
-    curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, static_cast<long>(opts_.requestTimeout.count()));
-    curl_easy_setopt(h, CURLOPT_LOW_SPEED_LIMIT, opts_.lowSpeedLimitBytes);
-    curl_easy_setopt(h, CURLOPT_LOW_SPEED_TIME, static_cast<long>(opts_.lowSpeedTime.count()));
+    curl().easy_setopt(h, CURLOPT_CAINFO_BLOB, &ca);
+    curl().easy_setopt(h, CURLOPT_CAPATH, nullptr);
+    curl().easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L);
+    curl().easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 2L);
+    curl().easy_setopt(h, CURLOPT_SSLVERSION, static_cast<long>(CURL_SSLVERSION_TLSv1_2));
+    curl().easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(opts_.connectTimeout.count()));
+    curl().easy_setopt(h, CURLOPT_TIMEOUT_MS, static_cast<long>(opts_.requestTimeout.count()));
+    curl().easy_setopt(h, CURLOPT_LOW_SPEED_LIMIT, opts_.lowSpeedLimitBytes);
+    curl().easy_setopt(h, CURLOPT_LOW_SPEED_TIME, static_cast<long>(opts_.lowSpeedTime.count()));
     // gzip only: a 1 MB page shrinks to ~140 KB for ~10 ms of server time. Not
     // "" (all): cpp-httplib then prefers brotli at quality 11, which costs the
     // district server ~2 s per page.
-    curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "gzip");
-    curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers);
-    curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, onBody);
-    curl_easy_setopt(h, CURLOPT_WRITEDATA, &r.body);
-    curl_easy_setopt(h, CURLOPT_NOPROGRESS, 0L);
-    curl_easy_setopt(h, CURLOPT_XFERINFOFUNCTION, onProgress);
-    curl_easy_setopt(h, CURLOPT_XFERINFODATA,
+    curl().easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "gzip");
+    curl().easy_setopt(h, CURLOPT_HTTPHEADER, headers);
+    curl().easy_setopt(h, CURLOPT_WRITEFUNCTION, onBody);
+    curl().easy_setopt(h, CURLOPT_WRITEDATA, &r.body);
+    curl().easy_setopt(h, CURLOPT_NOPROGRESS, 0L);
+    curl().easy_setopt(h, CURLOPT_XFERINFOFUNCTION, onProgress);
+    curl().easy_setopt(h, CURLOPT_XFERINFODATA,
                      const_cast<void*>(static_cast<const void*>(opts_.cancel)));
     if (postBody) {
-        curl_easy_setopt(h, CURLOPT_POST, 1L);
-        curl_easy_setopt(h, CURLOPT_POSTFIELDS, postBody->data());
-        curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(postBody->size()));
+        curl().easy_setopt(h, CURLOPT_POST, 1L);
+        curl().easy_setopt(h, CURLOPT_POSTFIELDS, postBody->data());
+        curl().easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(postBody->size()));
     }
 
-    CURLcode rc = curl_easy_perform(h);
-    curl_slist_free_all(headers);
+    CURLcode rc = curl().easy_perform(h);
+    curl().slist_free_all(headers);
 
     double total = 0;
-    curl_easy_getinfo(h, CURLINFO_TOTAL_TIME, &total);
+    curl().easy_getinfo(h, CURLINFO_TOTAL_TIME, &total);
     r.elapsed = total;
     curl_off_t down = 0, up = 0;
-    curl_easy_getinfo(h, CURLINFO_SIZE_DOWNLOAD_T, &down);
-    curl_easy_getinfo(h, CURLINFO_SIZE_UPLOAD_T, &up);
+    curl().easy_getinfo(h, CURLINFO_SIZE_DOWNLOAD_T, &down);
+    curl().easy_getinfo(h, CURLINFO_SIZE_UPLOAD_T, &up);
     r.bytesDown = down;
     r.bytesUp = up;
     if (rc != CURLE_OK) {
@@ -152,11 +143,11 @@ HttpResponse HttpClient::perform(const std::string& url, const std::string* post
         r.body.clear();
         return r;
     }
-    curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &r.status);
+    curl().easy_getinfo(h, CURLINFO_RESPONSE_CODE, &r.status);
     const char* ct = nullptr;
-    if (curl_easy_getinfo(h, CURLINFO_CONTENT_TYPE, &ct) == CURLE_OK && ct) r.contentType = ct;
+    if (curl().easy_getinfo(h, CURLINFO_CONTENT_TYPE, &ct) == CURLE_OK && ct) r.contentType = ct;
     curl_header* ra = nullptr;
-    if (curl_easy_header(h, "Retry-After", 0, CURLH_HEADER, -1, &ra) == CURLHE_OK && ra)
+    if (curl().easy_header(h, "Retry-After", 0, CURLH_HEADER, -1, &ra) == CURLHE_OK && ra)
         r.retryAfter = ra->value;
     return r;
 }
