@@ -116,6 +116,19 @@ struct FakeKiosk : shell::ScriptHost {
     }
     void advanceClock(std::int64_t ms) override { log.push_back("advance " + std::to_string(ms)); }
     void keepDrawing() override {}
+    // A finger on a list: the list follows it (scroll_to).
+    float fingerY = 0, scrollY = 0;
+    bool listMoves = true;
+    void pressAt(float, float y) override {
+        fingerY = y;
+        log.push_back("press");
+    }
+    void moveTo(float, float y) override {
+        if (listMoves) scrollY += fingerY - y;
+        fingerY = y;
+        log.push_back("move");
+    }
+    void releaseAt(float, float) override { log.push_back("release"); }
     std::optional<std::string> stringFor(const std::string& key) const override {
         if (key == "staff.rapid.count") return std::string("已签到 {count} 人");
         return std::nullopt;
@@ -388,3 +401,50 @@ TEST(ScriptDriver, SizeWaitsForTheWindow) {
 }
 
 }  // namespace
+
+// scroll_to drags the list (press, move, release, each on a settled frame)
+// until the widget is whole, then tap reaches it.
+TEST(ScriptDriver, ScrollToDragsTheListUntilTheWidgetShows) {
+    FakeKiosk k;
+    const auto list = [](FakeKiosk& f) {
+        f.reg.beginFrame();
+        f.reg.add("staff.enrol.hukou", {40, 1000 - f.scrollY, 800, 96}, {40, 300, 1840, 600}, /*scrolled=*/true);
+        f.reg.endFrame();
+        ++f.frames;
+    };
+    ScriptDriver d(shell::parseScript("scroll_to staff.enrol.hukou\ntap staff.enrol.hukou\n"), "s");
+    for (int i = 0; i < 60 && d.running(); ++i) {
+        list(k);
+        d.poll(k);
+    }
+    EXPECT_EQ(d.status(), ScriptDriver::Status::Finished) << d.error();
+    ASSERT_GE(k.log.size(), 4u);
+    EXPECT_EQ(k.log[0], "press");
+    EXPECT_EQ(k.log[1], "move");
+    EXPECT_EQ(k.log[2], "release");
+    EXPECT_EQ(k.log.back().rfind("tap ", 0), 0u) << "the widget, whole now, is tapped";
+    EXPECT_GE(1000 - k.scrollY + 96, 300.f);
+    EXPECT_LE(1000 - k.scrollY + 96, 900.f) << "its bottom inside the list";
+}
+
+TEST(ScriptDriver, ScrollToGivesUpWhenTheListDoesNotMove) {
+    FakeKiosk k;
+    k.listMoves = false;
+    ScriptDriver d(shell::parseScript("scroll_to staff.enrol.hukou\n"), "s");
+    for (int i = 0; i < 200 && d.running(); ++i) {
+        k.reg.beginFrame();
+        k.reg.add("staff.enrol.hukou", {40, 1000, 800, 96}, {40, 300, 1840, 600}, /*scrolled=*/true);
+        k.reg.endFrame();
+        ++k.frames;
+        d.poll(k);
+    }
+    EXPECT_EQ(d.status(), ScriptDriver::Status::Failed);
+    EXPECT_NE(d.error().find("after 8 drags"), std::string::npos) << d.error();
+}
+
+TEST(ScriptDriver, ScrollToOnAWholeWidgetDoesNothing) {
+    FakeKiosk k;
+    auto d = run(k, "scroll_to home.checkin\n", [](FakeKiosk& f) { f.frame({{"home.checkin", {100, 100, 400, 200}}}); });
+    EXPECT_EQ(d.status(), ScriptDriver::Status::Finished) << d.error();
+    EXPECT_TRUE(k.log.empty());
+}

@@ -202,6 +202,7 @@ struct App::Impl final : ScriptHost {
     void tapAt(float x, float y) override;
     void pressAt(float x, float y) override;
     void releaseAt(float x, float y) override;
+    void moveTo(float x, float y) override;
     void typeAsCardReader(const std::string& text) override;
     bool pressKey(const std::string& name) override;
     void requestScreenshot(const std::string& path) override;

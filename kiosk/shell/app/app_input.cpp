@@ -203,6 +203,19 @@ void App::Impl::pressAt(float x, float y) {
     pacer.wake();
 }
 
+// The `scroll_to` step's finger, down, moving (a drag on a list).
+void App::Impl::moveTo(float x, float y) {
+    SDL_Event e{};
+    e.type = SDL_MOUSEMOTION;
+    e.motion.windowID = platform->windowId();
+    e.motion.which = SDL_TOUCH_MOUSEID;
+    e.motion.state = SDL_BUTTON_LMASK;
+    e.motion.x = int(x);
+    e.motion.y = int(y);
+    SDL_PushEvent(&e);
+    pacer.wake();
+}
+
 void App::Impl::releaseAt(float x, float y) {
     SDL_Event e{};
     e.type = SDL_MOUSEBUTTONUP;

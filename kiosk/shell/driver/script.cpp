@@ -27,6 +27,7 @@ const char* opName(ScriptStep::Op op) {
     switch (op) {
         case Op::Tap: return "tap";
         case Op::Hold: return "hold";
+        case Op::ScrollTo: return "scroll_to";
         case Op::Type: return "type";
         case Op::Key: return "key";
         case Op::Wait: return "wait";
@@ -99,6 +100,9 @@ std::vector<ScriptStep> parseScript(std::string_view text) {
 
         if (verb == "tap") {
             st.op = Op::Tap;
+            single("a widget id");
+        } else if (verb == "scroll_to") {
+            st.op = Op::ScrollTo;
             single("a widget id");
         } else if (verb == "hold") {
             st.op = Op::Hold;

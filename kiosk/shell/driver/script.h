@@ -2,6 +2,8 @@
 //
 //   tap ID                 press and release at the widget's centre
 //   hold ID MS             press at the widget's centre, keep it down MS ms, release
+//   scroll_to ID           drag its list with a finger until the widget shows
+//                          whole (as staff would swipe), at most 8 drags
 //   type TEXT              type as a card reader: fast keys, then Enter
 //   key NAME               one key (SDL key name: Return, Escape, A ...)
 //   wait MS                real time passes; the loop keeps drawing
@@ -32,7 +34,7 @@ namespace shell {
 
 struct ScriptStep {
     enum class Op {
-        Tap, Hold, Type, Key, Wait, WaitFor, WaitText, ExpectScreen, ExpectText, ExpectAbsent,
+        Tap, Hold, ScrollTo, Type, Key, Wait, WaitFor, WaitText, ExpectScreen, ExpectText, ExpectAbsent,
         ExpectString, WaitString, ExpectWhole, ExpectList, Memory, Screenshot, Size, IdleAdvance, SyncNow, Quit
     };
     Op op = Op::Quit;

@@ -112,6 +112,9 @@ bool ScriptDriver::start(ScriptHost& host, const ScriptStep& st) {
             host.tapAt(w->rect.cx(), w->rect.cy());
             return true;
         }
+        case Op::ScrollTo:
+            drags_ = 0;
+            return planDrag(host, st);
         case Op::Hold: {
             const WidgetInfo* w = host.widgets().find(st.arg);
             if (!w) {
@@ -205,6 +208,43 @@ bool ScriptDriver::start(ScriptHost& host, const ScriptStep& st) {
     return true;
 }
 
+// scroll_to: done (true) when the widget shows whole or the step failed;
+// else the next drag is planned: the finger moves the list by what is hidden.
+bool ScriptDriver::planDrag(ScriptHost& host, const ScriptStep& st) {
+    const WidgetInfo* w = host.widgets().findLaidOut(st.arg);
+    if (!w) {
+        fail(st, "no such widget on screen; " + describeScreen(host));
+        return true;
+    }
+    if (!w->clipped()) return true;
+    if (!w->scrolled) {
+        fail(st, "the widget is cut off but not in a list that scrolls on screen '" + host.screenId() + "'");
+        return true;
+    }
+    constexpr int kMaxDrags = 8;
+    if (drags_++ >= kMaxDrags) {
+        fail(st, "still not whole on screen after " + std::to_string(kMaxDrags) + " drags on screen '" +
+                     host.screenId() + "'");
+        return true;
+    }
+    const Rect& c = w->clip;
+    const float margin = std::min(48.0f, c.h * 0.1f);
+    const float below = w->rect.y + w->rect.h - (c.y + c.h), above = c.y - w->rect.y;
+    // Past the drag threshold (20 px at 标准), so the list moves and nothing is tapped.
+    const float need = std::max(64.0f, (below > 0 ? below : above) + margin);
+    dragX_ = c.x + c.w * 0.5f;
+    if (below > 0) {
+        dragY0_ = c.y + c.h * 0.9f;
+        dragY1_ = std::max(c.y + c.h * 0.1f, dragY0_ - need);
+    } else {
+        dragY0_ = c.y + c.h * 0.1f;
+        dragY1_ = std::min(c.y + c.h * 0.9f, dragY0_ + need);
+    }
+    drag_ = Drag::Press;
+    dragFrame_ = 0;
+    return false;
+}
+
 bool ScriptDriver::continueStep(ScriptHost& host, const ScriptStep& st) {
     using Op = ScriptStep::Op;
     switch (st.op) {
@@ -216,6 +256,22 @@ bool ScriptDriver::continueStep(ScriptHost& host, const ScriptStep& st) {
             host.keepDrawing();
             if (host.realMs() < deadline_) return false;
             host.releaseAt(holdX_, holdY_);
+            return true;
+        case Op::ScrollTo:
+            // One part of the drag a settled frame: press, move, release, look.
+            // As poll() does between steps: frames owed first, then a settled one.
+            if (host.framesDrawn() < dragFrame_) {
+                host.keepDrawing();
+                return false;
+            }
+            if (!host.settled()) return false;
+            dragFrame_ = host.framesDrawn() + 2;
+            switch (drag_) {
+                case Drag::Press: host.pressAt(dragX_, dragY0_), drag_ = Drag::Move; return false;
+                case Drag::Move: host.moveTo(dragX_, dragY1_), drag_ = Drag::Release; return false;
+                case Drag::Release: host.releaseAt(dragX_, dragY1_), drag_ = Drag::Look; return false;
+                case Drag::Look: return planDrag(host, st);
+            }
             return true;
         case Op::WaitText:
         case Op::WaitString: {

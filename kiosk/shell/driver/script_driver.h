@@ -31,6 +31,8 @@ public:
     // held pointer gets a tap when the finger lifts.
     virtual void pressAt(float /*x*/, float /*y*/) {}
     virtual void releaseAt(float x, float y) { tapAt(x, y); }
+    // The finger, down, moves there (a drag).
+    virtual void moveTo(float /*x*/, float /*y*/) {}
     virtual void typeAsCardReader(const std::string& text) = 0;
     virtual bool pressKey(const std::string& name) = 0;  // false: unknown key name
     virtual void requestScreenshot(const std::string& path) = 0;
@@ -81,6 +83,12 @@ private:
     bool inStep_ = false;
     std::int64_t deadline_ = 0;
     float holdX_ = 0, holdY_ = 0;  // where the `hold` step's finger is down
+    // scroll_to: which part of a drag is next, where it goes, drags so far.
+    enum class Drag { Press, Move, Release, Look } drag_ = Drag::Look;
+    float dragX_ = 0, dragY0_ = 0, dragY1_ = 0;
+    int drags_ = 0;
+    std::uint64_t dragFrame_ = 0;
+    bool planDrag(ScriptHost& host, const ScriptStep& st);
     std::uint64_t settleAfterFrame_ = 1;  // the first step waits for the first frame
     Status status_ = Status::Running;
     std::string error_;

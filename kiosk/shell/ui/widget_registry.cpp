@@ -91,6 +91,12 @@ const WidgetInfo* WidgetRegistry::find(std::string_view id) const {
     return nullptr;
 }
 
+const WidgetInfo* WidgetRegistry::findLaidOut(std::string_view id) const {
+    for (auto& w : last_.widgets)
+        if (w.id == id && !w.occluded) return &w;
+    return nullptr;
+}
+
 std::vector<std::string> WidgetRegistry::visibleIds() const {
     std::vector<std::string> out;
     for (auto& w : last_.widgets)

@@ -89,6 +89,8 @@ public:
 
     // Queries on the last complete frame. find() sees widgets not under a modal overlay.
     const WidgetInfo* find(std::string_view id) const;
+    // Also a widget laid out wholly outside its region (a list scrolled away from it).
+    const WidgetInfo* findLaidOut(std::string_view id) const;
     std::vector<std::string> visibleIds() const;
     // Strings drawn in the last frame, in drawing order.
     std::vector<std::string> texts() const;
