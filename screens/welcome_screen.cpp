@@ -33,7 +33,7 @@ const char* endonym(const std::string& lang) {
 }
 }  // namespace
 
-Node WelcomeScreen::options(bool voices_) {
+Node WelcomeScreen::options(float width, bool voices_) {
     shell::Ui& ui = ctx_.ui;
     const shell::Metrics& m = ui.m();
     const shell::Strings& s = ctx_.strings;
@@ -51,11 +51,20 @@ Node WelcomeScreen::options(bool voices_) {
                                 m.touchMin, on));
         }
     }
+    // Three languages in a row run past a portrait screen at 特大: two a row then.
+    if (langs.children.size() > 2 && shell::widthOf(langs).min > width) {
+        std::vector<Node> each = std::move(langs.children);
+        for (Node& b : each) b.grow = 1;
+        langs = shell::grid(2, m.targetGap, std::move(each));
+    }
     Node voices = shell::row(m.targetGap);
     if (voices_ && s.lang() != "en") {
         // Read-aloud in Mandarin or Cantonese (espeak-ng cmn / yue), for the session.
         const std::string current = !ctx_.readVoice.empty() ? ctx_.readVoice : s.lang() == "zh-HK" ? "yue" : "cmn";
         Node ask = body(ctx_, s.get("welcome.voice.ask"));
+        // On one line or not at all: squeezed, 朗读用 stood one character a line.
+        const float askW = shell::widthOf(ask).pref;
+        ask.width = [askW] { return shell::Span{askW, askW}; };
         ask.optional = true;
         voices.add(std::move(ask));
         for (const char* v : {"cmn", "yue"}) {
@@ -142,10 +151,17 @@ Node WelcomeScreen::content(const shell::Rect& area) {
     info.justify = shell::Align::Centre;
     info.add(ui.icon(shell::Icon::Person, c.primary, m.iconTile * 0.8f, m.iconHero * 0.8f));
     info.add(ui.text(FontRole::Title, ctx_.strings.get("welcome.greeting"), c.cardText, TextAlign::Centre));
-    info.add(ui.text(FontRole::Body, station, c.textMuted, TextAlign::Centre));
+    // When the room is short (特大 with the announcement's banner) the
+    // station's name goes first (the status bar shows it), then the date.
+    Node name = ui.text(FontRole::Body, station, c.textMuted, TextAlign::Centre);
+    name.optional = true;
+    name.priority = -1;
+    info.add(std::move(name));
     info.add(space(ctx_, 0.5f));
     info.add(ui.text(FontRole::Title, core::hhmmLocal(now), c.cardText, TextAlign::Centre));
-    info.add(ui.text(FontRole::Body, longDate(ctx_.strings, core::dateLocal(now)), c.textMuted, TextAlign::Centre));
+    Node date = ui.text(FontRole::Body, longDate(ctx_.strings, core::dateLocal(now)), c.textMuted, TextAlign::Centre);
+    date.optional = true;
+    info.add(std::move(date));
     Node card = ui.card(std::move(info), m.gap * 1.5f);
     card.grow = 1;
 
@@ -163,11 +179,11 @@ Node WelcomeScreen::content(const shell::Rect& area) {
             Node side = ui.card(std::move(closed), m.gap * 1.5f);
             side.grow = 1;
             if (!ui.theme().portrait()) {
-                Node right = shell::column(m.gap, {std::move(side), options(false)});
+                Node right = shell::column(m.gap, {std::move(side), options(area.w * 0.5f, false)});
                 right.grow = 1;
                 return shell::row(m.gap * 1.5f, {std::move(card), std::move(right)});
             }
-            return shell::column(m.gap * 1.5f, {std::move(card), std::move(side), options(false)});
+            return shell::column(m.gap * 1.5f, {std::move(card), std::move(side), options(area.w, false)});
         }
     }
 
@@ -185,7 +201,7 @@ Node WelcomeScreen::content(const shell::Rect& area) {
         // inside its own height.
         const float gap = m.gap * 1.5f;
         start.flex = true;
-        Node side = shell::column(m.gap, {std::move(start), options()});
+        Node side = shell::column(m.gap, {std::move(start), options(area.w - gap - shell::widthOf(card).min)});
         side.grow = 1;
         const float cardW = std::max(shell::widthOf(card).min,
                                      std::min(shell::widthOf(card).pref, area.w - gap - shell::widthOf(side).min));
@@ -196,7 +212,7 @@ Node WelcomeScreen::content(const shell::Rect& area) {
     Node col = shell::column(m.gap * 1.5f, {std::move(card), std::move(start)});
     col.children[1].grow = 0.6f;
     col.grow = 1;
-    return shell::column(m.gap, {std::move(col), options()});
+    return shell::column(m.gap, {std::move(col), options(area.w)});
 }
 
 }  // namespace screens

@@ -22,7 +22,8 @@ private:
     // The language switch (config languages), the read-aloud voice beside it,
     // and the 紧急 button (config emergency); empty when there is none. The
     // closed screen has no voices (nothing there is read but the hours).
-    shell::Node options(bool voices = true);
+    // `width`: what they have; three languages that do not fit go two a row.
+    shell::Node options(float width, bool voices = true);
 
 protected:
     shell::Node content(const shell::Rect& area) override;

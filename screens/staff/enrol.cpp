@@ -76,7 +76,9 @@ protected:
             const std::string value = s.form[key];
             std::string shown = value;
             if (key == "birth" && !value.empty()) shown = birthShown(value);
-            const std::string label = str.get("staff.enrol." + key) + "：" + (shown.empty() ? str.get("staff.enrol.empty") : shown);
+            const std::string label = str.format("staff.enrol.field_value",
+                                                 {{"field", str.get("staff.enrol." + key)},
+                                                  {"value", shown.empty() ? str.get("staff.enrol.empty") : shown}});
             const bool on = key == s.formField;
             form.add(ui.button("staff.enrol.field." + key, label, shell::Icon::None,
                                on ? ui.selectedStyle() : ui.secondaryStyle(), [this, key] { st().formField = key; },
