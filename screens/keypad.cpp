@@ -7,7 +7,8 @@
 
 namespace screens {
 
-shell::Node keypad(Context& ctx, const KeypadSpec& spec, std::function<void(const std::string& key)> onKey) {
+shell::Node keypad(Context& ctx, const KeypadSpec& spec, std::function<void(const std::string& key)> onKey,
+                   float maxWidth) {
     shell::Ui& ui = ctx.ui;
     const shell::Metrics& m = ui.m();
     static constexpr const char* kDigits = "123456789";
@@ -25,7 +26,18 @@ shell::Node keypad(Context& ctx, const KeypadSpec& spec, std::function<void(cons
     add(spec.leftKey, spec.leftLabel, spec.leftIcon, ui.secondaryStyle());
     add("0", "0", shell::Icon::None, ui.secondaryStyle());
     add(spec.rightKey, spec.rightLabel, spec.rightIcon, spec.rightPrimary ? ui.primaryStyle() : ui.secondaryStyle());
-    shell::Node g = shell::grid(3, std::max(m.targetGap, std::round(m.gap * 0.75f)), std::move(keys));
+    const float gap = std::max(m.targetGap, std::round(m.gap * 0.75f));
+    if (maxWidth > 0 && (spec.leftIcon != shell::Icon::None || spec.rightIcon != shell::Icon::None)) {
+        float widest = 0;
+        for (const shell::Node& k : keys) widest = std::max(widest, shell::widthOf(k).pref);
+        if (widest * 3 + gap * 2 > maxWidth) {
+            // The function keys' words without their arrows (English at 特大).
+            KeypadSpec plain = spec;
+            plain.leftIcon = plain.rightIcon = shell::Icon::None;
+            return keypad(ctx, plain, std::move(onKey));
+        }
+    }
+    shell::Node g = shell::grid(3, gap, std::move(keys));
     g.name = spec.prefix;
     return g;
 }

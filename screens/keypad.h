@@ -24,6 +24,8 @@ struct KeypadSpec {
 };
 
 // `onKey` gets "0".."9", leftKey or rightKey, on the frame the key is tapped.
-shell::Node keypad(Context& ctx, const KeypadSpec& spec, std::function<void(const std::string& key)> onKey);
+// `maxWidth` (0: any): three keys wider than it drop the function keys' icons.
+shell::Node keypad(Context& ctx, const KeypadSpec& spec, std::function<void(const std::string& key)> onKey,
+                   float maxWidth = 0);
 
 }  // namespace screens

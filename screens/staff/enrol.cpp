@@ -3,6 +3,8 @@
 // 深圳户籍 and the categories, and press 提交: the elder is enrolled here at
 // once (pending at the district until an admin approves; check-in works
 // meanwhile) and the numbers travel to the district in the op's personal part.
+#include <algorithm>
+
 #include "domain/records.h"
 #include "screens/keypad.h"
 #include "screens/staff/state.h"
@@ -117,7 +119,8 @@ protected:
                                   [this, active](const std::string& k) {
                                       if (k == "ok") submit();
                                       else key(*active, k);
-                                  });
+                                  },
+                                  area.w);
                 pad.align = shell::Align::Centre;
                 return shell::column(m.gap, {std::move(top), std::move(pad)});
             }
@@ -125,15 +128,20 @@ protected:
                                    str.get("staff.enrol.submit.hint"), shell::Icon::Check, [this] { submit(); });
             return shell::column(m.gap, {std::move(top), muted(ctx_, str.get("staff.enrol.keyboard")), std::move(send)});
         }
-        for (std::size_t i = 0; i < toggles.size(); i += 2) {
-            Node r = shell::row(m.targetGap, {std::move(toggles[i])});
-            r.children[0].grow = 1;
-            if (i + 1 < toggles.size()) {
-                r.add(std::move(toggles[i + 1]));
-                r.children[1].grow = 1;
+        // `perRow` toggles a row (two; one when English at 特大 leaves the keypad no room).
+        auto toggleRows = [&](std::size_t perRow) {
+            Node g = shell::column(m.targetGap);
+            for (std::size_t i = 0; i < toggles.size(); i += perRow) {
+                Node r = shell::row(m.targetGap);
+                for (std::size_t j = i; j < std::min(toggles.size(), i + perRow); ++j) {
+                    r.add(toggles[j]);
+                    r.children.back().grow = 1;
+                }
+                g.add(std::move(r));
             }
-            grid.add(std::move(r));
-        }
+            return g;
+        };
+        grid = toggleRows(2);
         Node send = ui.primary("staff.enrol.submit", str.get("staff.enrol.submit"), str.get("staff.enrol.submit.hint"),
                                  shell::Icon::Check, [this] { submit(); });
         auto makePad = [&](shell::Icon delIcon) {
@@ -152,6 +160,8 @@ protected:
         // and 提交 under both.
         const float sideBySide = shell::widthOf(form).min + m.gap * 1.5f + shell::widthOf(grid).min;
         if (sideBySide + m.gap * 1.5f + shell::widthOf(pad).pref > area.w) {
+            if (shell::widthOf(grid).min + m.gap * 1.5f + shell::widthOf(makePad(shell::Icon::None)).pref > area.w)
+                grid = toggleRows(1);
             Node fields = ui.scroll("staff.enrol.form", shell::column(m.gap, {std::move(form), std::move(grid)}),
                                     m.touchMin * 2.5f);
             fields.grow = 1;
