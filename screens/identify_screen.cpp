@@ -297,7 +297,8 @@ shell::Node IdentifyScreen::unknown() {
                                          problemKey_.clear();
                                          step_ = Step::Start;
                                      },
-                                     m.primaryHeight)}));
+                                     // Secondary, as 用手机号: room for a 3-line help alert at 特大.
+                                     std::max(m.primaryHeight * 0.75f, m.touchMin * 1.25f))}));
     return col;
 }
 
