@@ -52,7 +52,7 @@ PY
     echo "type $card"
     echo "expect_string checkin.done.title"
     i=$((i + 1))
-    [ "$i" -eq 10 ] && echo "memory start"
+    if [ "$i" -eq 10 ]; then echo "memory start"; fi
   done
   echo "memory end"
   echo "quit"
