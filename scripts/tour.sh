@@ -99,7 +99,11 @@ for orientation in $orientations; do
   esac
   dir=$out/$orientation
   mkdir -p "$dir"
-  rm -f "$dir"/*.png
+  # The pictures these scripts take, not others' in the folder
+  # (tests/e2e/station_day_e2e.sh adds the station's day to docs/screenshots).
+  for script in $scripts; do
+    for f in $(sed -n 's/^screenshot \([^ ]*\.png\)$/\1/p' "$root/scripts/tour/$script.script"); do rm -f "$dir/$f"; done
+  done
   for script in $scripts; do
     run=$work/$orientation-$script
     mkdir -p "$run"
