@@ -161,7 +161,7 @@ int main(int argc, char** argv) {
     // cache, as on a kiosk that has run before (a power cut restarts it warm).
     std::vector<double> cold, floorCold, pageMs, firstFrameInside;
     std::vector<long> floorRss;
-    std::string page, glyphs, line, gl;
+    std::string page, glyphs, line, gl, floorLine;
     for (int r = -1; r < runs; ++r) {
         // The floor.
         auto t0 = Clock::now();
@@ -170,7 +170,7 @@ int main(int argc, char** argv) {
             std::fprintf(stderr, "bench_startup: cannot run %s\n", floorBin.c_str());
             return 1;
         }
-        const std::string floorLine = readLineWith(f.out, "floor timings:");
+        floorLine = readLineWith(f.out, "floor timings:");
         if (floorLine.empty()) {
             std::fprintf(stderr, "bench_startup: the floor printed no timings\n");
             stop(f);
@@ -216,6 +216,7 @@ int main(int argc, char** argv) {
     std::printf("glyph page: %s, %s glyphs rasterized for the first screens in %.1f ms (median)   budget <= 2048x2048\n",
                 page.c_str(), glyphs.c_str(), median(pageMs));
     std::printf("last timing line: %s", line.c_str());
+    std::printf("last floor line: %s", floorLine.c_str());
 
     // Idle on the home screen.
     // The idle timeout is pushed out of the window: this is the static home
