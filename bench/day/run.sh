@@ -62,8 +62,11 @@ xvfb-run -a -s "-screen 0 1920x1080x24" "$kiosk" --data-dir "$work/kiosk" --chec
   --script "$work/day.script" --state-out "$work/state.json" > "$work/kiosk.log" 2>&1 ||
   { tail -20 "$work/kiosk.log" >&2; echo "bench: the kiosk failed" >&2; exit 1; }
 t1=$(date +%s.%N)
+# Frames over 50 ms say where their time went (kiosk: slow frame ...).
+slow=$(grep -c "slow frame" "$work/kiosk.log" || true)
+worst=$(grep "slow frame" "$work/kiosk.log" | sort -t: -k3 -g | tail -1 || true)
 checked=$(sqlite3 "$work/kiosk/kiosk.db" "SELECT count(*) FROM checkins WHERE member_id LIKE 'm-day%'")
-python3 - "$work/state.json" "$elders" "$checked" "$distinct" "$(echo "$t1 - $t0" | bc)" <<'PY'
+python3 - "$work/state.json" "$elders" "$checked" "$distinct" "$(echo "$t1 - $t0" | bc)" "$slow" "$worst" <<'PY'
 import json, sys
 s = json.load(open(sys.argv[1]))
 elders, checked, (chars, shown), secs = sys.argv[2], sys.argv[3], sys.argv[4].split(), float(sys.argv[5])
@@ -74,6 +77,7 @@ print(f"  glyph page: {a['width']}x{a['height']} (budget <= 2048x2048), {a['glyp
       f"{a['evicted']} evicted to make room, {a['builds']} whole rebuilds (the start and text sizes only)")
 print(f"  longest frame after start-up: {s['frame_ms_max']:.1f} ms (budget <= 50 ms); "
       f"longest atlas work in a frame: {s['atlas_rebuild_ms_max']:.1f} ms")
+print(f"  frames over 50 ms: {sys.argv[6]}{'; the longest: ' + sys.argv[7].split('kiosk: ', 1)[-1] if sys.argv[7] else ''}")
 grow = (m["end"] - m["start"]) / 1024
 print(f"  resident memory: {m['start'] / 1024:.1f} MB after 10 elders, {m['end'] / 1024:.1f} MB after {elders}: "
       f"{grow:+.1f} MB (budget <= +15 MB)")

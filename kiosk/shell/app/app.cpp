@@ -559,6 +559,7 @@ void App::Impl::applyNavigation() {
 
 // Frames before this one are start-up: their costs are not the kiosk's in use.
 constexpr std::uint64_t kStartupFrames = 3;
+constexpr double kSlowFrameMs = 50;  // DESIGN.md: a frame within 50 ms
 
 void App::Impl::ensureFonts() {
     if (fonts.hasSizes(theme.m().bodyPx, theme.m().titlePx)) return;
@@ -719,11 +720,22 @@ void App::Impl::drawFrame() {
         screenshotMs = msSince(tShot);  // the driver's, not the frame's
     }
     if (frames == 0) tFirstRender = msSince(tRender);
+    const double renderMs = msSince(tRender) - screenshotMs;
+    const auto tSwap = Steady::now();
     platform->swap();
     if (frames == 0) tFirstSwap = msSince(tRender) - tFirstRender;
     pacer.frameDrawn();
     ++frames;
-    if (frames > kStartupFrames) frameMsMax = std::max(frameMsMax, msSince(tStart) - screenshotMs);
+    if (frames > kStartupFrames) {
+        const double ms = msSince(tStart) - screenshotMs;
+        frameMsMax = std::max(frameMsMax, ms);
+        // A frame over the budget (DESIGN.md: 50 ms) says where its time went.
+        if (ms > kSlowFrameMs)
+            std::fprintf(stderr, "kiosk: slow frame on '%s': %.1f ms (fonts %.1f, build %.1f, glyphs %.1f, draw %.1f, swap %.1f)\n",
+                         router.current().c_str(), ms, std::chrono::duration<double, std::milli>(tFrame - tStart).count(),
+                         std::chrono::duration<double, std::milli>(tGlyphs - tFrame).count(), glyphMs, renderMs,
+                         msSince(tSwap));
+    }
     if (frames == 1 && opt.printTimings) printTimings();
     if (frames == 1) platform->enterFullscreen();
     // Settled after start-up: the shader JIT's and the first frames' scratch
