@@ -172,6 +172,7 @@ inline constexpr const char* kStaffCareList = "staff.care_list";
 inline std::string staffCareReached(std::size_t i) { return "staff.care.reached." + std::to_string(i); }
 inline std::string staffCareNotReached(std::size_t i) { return "staff.care.not_reached." + std::to_string(i); }
 inline std::string staffActMember(std::size_t i) { return "staff.act.member." + std::to_string(i); }
+inline std::string staffCardMember(std::size_t i) { return "staff.card.member." + std::to_string(i); }
 // 送餐: a round on the roster targets step, a delivery's two answers, the list, export.
 inline std::string staffDeliveryRound(std::size_t i) { return "staff.delivery_round." + std::to_string(i); }
 inline std::string staffDeliveryDone(std::size_t i) { return "staff.delivery.done." + std::to_string(i); }

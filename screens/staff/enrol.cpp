@@ -287,38 +287,9 @@ protected:
             card.grow = 1;
             return card;
         }
-        if (ui.typed(s.query)) search();
-        Node field = ui.card(heading(ctx_, s.query.empty() ? " " : s.query), m.gap * 0.5f);
-        Node pad = keypad(ctx_, {wid::kLookupPad, "clear", str.get("staff.lookup.clear"), shell::Icon::None, "del",
-                                 str.get("staff.pin.del"), shell::Icon::Back, false},
-                          [this](const std::string& k) { keyed(k); });
-        Node results = shell::column(m.targetGap);
-        if (!s.searched) {
-            results.add(muted(ctx_, str.get("staff.card.hint")));
-        } else if (s.found.empty()) {
-            results.add(body(ctx_, str.get("staff.lookup.none")));
-        } else {
-            for (std::size_t i = 0; i < s.found.size(); ++i) {
-                const domain::Member mem = s.found[i];
-                const std::string label = str.format("staff.lookup.row", {{"name", domain::maskName(mem.name)},
-                                                                          {"phone", mem.phone_last4},
-                                                                          {"born", mem.birth_ym.substr(0, 4)}});
-                results.add(ui.button("staff.card.member." + std::to_string(i), label, shell::Icon::Person,
-                                      ui.secondaryStyle(), [this, mem] { st().cardFor = mem; }, m.touchMin));
-            }
-        }
-        Node found = ui.scroll("staff.card.results", std::move(results), m.touchMin * 1.5f);
-        found.grow = 1;
-        Node words = shell::column(m.gap * 0.5f, {body(ctx_, str.get("staff.card.ask")), std::move(field), std::move(found)});
-        words.grow = 1;
-        pad.align = shell::Align::Centre;
-        if (ui.theme().portrait()) return shell::column(m.gap, {std::move(words), std::move(pad)});
-        return shell::row(m.gap * 2, {std::move(words), std::move(pad)});
+        return lookupView(ctx_, s, {"staff.card.ask", "staff.card.hint", "staff.card.results", wid::staffCardMember,
+                                    [this](const domain::Member& mem) { st().cardFor = mem; }});
     }
-
-private:
-    void keyed(const std::string& k) { lookupKey(ctx_, st(), k); }
-    void search() { lookupSearch(ctx_, st()); }
 };
 
 }  // namespace

@@ -2,6 +2,8 @@
 #include "screens/staff/staff.h"
 
 #include "screens/format.h"
+#include "screens/keypad.h"
+#include "screens/parts.h"
 #include "screens/staff/state.h"
 
 namespace screens {
@@ -70,6 +72,40 @@ void lookupSearch(Context& ctx, State& st) {
     st.found = domain::searchMembers(ctx.domain->db, st.query, kLookupLimit);
     for (const auto& f : st.found) ctx.addText(domain::maskName(f.name));
     st.searched = true;
+}
+
+shell::Node lookupView(Context& ctx, State& st, const LookupView& v) {
+    using shell::Node;
+    shell::Ui& ui = ctx.ui;
+    const shell::Metrics& m = ui.m();
+    const auto& str = ctx.strings;
+    if (ui.typed(st.query)) lookupSearch(ctx, st);
+    Node field = ui.card(heading(ctx, st.query.empty() ? " " : st.query), m.gap * 0.5f);
+    Node pad = keypad(ctx, {wid::kLookupPad, "clear", str.get("staff.lookup.clear"), shell::Icon::None, "del",
+                            str.get("staff.pin.del"), shell::Icon::Back, false},
+                      [&ctx, &st](const std::string& k) { lookupKey(ctx, st, k); });
+    pad.align = shell::Align::Centre;
+    Node results = shell::column(m.targetGap);
+    if (!st.searched) {
+        results.add(muted(ctx, str.get(v.hintKey)));
+    } else if (st.found.empty()) {
+        results.add(body(ctx, str.get("staff.lookup.none")));
+    } else {
+        for (std::size_t i = 0; i < st.found.size(); ++i) {
+            const domain::Member mem = st.found[i];
+            const std::string label = str.format("staff.lookup.row", {{"name", domain::maskName(mem.name)},
+                                                                      {"phone", mem.phone_last4},
+                                                                      {"born", mem.birth_ym.substr(0, 4)}});
+            results.add(ui.button(v.rowId(i), label, shell::Icon::Person, ui.secondaryStyle(),
+                                  [pick = v.pick, mem] { pick(mem); }, m.touchMin));
+        }
+    }
+    Node found = ui.scroll(v.resultsId, std::move(results), m.touchMin * 1.5f);
+    found.grow = 1;
+    Node words = shell::column(m.gap * 0.5f, {body(ctx, str.get(v.askKey)), std::move(field), std::move(found)});
+    words.grow = 1;
+    if (ui.theme().portrait()) return shell::column(m.gap, {std::move(words), std::move(pad)});
+    return shell::row(m.gap * 2, {std::move(words), std::move(pad)});
 }
 
 void noteRapid(Context& ctx, State& st, const domain::RapidResult& r) {

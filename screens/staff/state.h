@@ -3,6 +3,7 @@
 // admit nobody until the PIN step unlocked it.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <set>
@@ -102,6 +103,16 @@ void noteRapid(Context& ctx, State& st, const domain::RapidResult& r);
 // (two characters at least).
 void lookupKey(Context& ctx, State& st, const std::string& k);
 void lookupSearch(Context& ctx, State& st);
+// Their screen: the question, what is typed, the elders found (one button
+// each, ids `rowId(index)`, in the list `resultsId`), the keypad beside
+// (landscape) or under them.
+struct LookupView {
+    std::string askKey, hintKey;   // strings: the question; before two characters are typed
+    std::string resultsId;
+    std::string (*rowId)(std::size_t);
+    std::function<void(const domain::Member&)> pick;
+};
+shell::Node lookupView(Context& ctx, State& st, const LookupView& v);
 // After a scan at meal pickup: the same, and who is at the counter.
 void noteScan(Context& ctx, State& st, const domain::ScanResult& r);
 // "送餐 · 午餐 · 长城长者饭堂（5份）"

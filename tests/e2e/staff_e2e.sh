@@ -19,8 +19,7 @@ KDB=$K/kiosk.db DDB=$D/district.db
 # The district pushes the example config (its staff PINs) to this station;
 # the kiosk pulls it, checks the signature and runs it.
 # Open all day: this test is not about opening hours (issue 9's closed screen).
-python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); d["opening_hours"]={k: {"open": "00:00", "close": "23:59"} for k in ["mon","tue","wed","thu","fri","sat","sun"]}; print(json.dumps(d, ensure_ascii=False))' \
-  "$SRC/config/example-station.json" > "$OUT/station-config.json"
+python3 "$SRC/scripts/open_all_day.py" "$SRC/config/example-station.json" > "$OUT/station-config.json"
 "$server" --data-dir "$D" config push "$OUT/station-config.json" --station st-changcheng >/dev/null
 "$kiosk" --data-dir "$K" --sync-once >/dev/null
 [ "$(q "$KDB" "SELECT count(*) FROM config_inbox")" -eq 1 ] || { echo "FAIL: the pushed config did not arrive" >&2; exit 1; }
