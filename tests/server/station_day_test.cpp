@@ -36,16 +36,6 @@ protected:
         for (const auto& r : careList(*storage, days, clock.now(), 1000)) ids.push_back(r.member.id);
         return ids;
     }
-    static Member person(const char* id, const char* card, const char* phone, const char* name, const char* birth) {
-        Member m;
-        m.id = id;
-        m.card_no = card;
-        m.phone = phone;
-        m.name = name;
-        m.birth_date = birth;
-        m.hukou = true;
-        return m;
-    }
     void putMember(Member m) {
         storage->write([&](WriteTx& tx) { tx.putMember(m); });
     }
@@ -153,15 +143,15 @@ TEST_F(StationDay, CareListFillsAndEmpties) {
     // The fixture's elders (issue 8's: a centenarian, 低保 ...) are on the rule
     // too; seen "later", they stay off this test's list.
     storage->write([&](WriteTx& tx) { execSql(tx, "UPDATE members SET last_seen = '2099-01-01T00:00:00+08:00'"); });
-    Member alone = person("m-alone", "8809100001", "13900000001", "周淑芬", "1940-02-02");
+    Member alone = member("m-alone", "8809100001", "13900000001", "周淑芬", "1940-02-02", true);
     alone.living_alone = true;
     alone.address = "福田区梅林一村";
     alone.home_station_id = "st-a";
     putMember(alone);
-    Member level = person("m-level", "8809100002", "", "吴建国", "1941-03-03");
+    Member level = member("m-level", "8809100002", "", "吴建国", "1941-03-03", true);
     level.care_level = 2;
     putMember(level);
-    Member bianyuan = person("m-by", "8809100003", "", "郑丽", "1942-04-04");
+    Member bianyuan = member("m-by", "8809100003", "", "郑丽", "1942-04-04", true);
     bianyuan.categories = {"dibao_bianyuan", "sanshu_wulao"};  // not on the rule
     putMember(bianyuan);
 

@@ -157,76 +157,56 @@ bool App::Impl::settled() const {
            SDL_PeepEvents(nullptr, 0, SDL_PEEKEVENT, SDL_FIRSTEVENT, SDL_LASTEVENT) == 0;
 }
 
-void App::Impl::tapAt(float x, float y) {
-    // The same events a touch panel produces through SDL (touch → mouse).
+// The script's finger: the events a touch panel produces through SDL
+// (touch → mouse), for tap, hold and scroll_to.
+namespace {
+
+void pushMotion(std::uint32_t window, float x, float y, bool down) {
     SDL_Event e{};
     e.type = SDL_MOUSEMOTION;
-    e.motion.windowID = platform->windowId();
+    e.motion.windowID = window;
     e.motion.which = SDL_TOUCH_MOUSEID;
+    e.motion.state = down ? SDL_BUTTON_LMASK : 0;
     e.motion.x = int(x);
     e.motion.y = int(y);
     SDL_PushEvent(&e);
-    for (Uint32 type : {Uint32(SDL_MOUSEBUTTONDOWN), Uint32(SDL_MOUSEBUTTONUP)}) {
-        e = {};
-        e.type = type;
-        e.button.windowID = platform->windowId();
-        e.button.which = SDL_TOUCH_MOUSEID;
-        e.button.button = SDL_BUTTON_LEFT;
-        e.button.state = type == SDL_MOUSEBUTTONDOWN ? SDL_PRESSED : SDL_RELEASED;
-        e.button.clicks = 1;
-        e.button.x = int(x);
-        e.button.y = int(y);
-        SDL_PushEvent(&e);
-    }
-    pacer.wake();
 }
 
-// The `hold` step: the same touch-down as a tap, the touch-up later.
-void App::Impl::pressAt(float x, float y) {
+void pushButton(std::uint32_t window, float x, float y, bool down) {
     SDL_Event e{};
-    e.type = SDL_MOUSEMOTION;
-    e.motion.windowID = platform->windowId();
-    e.motion.which = SDL_TOUCH_MOUSEID;
-    e.motion.x = int(x);
-    e.motion.y = int(y);
-    SDL_PushEvent(&e);
-    e = {};
-    e.type = SDL_MOUSEBUTTONDOWN;
-    e.button.windowID = platform->windowId();
+    e.type = down ? SDL_MOUSEBUTTONDOWN : SDL_MOUSEBUTTONUP;
+    e.button.windowID = window;
     e.button.which = SDL_TOUCH_MOUSEID;
     e.button.button = SDL_BUTTON_LEFT;
-    e.button.state = SDL_PRESSED;
+    e.button.state = down ? SDL_PRESSED : SDL_RELEASED;
     e.button.clicks = 1;
     e.button.x = int(x);
     e.button.y = int(y);
     SDL_PushEvent(&e);
+}
+
+}  // namespace
+
+void App::Impl::tapAt(float x, float y) {
+    pressAt(x, y);
+    releaseAt(x, y);
+}
+
+// The `hold` step: the same touch-down as a tap, the touch-up later.
+void App::Impl::pressAt(float x, float y) {
+    pushMotion(platform->windowId(), x, y, false);
+    pushButton(platform->windowId(), x, y, true);
     pacer.wake();
 }
 
 // The `scroll_to` step's finger, down, moving (a drag on a list).
 void App::Impl::moveTo(float x, float y) {
-    SDL_Event e{};
-    e.type = SDL_MOUSEMOTION;
-    e.motion.windowID = platform->windowId();
-    e.motion.which = SDL_TOUCH_MOUSEID;
-    e.motion.state = SDL_BUTTON_LMASK;
-    e.motion.x = int(x);
-    e.motion.y = int(y);
-    SDL_PushEvent(&e);
+    pushMotion(platform->windowId(), x, y, true);
     pacer.wake();
 }
 
 void App::Impl::releaseAt(float x, float y) {
-    SDL_Event e{};
-    e.type = SDL_MOUSEBUTTONUP;
-    e.button.windowID = platform->windowId();
-    e.button.which = SDL_TOUCH_MOUSEID;
-    e.button.button = SDL_BUTTON_LEFT;
-    e.button.state = SDL_RELEASED;
-    e.button.clicks = 1;
-    e.button.x = int(x);
-    e.button.y = int(y);
-    SDL_PushEvent(&e);
+    pushButton(platform->windowId(), x, y, false);
     pacer.wake();
 }
 
