@@ -1,9 +1,12 @@
 // The glyph cache (shell/ui/fonts.h) with the real Noto CJK faces: glyphs are
-// rasterized when first needed, the page never grows past 2048x2048, the
-// least recently used go first, and what the current frame draws stays.
+// rasterized when first needed, the page starts 512 rows tall and never grows
+// past 2048x2048, the least recently used go first, and what the current frame
+// draws stays.
 #include <gtest/gtest.h>
 
 #include <imgui.h>
+
+#include <vector>
 
 #include "shell/ui/fonts.h"
 #include "shell/ui/utf8.h"
@@ -25,7 +28,8 @@ protected:
         const ImFontGlyph* g = font->FindGlyphNoFallback(ImWchar(cp));
         if (!g) return -1;
         long sum = 0;
-        const int x0 = int(g->U0 * 2048), y0 = int(g->V0 * 2048), x1 = int(g->U1 * 2048), y1 = int(g->V1 * 2048);
+        const float rows = float(fonts.pageRows());
+        const int x0 = int(g->U0 * 2048), y0 = int(g->V0 * rows), x1 = int(g->U1 * 2048), y1 = int(g->V1 * rows);
         for (int y = y0; y < y1; ++y)
             for (int x = x0; x < x1; ++x) sum += fonts.page()[std::size_t(y) * 2048 + std::size_t(x)];
         return sum;
@@ -95,16 +99,57 @@ TEST_F(FontsTest, ADayOfNamesStaysInOnePageAndTheLeastRecentGoFirst) {
     EXPECT_NE(fonts.body()->FindGlyphNoFallback(ImWchar(U'签')), nullptr);
 }
 
-TEST_F(FontsTest, WarmingFillsFreeRoomButNeverEvicts) {
+TEST_F(FontsTest, WarmingFillsFreeRoomButNeverEvictsNorGrowsThePage) {
     fonts.setSizes(62, 90);
     std::string many;
     for (int i = 0; i < 4000; ++i) many += shell::encodeUtf8(char32_t(0x4E00 + i * 3));
     fonts.beginFrame(1);
     const int added = fonts.warm(shell::FontRole::Title, many, 100000);
-    EXPECT_GT(added, 200);
+    EXPECT_GT(added, 40);
     EXPECT_LT(added, 4000) << "the page filled up";
     EXPECT_EQ(fonts.stats().evicted, 0);
+    EXPECT_EQ(fonts.pageRows(), shell::Fonts::kPageStartRows) << "rasterizing ahead takes no more memory";
     EXPECT_EQ(fonts.warm(shell::FontRole::Title, "鑫", 10), 0) << "full: nothing more, nothing dropped";
+}
+
+// The first screen needs about 100 glyphs: the page starts 512 rows tall
+// (a quarter of the texture) and doubles when a glyph needs room, before
+// anything is evicted. Each growth moves every glyph's texture coordinates,
+// which takeGrown() tells the frame (laid out again), and the rows in use go
+// to the GPU again.
+TEST_F(FontsTest, ThePageStartsSmallAndGrowsBeforeAnythingIsEvicted) {
+    fonts.setSizes(62, 90);
+    EXPECT_EQ(fonts.pageRows(), 512);
+    EXPECT_TRUE(fonts.takeGrown()) << "a new page: the texture is made at its size";
+    EXPECT_FALSE(fonts.takeGrown());
+    fonts.pageUploaded();
+    fonts.beginFrame(1);
+    fonts.ensure(shell::FontRole::Title, "颐");
+    const long firstInk = ink(fonts.title(), U'颐');
+    ASSERT_GT(firstInk, 0);
+    EXPECT_FALSE(fonts.takeGrown());
+
+    std::vector<int> rowsSeen{fonts.pageRows()};
+    for (int i = 0; i < 1200 && fonts.pageRows() < 2048; ++i) {
+        fonts.ensure(shell::FontRole::Title, shell::encodeUtf8(char32_t(0x4E00 + i * 5)));
+        if (fonts.takeGrown()) {
+            rowsSeen.push_back(fonts.pageRows());
+            int y0 = 0, y1 = 0;
+            ASSERT_TRUE(fonts.pageDirty(y0, y1));
+            EXPECT_EQ(y0, 0) << "the texture is made anew: every row in use goes up";
+            EXPECT_EQ(fonts.stats().height, fonts.pageRows());
+            fonts.pageUploaded();
+        }
+    }
+    EXPECT_EQ(rowsSeen, (std::vector<int>{512, 1024, 2048}));
+    EXPECT_EQ(fonts.stats().evicted, 0) << "the page grew first";
+    // The first glyph's coordinates follow the page's height: the same ink.
+    EXPECT_EQ(ink(fonts.title(), U'颐'), firstInk);
+    const auto [u, v] = fonts.whiteUv();
+    EXPECT_FLOAT_EQ(u * 2048, 1.5f);
+    EXPECT_FLOAT_EQ(v * 2048, 1.5f);
+    fonts.setSizes(44, 64);
+    EXPECT_EQ(fonts.pageRows(), 512) << "a new text size starts small again";
 }
 
 }  // namespace

@@ -12,7 +12,6 @@
 #include <SDL.h>
 #include <imgui.h>
 #include <imgui_internal.h>
-#include <backends/imgui_impl_opengl3.h>
 
 #include <malloc.h>
 
@@ -49,7 +48,7 @@ App::Impl::~Impl() {
     screenList.clear();
     if (glyphTexture && platform) platform->deleteTexture(glyphTexture);
     if (imguiReady) {
-        ImGui_ImplOpenGL3_Shutdown();
+        platform->rendererShutdown();
         // The atlas belongs to `fonts`, not to the context.
         ImGui::DestroyContext();
     }
@@ -95,7 +94,9 @@ int App::Impl::start() {
     startImGui();
     makeContext();
     makeScreens();
-    startSync();
+    syncEnrolled = boot->station.enrolled;
+    boot.reset();
+    queueTableWarm();
     if (hooks.onStart) hooks.onStart(*appOf);
     pacer.wake();
     return 0;
@@ -157,18 +158,14 @@ void App::Impl::startWorker() {
                 FontFace face = faceForFile(opt.fontSpec);
                 fonts.setFaces(face, face);
             }
+            // The sizes of the first screen; its own words are rasterized as
+            // it is laid out (about 100 glyphs), the rest of the string table
+            // while the kiosk is idle (warmAhead): rasterizing the whole table
+            // here took the second core from the window's start-up.
             auto [pw, ph] = b.panelReady.get_future().get();
             if (pw > 0) {
-                // The words of the first screens, rasterized ahead: the body size
-                // gets the whole string table, the title size its short strings
-                // (titles, labels, questions). The rest comes when first drawn.
                 const Theme first = Theme::make(pw, ph, textSize);
                 fonts.setSizes(first.m().bodyPx, first.m().titlePx);
-                fonts.warm(FontRole::Body, strings.allText() + b.station.stationName, 4000);
-                std::string shortWords = b.station.stationName;
-                for (const auto& key : strings.keys())
-                    if (const std::string& v = strings.get(key); codepointCount(v) <= 12) shortWords += v;
-                fonts.warm(FontRole::Title, shortWords, 4000);
             }
             tFontsThread = msSince(t1);
         } catch (const std::exception& e) {
@@ -253,8 +250,8 @@ void App::Impl::startImGui() {
     io.LogFilename = nullptr;
     io.ConfigInputTextCursorBlink = false;  // a blinking caret would cost a frame every 0.5 s
     setupImGuiKeyMap(io);
-    ImGui_ImplOpenGL3_Init(platform->glslVersion());
-    glyphTexture = platform->createGlyphTexture(Fonts::kPageSide);
+    platform->rendererInit();
+    glyphTexture = platform->createGlyphTexture();
     fonts.container()->SetTexID(reinterpret_cast<ImTextureID>(static_cast<std::uintptr_t>(glyphTexture)));
     uploadGlyphs();
     int w = 0, h = 0;
@@ -306,7 +303,7 @@ void App::Impl::makeContext() {
                                                           : ctx->languages.front();
         if (lang == strings.lang()) return;
         strings = Strings::load(lang);  // ctx->strings refers to it
-        fonts.expect(strings.allText());
+        queueTableWarm();
         pacer.wake();
     };
     ctx->openTextSize = [this] {
@@ -339,11 +336,13 @@ void App::Impl::makeScreens() {
     tImgui += msSince(t);
 }
 
+// After the first frame is on the screen: the sync worker's first cycle
+// (libcurl loaded, a TLS handshake, the district's answer written) would
+// otherwise take the second core from the first frame.
 void App::Impl::startSync() {
 #ifdef KIOSK_WITH_SYNC
-    if (boot->station.enrolled) syncLink = startSyncLink(opt.dataDir, status.lastSyncHHMM);
+    if (syncEnrolled) syncLink = startSyncLink(opt.dataDir, status.lastSyncHHMM, configs->syncInterval());
 #endif
-    boot.reset();
 }
 
 // ---------------------------------------------------------------- [loop]
@@ -362,7 +361,7 @@ int App::Impl::sleepMs() {
     std::optional<std::int64_t> alertDeadline;
     if (ctx->domain) alertDeadline = std::min(nextAlertPollMs, alertIds.empty() ? nextAlertPollMs : nextChimeMs);
     std::optional<std::int64_t> warmDeadline;
-    if (ctx->domain && (expectedLoadedMs < 0 || expectedAt < expected.size())) warmDeadline = nextWarmMs;
+    if (ctx->domain && (expectedLoadedMs < 0 || !warmQueue.empty())) warmDeadline = nextWarmMs;
     return pacer.sleepMs(now, {nextMinuteMs, idle.nextChangeMs(), cardDeadline, noticeDeadline, syncDeadline,
                                scriptDeadline, warmDeadline, alertDeadline});
 }
@@ -436,7 +435,7 @@ void App::Impl::timers() {
         }
     }
     if (idle.tick()) pacer.redraw();
-    warmExpected(now);
+    warmAhead(now);
 }
 
 void App::Impl::refreshAlerts(std::int64_t now) {
@@ -483,26 +482,39 @@ void App::Impl::refreshAlerts(std::int64_t now) {
     }
 }
 
-// The names the station expects today (domain::expectedNames), rasterized a
-// few at a time while nothing is drawn, so the frame that answers their card
-// finds their glyphs in the page.
-void App::Impl::warmExpected(std::int64_t now) {
+// Text the kiosk will show, rasterized a chunk at a time while nothing is
+// drawn, into free room only (Fonts::warm never evicts): first the string
+// table (every word at body size, the short ones -- titles, labels -- at
+// title size), then the names the station expects today
+// (domain::expectedNames), so the frame that answers their card finds their
+// glyphs in the page.
+void App::Impl::queueTableWarm() {
+    std::string shortWords = status.stationName;
+    for (const auto& key : strings.keys())
+        if (const std::string& v = strings.get(key); codepointCount(v) <= 12) shortWords += v;
+    warmQueue.push_back({FontRole::Body, strings.allText() + status.stationName, 0});
+    warmQueue.push_back({FontRole::Title, std::move(shortWords), 0});
+}
+
+void App::Impl::warmAhead(std::int64_t now) {
     if (!ctx->domain || now < nextWarmMs) return;
     nextWarmMs = now + kWarmEveryMs;
     if (expectedLoadedMs < 0 || now - expectedLoadedMs > kExpectedReloadMs) {
-        expected.clear();
-        for (const std::string& name : domain::expectedNames(*ctx->domain, kExpectedNames)) expected += name;
-        expectedAt = 0;
+        std::string names;
+        for (const std::string& name : domain::expectedNames(*ctx->domain, kExpectedNames)) names += name;
+        warmQueue.push_back({FontRole::Body, names, 0});
+        warmQueue.push_back({FontRole::Title, std::move(names), 0});
         expectedLoadedMs = now;
     }
-    if (pacer.wantsFrame() || expectedAt >= expected.size()) return;
-    // A handful of names a tick: well under a millisecond of FreeType each.
-    const std::u32string cps = decodeUtf8(expected.substr(expectedAt, 64));
+    if (pacer.wantsFrame() || warmQueue.empty()) return;
+    // A chunk a tick: well under a millisecond of FreeType each glyph.
+    WarmItem& item = warmQueue.front();
+    const std::u32string cps = decodeUtf8(std::string_view(item.text).substr(item.at, 64 * 4));
     std::string chunk;
-    for (char32_t c : cps) chunk += encodeUtf8(c);
-    expectedAt += chunk.size();
-    fonts.warm(FontRole::Body, chunk, 64);
-    fonts.warm(FontRole::Title, chunk, 64);
+    for (std::size_t i = 0; i < cps.size() && i < 64; ++i) chunk += encodeUtf8(cps[i]);
+    item.at += chunk.size();
+    fonts.warm(item.role, chunk, 64);
+    if (item.at >= item.text.size()) warmQueue.pop_front();
     uploadGlyphs();
 }
 
@@ -567,14 +579,29 @@ void App::Impl::ensureFonts() {
     auto t = Steady::now();
     fonts.setSizes(theme.m().bodyPx, theme.m().titlePx);
     if (frames >= kStartupFrames) atlasRebuildMsMax = std::max(atlasRebuildMsMax, msSince(t));
+    // What was rasterized ahead is gone with the old size: again, while idle.
+    warmQueue.clear();
+    queueTableWarm();
+    expectedLoadedMs = -1;
 }
 
-// The rows of the glyph page that changed go to the GL texture.
-void App::Impl::uploadGlyphs() {
+// The rows of the glyph page that changed go to the GL texture; a page that
+// grew gets a texture of its new size first. True if it grew: what was laid
+// out before has the old texture coordinates.
+bool App::Impl::uploadGlyphs() {
+    const bool grew = fonts.takeGrown();
+    if (grew) {
+        platform->sizeGlyphTexture(glyphTexture, Fonts::kPageSide, fonts.pageRows());
+        // ImGui fills shapes from the page's white block (drawFrame).
+        const auto [u, v] = fonts.whiteUv();
+        if (imguiReady) ImGui::GetIO().Fonts->TexUvWhitePixel = ImVec2(u, v);
+    }
     int y0 = 0, y1 = 0;
-    if (!fonts.pageDirty(y0, y1)) return;
-    platform->updateGlyphTexture(glyphTexture, Fonts::kPageSide, y0, y1, fonts.page());
-    fonts.pageUploaded();
+    if (fonts.pageDirty(y0, y1)) {
+        platform->updateGlyphTexture(glyphTexture, Fonts::kPageSide, y0, y1, fonts.page());
+        fonts.pageUploaded();
+    }
+    return grew;
 }
 
 void App::Impl::setTextSize(TextSize size) {
@@ -602,15 +629,17 @@ void App::Impl::drawFrame() {
         // Keep the atlas we have; a missing glyph shows as a box, the kiosk stays up.
         std::fprintf(stderr, "kiosk: font rebuild failed: %s\n", e.what());
     }
+    uploadGlyphs();  // what was rasterized between frames (a grown page before it is used)
     auto tFrame = Steady::now();
-    ImGui_ImplOpenGL3_NewFrame();  // the first call compiles the shaders (and uploads ImGui's own small atlas)
+    platform->rendererNewFrame();  // the first call makes its device objects (and uploads ImGui's own small atlas)
     if (!gpuReady) {
         tGpuInit = msSince(tFrame);
         // Everything draws from the glyph page: text, and shapes from its white
         // block. One texture a frame: far fewer draw calls on a software renderer.
         ImGuiIO& fio = ImGui::GetIO();
         fio.Fonts->SetTexID(fonts.container()->TexID);
-        fio.Fonts->TexUvWhitePixel = ImVec2(Fonts::whiteUv(), Fonts::whiteUv());
+        const auto [u, v] = fonts.whiteUv();
+        fio.Fonts->TexUvWhitePixel = ImVec2(u, v);
     }
     gpuReady = true;
     fonts.beginFrame(frames + 1);
@@ -701,14 +730,20 @@ void App::Impl::drawFrame() {
     if (frames == 0) tFirstBuild = msSince(tFrame) - tGpuInit;
     // This frame's new glyphs: rasterized while it was laid out, sent now.
     const auto tGlyphs = Steady::now();
-    uploadGlyphs();
+    if (uploadGlyphs()) {
+        // The page grew while this frame was laid out: the glyphs placed
+        // before that point at the old texture coordinates. Not shown; laid
+        // out again at once (at most twice a text size: 512, 1024, 2048 rows).
+        pacer.redraw();
+        return;
+    }
     const double glyphMs = fonts.takeWorkMs() + msSince(tGlyphs);
     if (frames >= kStartupFrames) atlasRebuildMsMax = std::max(atlasRebuildMsMax, glyphMs);
 
     auto tRender = Steady::now();
     const Rgb bg = theme.c().page;
     platform->clear(float(bg.r) / 255.f, float(bg.g) / 255.f, float(bg.b) / 255.f);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    platform->rendererDraw(ImGui::GetDrawData());
     // The driver asks only once the kiosk has settled: this frame shows that state.
     double screenshotMs = 0;
     if (screenshotRequested) {
@@ -737,7 +772,10 @@ void App::Impl::drawFrame() {
                          msSince(tSwap));
     }
     if (frames == 1 && opt.printTimings) printTimings();
-    if (frames == 1) platform->enterFullscreen();
+    if (frames == 1) {
+        platform->enterFullscreen();
+        startSync();
+    }
     // Settled after start-up: the shader JIT's and the first frames' scratch
     // memory can go back to the system.
     if (frames == 3) malloc_trim(0);

@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <deque>
 #include <memory>
 #include <optional>
 #include <string>
@@ -50,7 +51,7 @@ inline constexpr std::int64_t kAlertPollMs = 2000;   // one indexed SELECT on a 
 inline constexpr std::int64_t kAlertChimeMs = 30000;  // a locked copy of the snapshot: microseconds
 inline constexpr std::int64_t kResultMs = 8000;   // the answer overlay goes by itself after this
 inline constexpr int kMaxFrameErrorsInRow = 3;      // then the kiosk goes back to the welcome screen
-inline constexpr std::int64_t kWarmEveryMs = 200;   // expected names: a chunk this often while idle
+inline constexpr std::int64_t kWarmEveryMs = 200;   // warmAhead: a chunk this often while idle
 inline constexpr std::int64_t kExpectedReloadMs = 30 * 60 * 1000;
 inline constexpr int kExpectedNames = 400;
 
@@ -95,7 +96,8 @@ struct App::Impl final : ScriptHost {
     std::unique_ptr<Ui> ui;
     std::unique_ptr<screens::Context> ctx;
     std::vector<std::unique_ptr<screens::Screen>> screenList;
-    std::unique_ptr<SyncLink> syncLink;
+    std::unique_ptr<SyncLink> syncLink;  // started after the first frame
+    bool syncEnrolled = false;
     // The running configuration (pushed by the district over sync), applied
     // live between frames when its generation changes.
     std::unique_ptr<cfgapply::ConfigManager> configs;
@@ -104,8 +106,14 @@ struct App::Impl final : ScriptHost {
     void applyConfig();
     std::unique_ptr<ScriptDriver> script;
     std::uint32_t glyphTexture = 0;  // the glyph page (fonts.h) on the GPU
-    std::string expected;            // the names the station expects, to warm
-    std::size_t expectedAt = 0;
+    // Text to rasterize ahead while idle (warmAhead): the string table, then
+    // the names the station expects.
+    struct WarmItem {
+        FontRole role;
+        std::string text;
+        std::size_t at = 0;  // bytes done
+    };
+    std::deque<WarmItem> warmQueue;
     std::int64_t expectedLoadedMs = -1, nextWarmMs = 0;
     bool imguiReady = false;
     bool gpuReady = false;  // device objects exist (first NewFrame done)
@@ -185,8 +193,9 @@ struct App::Impl final : ScriptHost {
     void applyNavigation();
     void drawFrame();
     void ensureFonts();
-    void uploadGlyphs();
-    void warmExpected(std::int64_t now);
+    bool uploadGlyphs();
+    void queueTableWarm();
+    void warmAhead(std::int64_t now);
     void setTextSize(TextSize size);
     void resized();
     void writeState() const;

@@ -5,10 +5,16 @@
 namespace shell {
 namespace {
 
+syncc::SyncOptions optionsEvery(std::chrono::seconds interval) {
+    syncc::SyncOptions o;
+    o.interval = interval;
+    return o;
+}
+
 class WorkerLink final : public SyncLink {
 public:
-    WorkerLink(const std::string& dataDir, std::string lastSync)
-        : worker_(dataDir, clock_), storedLastSync_(std::move(lastSync)) {
+    WorkerLink(const std::string& dataDir, std::string lastSync, std::chrono::seconds interval)
+        : worker_(dataDir, clock_, optionsEvery(interval)), storedLastSync_(std::move(lastSync)) {
         worker_.start();
     }
     ~WorkerLink() override { worker_.stop(); }
@@ -44,8 +50,9 @@ private:
 
 }  // namespace
 
-std::unique_ptr<SyncLink> startSyncLink(const std::string& dataDir, std::string lastSyncHHMM) {
-    return std::make_unique<WorkerLink>(dataDir, std::move(lastSyncHHMM));
+std::unique_ptr<SyncLink> startSyncLink(const std::string& dataDir, std::string lastSyncHHMM,
+                                        std::chrono::seconds interval) {
+    return std::make_unique<WorkerLink>(dataDir, std::move(lastSyncHHMM), interval);
 }
 
 }  // namespace shell

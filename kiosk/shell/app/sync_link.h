@@ -23,8 +23,10 @@ public:
     virtual void setInterval(std::chrono::seconds interval) = 0;
 };
 
-// Starts the worker for an enrolled station. `lastSyncHHMM` is the last good
-// sync recorded in the store, shown until the worker's first cycle ends.
-std::unique_ptr<SyncLink> startSyncLink(const std::string& dataDir, std::string lastSyncHHMM);
+// Starts the worker for an enrolled station: its first cycle at once, then
+// every `interval` (the running configuration's). `lastSyncHHMM` is the last
+// good sync recorded in the store, shown until the worker's first cycle ends.
+std::unique_ptr<SyncLink> startSyncLink(const std::string& dataDir, std::string lastSyncHHMM,
+                                        std::chrono::seconds interval);
 
 }  // namespace shell

@@ -5,6 +5,8 @@
 
 #include <SDL.h>
 #include <SDL_opengl.h>
+#include <backends/imgui_impl_opengl2.h>
+#include <backends/imgui_impl_opengl3.h>
 
 namespace shell {
 
@@ -34,14 +36,14 @@ Platform::Platform(const WindowOptions& o) {
     if (!window_) throw std::runtime_error(std::string("cannot create the window: ") + SDL_GetError());
     windowId_ = SDL_GetWindowID(window_);
 
-    // Desktop GL 3.0 first; a device with only GLES gets GLES 3.0.
+    // Desktop GL (a compatibility context: fixed function) first; a device
+    // with only GLES gets GLES 3.0.
     struct Attempt {
         int profile, major, minor;
-        const char* glsl;
     };
     static constexpr Attempt kAttempts[] = {
-        {0, 3, 0, "#version 130"},
-        {SDL_GL_CONTEXT_PROFILE_ES, 3, 0, "#version 300 es"},
+        {SDL_GL_CONTEXT_PROFILE_COMPATIBILITY, 2, 1},
+        {SDL_GL_CONTEXT_PROFILE_ES, 3, 0},
     };
     std::string errors;
     for (const Attempt& a : kAttempts) {
@@ -51,14 +53,14 @@ Platform::Platform(const WindowOptions& o) {
         SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, a.minor);
         gl_ = SDL_GL_CreateContext(window_);
         if (gl_) {
-            glsl_ = a.glsl;
+            gles_ = a.profile == SDL_GL_CONTEXT_PROFILE_ES;
             break;
         }
-        errors += std::string(a.profile ? " GLES 3.0: " : " GL 3.0: ") + SDL_GetError();
+        errors += std::string(a.profile == SDL_GL_CONTEXT_PROFILE_ES ? " GLES 3.0: " : " GL 2.1: ") + SDL_GetError();
     }
     if (!gl_) {
         SDL_DestroyWindow(window_);
-        throw std::runtime_error("no OpenGL 3.0 or GLES 3.0 context:" + errors);
+        throw std::runtime_error("no OpenGL 2.1 or GLES 3.0 context:" + errors);
     }
     SDL_GL_MakeCurrent(window_, gl_);
     SDL_GL_SetSwapInterval(1);  // where there is a display refresh, wait for it
@@ -105,7 +107,27 @@ void Platform::swap() { SDL_GL_SwapWindow(window_); }
 #define GL_R8 0x8229
 #endif
 
-std::uint32_t Platform::createGlyphTexture(int side) {
+void Platform::rendererInit() {
+    if (gles_) ImGui_ImplOpenGL3_Init("#version 300 es");
+    else ImGui_ImplOpenGL2_Init();
+}
+
+void Platform::rendererNewFrame() {
+    if (gles_) ImGui_ImplOpenGL3_NewFrame();
+    else ImGui_ImplOpenGL2_NewFrame();
+}
+
+void Platform::rendererDraw(ImDrawData* data) {
+    if (gles_) ImGui_ImplOpenGL3_RenderDrawData(data);
+    else ImGui_ImplOpenGL2_RenderDrawData(data);
+}
+
+void Platform::rendererShutdown() {
+    if (gles_) ImGui_ImplOpenGL3_Shutdown();
+    else ImGui_ImplOpenGL2_Shutdown();
+}
+
+std::uint32_t Platform::createGlyphTexture() {
     GLuint tex = 0;
     glGenTextures(1, &tex);
     glBindTexture(GL_TEXTURE_2D, tex);
@@ -113,23 +135,31 @@ std::uint32_t Platform::createGlyphTexture(int side) {
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
-    // The red channel is the glyph's coverage: sampled as (1, 1, 1, coverage),
-    // as ImGui's shader expects of a font texture (GL 3.3 / GLES 3.0 swizzle).
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_SWIZZLE_R, GL_ONE);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_SWIZZLE_G, GL_ONE);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_SWIZZLE_B, GL_ONE);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_SWIZZLE_A, GL_RED);
-    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, side, side, 0, GL_RED, GL_UNSIGNED_BYTE, nullptr);
+    if (gles_) {
+        // The red channel is the glyph's coverage: sampled as (1, 1, 1,
+        // coverage), as ImGui's shader expects of a font texture.
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_SWIZZLE_R, GL_ONE);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_SWIZZLE_G, GL_ONE);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_SWIZZLE_B, GL_ONE);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_SWIZZLE_A, GL_RED);
+    }
+    // Fixed function: an alpha texture under GL_MODULATE keeps the vertex
+    // colour and multiplies its alpha by the coverage.
     return tex;
 }
 
-void Platform::updateGlyphTexture(std::uint32_t texture, int side, int y0, int y1, const std::uint8_t* page) {
+void Platform::sizeGlyphTexture(std::uint32_t texture, int width, int height) {
+    glBindTexture(GL_TEXTURE_2D, texture);
+    if (gles_) glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, width, height, 0, GL_RED, GL_UNSIGNED_BYTE, nullptr);
+    else glTexImage2D(GL_TEXTURE_2D, 0, GL_ALPHA8, width, height, 0, GL_ALPHA, GL_UNSIGNED_BYTE, nullptr);
+}
+
+void Platform::updateGlyphTexture(std::uint32_t texture, int width, int y0, int y1, const std::uint8_t* page) {
     if (y1 <= y0) return;
     glBindTexture(GL_TEXTURE_2D, texture);
     glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-    glTexSubImage2D(GL_TEXTURE_2D, 0, 0, y0, side, y1 - y0, GL_RED, GL_UNSIGNED_BYTE,
-                    page + std::size_t(y0) * std::size_t(side));
+    glTexSubImage2D(GL_TEXTURE_2D, 0, 0, y0, width, y1 - y0, gles_ ? GL_RED : GL_ALPHA, GL_UNSIGNED_BYTE,
+                    page + std::size_t(y0) * std::size_t(width));
 }
 
 void Platform::deleteTexture(std::uint32_t texture) {

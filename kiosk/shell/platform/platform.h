@@ -7,6 +7,7 @@
 #include <vector>
 
 struct SDL_Window;
+struct ImDrawData;
 
 namespace shell {
 
@@ -18,8 +19,9 @@ struct WindowOptions {
 
 class Platform {
 public:
-    // SDL video must be initialised. Creates the window and a GL 3.0 context,
-    // or GLES 3.0 where that is what the device has. Throws std::runtime_error.
+    // SDL video must be initialised. Creates the window and a desktop GL
+    // context drawn with the fixed-function pipeline, or GLES 3.0 (shaders)
+    // where that is all the device has. Throws std::runtime_error.
     explicit Platform(const WindowOptions& options);
     ~Platform();
     Platform(const Platform&) = delete;
@@ -30,18 +32,30 @@ public:
     void windowSize(int& w, int& h) const;
     void drawableSize(int& w, int& h) const;
     void setWindowSize(int w, int h);
-    const char* glslVersion() const { return glsl_; }
     const std::string& glDescription() const { return glInfo_; }
+
+    // ImGui's renderer for this context (Debian's libimgui backends): on
+    // desktop GL the fixed-function one. It compiles no GLSL, which on Mesa's
+    // software renderer saved 25 ms of start-up (the GLSL compiler's first
+    // use) and its memory; on GLES 3.0 the shader one. Needs an ImGui context.
+    void rendererInit();
+    void rendererNewFrame();
+    void rendererDraw(ImDrawData* data);
+    void rendererShutdown();
 
     // Full screen proper (after the first frame; see the constructor). No-op
     // for a --windowed kiosk or when already done.
     void enterFullscreen();
 
     // The glyph page (shell/ui/fonts.h) as a texture: one 8-bit channel read
-    // as white with that alpha (a quarter of RGBA's memory). The id is what
-    // ImGui's draw lists take; updateGlyphTexture() sends rows [y0, y1).
-    std::uint32_t createGlyphTexture(int side);
-    void updateGlyphTexture(std::uint32_t texture, int side, int y0, int y1, const std::uint8_t* page);
+    // as white with that alpha (a quarter of RGBA's memory): GL_ALPHA8 for
+    // the fixed-function renderer, GL_R8 swizzled for the shader one. The id is what
+    // ImGui's draw lists take and stays the same when sizeGlyphTexture()
+    // gives it a new size (its contents undefined until sent again);
+    // updateGlyphTexture() sends rows [y0, y1) of a page `width` wide.
+    std::uint32_t createGlyphTexture();
+    void sizeGlyphTexture(std::uint32_t texture, int width, int height);
+    void updateGlyphTexture(std::uint32_t texture, int width, int y0, int y1, const std::uint8_t* page);
     void deleteTexture(std::uint32_t texture);
 
     void clear(float r, float g, float b);
@@ -54,7 +68,7 @@ private:
     void* gl_ = nullptr;  // SDL_GLContext
     std::uint32_t windowId_ = 0;
     bool fullscreenPending_ = false;
-    const char* glsl_ = "#version 130";
+    bool gles_ = false;  // GLES 3.0: shaders; else fixed function
     std::string glInfo_;
 };
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstring>
 #include <stdexcept>
 #include <unordered_map>
 
@@ -110,13 +111,26 @@ constexpr int kWhite = 4;               // the white block in the page's corner
 
 long ceil26(FT_Pos v) { return long((v + 63) >> 6); }
 
+// A font file as FreeType reads it: with pread, through a small window.
+// FreeType asks for a CJK face's header, character map and glyph outlines a
+// few bytes at a time (about 2,000 reads to open the two faces); the window
+// turns neighbouring reads into one system call.
+struct FontFile {
+    static constexpr unsigned long kWindow = 16 * 1024;
+    int fd = -1;
+    unsigned long start = 0, len = 0;  // the window's place in the file
+    unsigned char window[kWindow];
+    ~FontFile() {
+    }
+};
+
 }  // namespace
 
 // ---------------------------------------------------------------- [faces]
 
 struct Fonts::Face {
-    int fd = -1;
-    FT_StreamRec stream{};  // read with pread (see openFace)
+    FontFile file;
+    FT_StreamRec stream{};  // read through `file` (readFont)
     FT_Library lib = nullptr;
     FT_Face face = nullptr;
     float ratio = 1;     // the face's full height per em: ImGui sizes fonts by it
@@ -135,7 +149,6 @@ struct Fonts::Face {
     ~Face() {
         if (face) FT_Done_Face(face);
         if (lib) FT_Done_FreeType(lib);
-        if (fd >= 0) ::close(fd);
     }
 };
 
@@ -147,15 +160,41 @@ namespace {
 // resident; read, what it keeps is what it uses.
 unsigned long readFont(FT_Stream stream, unsigned long offset, unsigned char* buffer, unsigned long count) {
     if (count == 0) return offset > stream->size ? 1 : 0;  // a seek: 0 is success
-    const ssize_t n = ::pread(int(stream->descriptor.value), buffer, count, off_t(offset));
-    return n < 0 ? 0 : static_cast<unsigned long>(n);
+    FontFile& f = *static_cast<FontFile*>(stream->descriptor.pointer);
+    if (count >= FontFile::kWindow) {
+        const ssize_t n = ::pread(f.fd, buffer, count, off_t(offset));
+        return n < 0 ? 0 : static_cast<unsigned long>(n);
+    }
+    if (offset < f.start || offset + count > f.start + f.len) {
+        const ssize_t n = ::pread(f.fd, f.window, FontFile::kWindow, off_t(offset));
+        f.start = offset;
+        f.len = n < 0 ? 0 : static_cast<unsigned long>(n);
+    }
+    const unsigned long have = std::min(count, f.start + f.len - std::min(offset, f.start + f.len));
+    std::memcpy(buffer, f.window + (offset - f.start), have);
+    return have;
 }
 
 }  // namespace
 
-Fonts::Fonts() : container_(std::make_unique<ImFontAtlas>()) {
-    container_->TexWidth = container_->TexHeight = kPageSide;
-    container_->TexUvScale = ImVec2(1.0f / kPageSide, 1.0f / kPageSide);
+Fonts::Fonts() : container_(std::make_unique<ImFontAtlas>()) { setRows(kPageStartRows); }
+
+void Fonts::setRows(int rows) {
+    pageRows_ = rows;
+    grown_ = true;
+    container_->TexWidth = kPageSide;
+    container_->TexHeight = rows;
+    container_->TexUvScale = ImVec2(1.0f / float(kPageSide), 1.0f / float(rows));
+    const auto [u, v] = whiteUv();
+    container_->TexUvWhitePixel = ImVec2(u, v);
+    stats_.width = kPageSide;
+    stats_.height = rows;
+    // The texture is made anew at this size: every row in use goes up again.
+    dirtyY0_ = 0;
+    dirtyY1_ = std::max(dirtyY1_, nextShelfY_);
+    // Every glyph's texture coordinates change with the page's height.
+    for (auto& f : faces_)
+        if (f) f->tableDirty = true;
 }
 
 Fonts::~Fonts() = default;
@@ -166,12 +205,12 @@ void Fonts::setFaces(const FontFace& body, const FontFace& title) {
     for (int i = 0; i < 2; ++i) {
         auto f = std::make_unique<Face>();
         const std::string& path = specs[i]->path;
-        f->fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-        if (f->fd < 0) throw std::runtime_error("cannot open font file " + path);
+        f->file.fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+        if (f->file.fd < 0) throw std::runtime_error("cannot open font file " + path);
         struct stat st {};
-        if (::fstat(f->fd, &st) != 0 || st.st_size <= 0) throw std::runtime_error("cannot read font file " + path);
+        if (::fstat(f->file.fd, &st) != 0 || st.st_size <= 0) throw std::runtime_error("cannot read font file " + path);
         f->stream.size = static_cast<unsigned long>(st.st_size);
-        f->stream.descriptor.value = f->fd;
+        f->stream.descriptor.pointer = &f->file;
         f->stream.read = readFont;
         if (FT_Init_FreeType(&f->lib) != 0) throw std::runtime_error("FreeType failed to start");
         FT_Open_Args args{};
@@ -259,7 +298,7 @@ void Fonts::clearPage() {
         for (int x = 0; x < kWhite; ++x) page_.get()[std::size_t(y) * kPageSide + std::size_t(x)] = 255;
     shelves_.clear();
     nextShelfY_ = kWhite;
-    stats_.width = stats_.height = kPageSide;
+    setRows(kPageStartRows);
     stats_.glyphs = 0;
     // The white block's rows; glyphs add theirs. The texture's other rows are
     // never sampled before a glyph's band (its padding included) is uploaded.
@@ -333,12 +372,18 @@ bool Fonts::allocate(int role, int w, int h, int& x, int& y, bool mayEvict) {
         }
         if (reused) continue;
         // A new shelf.
-        if (nextShelfY_ + shelfH <= kPageSide) {
+        if (nextShelfY_ + shelfH <= pageRows_) {
             shelves_.push_back(Shelf{role, nextShelfY_, shelfH, 0, {}, 0});
             nextShelfY_ += shelfH;
             continue;
         }
+        // Rasterizing ahead (warm) only fills the room there is.
         if (!mayEvict) return false;
+        // Room for more rows: the page grows before anything is evicted.
+        if (pageRows_ < kPageSide) {
+            setRows(std::min(kPageSide, pageRows_ * 2));
+            continue;
+        }
         {
             // Full: the least recently used glyph of this size goes; when this
             // size has none to give, the other size's (its empty shelves come back).
@@ -405,11 +450,11 @@ void Fonts::publish(int role) {
     font.Glyphs.clear();
     font.FallbackGlyph = nullptr;  // it pointed into the list just cleared
     font.MetricsTotalSurface = 0;
-    const float s = 1.0f / float(kPageSide);
+    const float su = 1.0f / float(kPageSide), sv = 1.0f / float(pageRows_);
     for (const auto& [cp, g] : f.glyphs) {
         if (cp > 0xFFFF) continue;  // ImWchar is 16-bit in Debian's build
-        font.AddGlyph(nullptr, ImWchar(cp), g.x0, g.y0, g.x0 + float(g.w), g.y0 + float(g.h), float(g.x) * s,
-                      float(g.y) * s, float(g.x + g.w) * s, float(g.y + g.h) * s, g.advance);
+        font.AddGlyph(nullptr, ImWchar(cp), g.x0, g.y0, g.x0 + float(g.w), g.y0 + float(g.h), float(g.x) * su,
+                      float(g.y) * sv, float(g.x + g.w) * su, float(g.y + g.h) * sv, g.advance);
     }
     font.BuildLookupTable();
     f.tableDirty = false;

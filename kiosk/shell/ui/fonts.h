@@ -4,8 +4,12 @@
 //
 // Two faces (Noto Sans CJK SC regular for body text, bold for titles, found
 // through fontconfig, or a configured file) at two sizes from the theme. The
-// glyphs of both live in one 8-bit page of at most 2048x2048 (kPageSide),
-// packed in shelves of one height per size. A string is made sure of
+// glyphs of both live in one 8-bit page 2048 wide (kPageSide), packed in
+// shelves of one height per size. The page starts kPageStartRows tall (the
+// first screen needs about 100 glyphs) and doubles, up to 2048x2048, when a
+// glyph finds no room and nothing may be evicted yet: the texture's size and
+// the glyphs' coordinates change, so a frame laid out across a growth is laid
+// out again before it is shown (takeGrown()). A string is made sure of
 // (ensure()) before it is measured or drawn: the glyphs it lacks are
 // rasterized with FreeType into free room (about 0.1-0.5 ms a CJK glyph) and
 // only the changed rows of the page are uploaded again. Nothing is ever
@@ -59,7 +63,8 @@ FontFace faceForFile(const std::string& spec);
 
 class Fonts {
 public:
-    static constexpr int kPageSide = 2048;
+    static constexpr int kPageSide = 2048;      // the page's width, and its most rows
+    static constexpr int kPageStartRows = 512;  // its rows at first
 
     struct Stats {
         int width = 0, height = 0;  // the page: the atlas texture
@@ -104,13 +109,17 @@ public:
     bool pageDirty(int& y0, int& y1) const;
     void pageUploaded() { dirtyY0_ = kPageSide, dirtyY1_ = 0; }
     const std::uint8_t* page() const { return page_.get(); }
+    int pageRows() const { return pageRows_; }
+    // The page grew since the last call (or its size was set): the texture
+    // must be made pageRows() tall and every glyph laid out since drawn again.
+    bool takeGrown() { return std::exchange(grown_, false); }
 
     ImFont* body() const { return body_; }
     ImFont* title() const { return title_; }
     // The atlas ImGui's fonts belong to: the page's texture id goes here.
     ImFontAtlas* container() const { return container_.get(); }
-    // A texel of the page's white block, for ImGui's shapes.
-    static float whiteUv() { return 1.5f / float(kPageSide); }
+    // A texel of the page's white block, for ImGui's shapes: (u, v).
+    std::pair<float, float> whiteUv() const { return {1.5f / float(kPageSide), 1.5f / float(pageRows_)}; }
     const Stats& stats() const { return stats_; }
     const FontFace& bodyFace() const { return bodyFace_; }
 
@@ -123,6 +132,7 @@ private:
     void evictOne(int role);
     void publish(int role);
     void clearPage();
+    void setRows(int rows);
 
     std::unique_ptr<Face> faces_[2];  // body, title
     FontFace bodyFace_, titleFace_;
@@ -137,6 +147,8 @@ private:
     ImFont* title_ = nullptr;
     std::vector<Shelf> shelves_;
     int nextShelfY_ = 0;
+    int pageRows_ = kPageStartRows;
+    bool grown_ = false;
     std::uint64_t frame_ = 0;
     int dirtyY0_ = kPageSide, dirtyY1_ = 0;
     double workMs_ = 0;
