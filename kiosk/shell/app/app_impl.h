@@ -51,7 +51,7 @@ inline constexpr std::int64_t kAlertPollMs = 2000;   // one indexed SELECT on a 
 inline constexpr std::int64_t kAlertChimeMs = 30000;  // a locked copy of the snapshot: microseconds
 inline constexpr std::int64_t kResultMs = 8000;   // the answer overlay goes by itself after this
 inline constexpr int kMaxFrameErrorsInRow = 3;      // then the kiosk goes back to the welcome screen
-inline constexpr std::int64_t kWarmEveryMs = 200;   // warmAhead: a chunk this often while idle
+inline constexpr std::int64_t kWarmEveryMs = 100;   // warmAhead: a chunk this often while idle
 inline constexpr std::int64_t kExpectedReloadMs = 30 * 60 * 1000;
 inline constexpr int kExpectedNames = 400;
 
@@ -115,6 +115,7 @@ struct App::Impl final : ScriptHost {
     };
     std::deque<WarmItem> warmQueue;
     std::int64_t expectedLoadedMs = -1, nextWarmMs = 0;
+    bool warmedReported = false;  // --print-timings: the queue emptied once
     bool imguiReady = false;
     bool gpuReady = false;  // device objects exist (first NewFrame done)
 

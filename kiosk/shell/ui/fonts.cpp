@@ -377,13 +377,12 @@ bool Fonts::allocate(int role, int w, int h, int& x, int& y, bool mayEvict) {
             nextShelfY_ += shelfH;
             continue;
         }
-        // Rasterizing ahead (warm) only fills the room there is.
-        if (!mayEvict) return false;
         // Room for more rows: the page grows before anything is evicted.
         if (pageRows_ < kPageSide) {
             setRows(std::min(kPageSide, pageRows_ * 2));
             continue;
         }
+        if (!mayEvict) return false;  // rasterizing ahead (warm) never evicts
         {
             // Full: the least recently used glyph of this size goes; when this
             // size has none to give, the other size's (its empty shelves come back).

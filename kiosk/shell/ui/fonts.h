@@ -7,7 +7,7 @@
 // glyphs of both live in one 8-bit page 2048 wide (kPageSide), packed in
 // shelves of one height per size. The page starts kPageStartRows tall (the
 // first screen needs about 100 glyphs) and doubles, up to 2048x2048, when a
-// glyph finds no room and nothing may be evicted yet: the texture's size and
+// glyph finds no room, before anything is evicted: the texture's size and
 // the glyphs' coordinates change, so a frame laid out across a growth is laid
 // out again before it is shown (takeGrown()). A string is made sure of
 // (ensure()) before it is measured or drawn: the glyphs it lacks are
