@@ -149,7 +149,24 @@ TEST_F(FontsTest, ThePageStartsSmallAndGrowsBeforeAnythingIsEvicted) {
     EXPECT_FLOAT_EQ(u * 2048, 1.5f);
     EXPECT_FLOAT_EQ(v * 2048, 1.5f);
     fonts.setSizes(44, 64);
-    EXPECT_EQ(fonts.pageRows(), 512) << "a new text size starts small again";
+    EXPECT_EQ(fonts.pageRows(), 2048) << "a new text size keeps the page's rows";
+    EXPECT_FALSE(fonts.takeGrown()) << "and its texture";
+}
+
+// While idle after start-up the kiosk takes the page to its full size at once,
+// so that no frame answering an elder pays for a growth.
+TEST_F(FontsTest, ReservingTakesThePageToItsMostOnce) {
+    fonts.setSizes(44, 64);
+    ASSERT_TRUE(fonts.takeGrown());
+    fonts.beginFrame(1);
+    fonts.ensure(shell::FontRole::Body, "颐年卡");
+    const long before = ink(fonts.body(), U'颐');
+    fonts.reserveAll();
+    EXPECT_EQ(fonts.pageRows(), 2048);
+    EXPECT_TRUE(fonts.takeGrown());
+    EXPECT_EQ(ink(fonts.body(), U'颐'), before) << "its coordinates follow";
+    fonts.reserveAll();
+    EXPECT_FALSE(fonts.takeGrown()) << "once";
 }
 
 }  // namespace

@@ -361,7 +361,8 @@ int App::Impl::sleepMs() {
     std::optional<std::int64_t> alertDeadline;
     if (ctx->domain) alertDeadline = std::min(nextAlertPollMs, alertIds.empty() ? nextAlertPollMs : nextChimeMs);
     std::optional<std::int64_t> warmDeadline;
-    if (ctx->domain && (expectedLoadedMs < 0 || !warmQueue.empty())) warmDeadline = nextWarmMs;
+    if (ctx->domain && (expectedLoadedMs < 0 || !warmQueue.empty() || fonts.pageRows() < Fonts::kPageSide))
+        warmDeadline = nextWarmMs;
     return pacer.sleepMs(now, {nextMinuteMs, idle.nextChangeMs(), cardDeadline, noticeDeadline, syncDeadline,
                                scriptDeadline, warmDeadline, alertDeadline});
 }
@@ -506,7 +507,15 @@ void App::Impl::warmAhead(std::int64_t now) {
         warmQueue.push_back({FontRole::Title, std::move(names), 0});
         expectedLoadedMs = now;
     }
-    if (pacer.wantsFrame() || warmQueue.empty()) return;
+    if (pacer.wantsFrame()) return;
+    // The page's full size first: a growth (the 2048x2048 texture made, every
+    // row sent again, ~15 ms) is then never on the frame that answers a card.
+    if (fonts.pageRows() < Fonts::kPageSide) {
+        fonts.reserveAll();
+        uploadGlyphs();
+        return;
+    }
+    if (warmQueue.empty()) return;
     // A chunk a tick: well under a millisecond of FreeType each glyph.
     WarmItem& item = warmQueue.front();
     const std::u32string cps = decodeUtf8(std::string_view(item.text).substr(item.at, 64 * 4));

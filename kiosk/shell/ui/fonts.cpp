@@ -179,6 +179,10 @@ unsigned long readFont(FT_Stream stream, unsigned long offset, unsigned char* bu
 
 Fonts::Fonts() : container_(std::make_unique<ImFontAtlas>()) { setRows(kPageStartRows); }
 
+void Fonts::reserveAll() {
+    if (pageRows_ < kPageSide) setRows(kPageSide);
+}
+
 void Fonts::setRows(int rows) {
     pageRows_ = rows;
     grown_ = true;
@@ -193,8 +197,8 @@ void Fonts::setRows(int rows) {
     dirtyY0_ = 0;
     dirtyY1_ = std::max(dirtyY1_, nextShelfY_);
     // Every glyph's texture coordinates change with the page's height.
-    for (auto& f : faces_)
-        if (f) f->tableDirty = true;
+    for (int i = 0; i < 2; ++i)
+        if (faces_[i] && faces_[i]->font) publish(i);
 }
 
 Fonts::~Fonts() = default;
@@ -298,7 +302,8 @@ void Fonts::clearPage() {
         for (int x = 0; x < kWhite; ++x) page_.get()[std::size_t(y) * kPageSide + std::size_t(x)] = 255;
     shelves_.clear();
     nextShelfY_ = kWhite;
-    setRows(kPageStartRows);
+    // The page keeps its rows (and the texture its size): only the rows
+    // glyphs go into are sampled, and they are sent again.
     stats_.glyphs = 0;
     // The white block's rows; glyphs add theirs. The texture's other rows are
     // never sampled before a glyph's band (its padding included) is uploaded.

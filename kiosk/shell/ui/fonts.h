@@ -7,9 +7,10 @@
 // glyphs of both live in one 8-bit page 2048 wide (kPageSide), packed in
 // shelves of one height per size. The page starts kPageStartRows tall (the
 // first screen needs about 100 glyphs) and doubles, up to 2048x2048, when a
-// glyph finds no room, before anything is evicted: the texture's size and
-// the glyphs' coordinates change, so a frame laid out across a growth is laid
-// out again before it is shown (takeGrown()). A string is made sure of
+// glyph finds no room, before anything is evicted, and to its most as soon as
+// the kiosk is idle after start-up (reserveAll()): the texture's size and the
+// glyphs' coordinates change, so a frame laid out across a growth is laid out
+// again before it is shown (takeGrown()). A new text size keeps the rows. A string is made sure of
 // (ensure()) before it is measured or drawn: the glyphs it lacks are
 // rasterized with FreeType into free room (about 0.1-0.5 ms a CJK glyph) and
 // only the changed rows of the page are uploaded again. Nothing is ever
@@ -110,6 +111,9 @@ public:
     void pageUploaded() { dirtyY0_ = kPageSide, dirtyY1_ = 0; }
     const std::uint8_t* page() const { return page_.get(); }
     int pageRows() const { return pageRows_; }
+    // The page at its most rows now (while idle, so that no frame that
+    // answers an elder pays for a growth).
+    void reserveAll();
     // The page grew since the last call (or its size was set): the texture
     // must be made pageRows() tall and every glyph laid out since drawn again.
     bool takeGrown() { return std::exchange(grown_, false); }
