@@ -483,12 +483,8 @@ void App::Impl::refreshAlerts(std::int64_t now) {
     }
 }
 
-// Text the kiosk will show, rasterized a chunk at a time while nothing is
-// drawn, into free room only (Fonts::warm never evicts): first the string
-// table (every word at body size, the short ones -- titles, labels -- at
-// title size), then the names the station expects today
-// (domain::expectedNames), so the frame that answers their card finds their
-// glyphs in the page.
+// The string table, to rasterize ahead: every word at body size, the short
+// ones (titles, labels) at title size.
 void App::Impl::queueTableWarm() {
     std::string shortWords = status.stationName;
     for (const auto& key : strings.keys())
@@ -497,6 +493,11 @@ void App::Impl::queueTableWarm() {
     warmQueue.push_back({FontRole::Title, std::move(shortWords), 0});
 }
 
+// Text the kiosk will show, rasterized a chunk at a time while nothing is
+// drawn, never evicting (Fonts::warm): the string table, then the names the
+// station expects today (domain::expectedNames), so the frame that answers
+// their card finds their glyphs in the page. First of all, the page is taken
+// to its full size.
 void App::Impl::warmAhead(std::int64_t now) {
     if (!ctx->domain || now < nextWarmMs) return;
     nextWarmMs = now + kWarmEveryMs;
@@ -607,12 +608,7 @@ void App::Impl::ensureFonts() {
 // out before has the old texture coordinates.
 bool App::Impl::uploadGlyphs() {
     const bool grew = fonts.takeGrown();
-    if (grew) {
-        platform->sizeGlyphTexture(glyphTexture, Fonts::kPageSide, fonts.pageRows());
-        // ImGui fills shapes from the page's white block (drawFrame).
-        const auto [u, v] = fonts.whiteUv();
-        if (imguiReady) ImGui::GetIO().Fonts->TexUvWhitePixel = ImVec2(u, v);
-    }
+    if (grew) platform->sizeGlyphTexture(glyphTexture, Fonts::kPageSide, fonts.pageRows());
     int y0 = 0, y1 = 0;
     if (fonts.pageDirty(y0, y1)) {
         platform->updateGlyphTexture(glyphTexture, Fonts::kPageSide, y0, y1, fonts.page());
@@ -649,16 +645,15 @@ void App::Impl::drawFrame() {
     uploadGlyphs();  // what was rasterized between frames (a grown page before it is used)
     auto tFrame = Steady::now();
     platform->rendererNewFrame();  // the first call makes its device objects (and uploads ImGui's own small atlas)
-    if (!gpuReady) {
-        tGpuInit = msSince(tFrame);
-        // Everything draws from the glyph page: text, and shapes from its white
-        // block. One texture a frame: far fewer draw calls on a software renderer.
-        ImGuiIO& fio = ImGui::GetIO();
-        fio.Fonts->SetTexID(fonts.container()->TexID);
-        const auto [u, v] = fonts.whiteUv();
-        fio.Fonts->TexUvWhitePixel = ImVec2(u, v);
-    }
+    if (!gpuReady) tGpuInit = msSince(tFrame);
     gpuReady = true;
+    // Everything draws from the glyph page: text, and shapes from its white
+    // block (which moves in texture coordinates when the page grows). One
+    // texture a frame: far fewer draw calls on a software renderer.
+    ImGuiIO& fio = ImGui::GetIO();
+    fio.Fonts->SetTexID(fonts.container()->TexID);
+    const auto [whiteU, whiteV] = fonts.whiteUv();
+    fio.Fonts->TexUvWhitePixel = ImVec2(whiteU, whiteV);
     fonts.beginFrame(frames + 1);
     fonts.takeWorkMs();
 
