@@ -6,6 +6,10 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <filesystem>
 #include <vector>
 
 #include "shell/ui/fonts.h"
@@ -23,30 +27,73 @@ protected:
     }
     void TearDown() override { ImGui::DestroyContext(); }
 
-    // How much of the glyph's page square is ink.
-    long ink(ImFont* font, char32_t cp) {
+    // The GL texture as the kiosk keeps it (App::uploadGlyphs): made anew
+    // when the page grows, its content undefined (`undefined` stands for
+    // it), then the rectangles Fonts hands out. True if it grew.
+    bool upload(std::uint8_t undefined = 0) {
+        const bool grew = fonts.takeGrown();
+        if (grew || tex.empty()) tex.assign(std::size_t(2048) * std::size_t(fonts.pageRows()), undefined);
+        for (const shell::Fonts::Upload& u : fonts.takeUploads()) {
+            EXPECT_TRUE(u.x >= 0 && u.y >= 0 && u.w > 0 && u.h > 0 && u.x + u.w <= 2048 && u.y + u.h <= fonts.pageRows())
+                << "a rectangle outside the page: " << u.x << "," << u.y << " " << u.w << "x" << u.h;
+            EXPECT_EQ(u.pixels.size(), std::size_t(u.w) * std::size_t(u.h));
+            for (int row = 0; row < u.h; ++row)
+                std::copy_n(u.pixels.data() + std::size_t(row) * std::size_t(u.w), u.w,
+                            tex.data() + std::size_t(u.y + row) * 2048 + std::size_t(u.x));
+            ++uploads;
+        }
+        return grew;
+    }
+
+    // The glyph's square in the texture: [x0, x1) x [y0, y1).
+    struct Box {
+        int x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+    };
+    Box box(ImFont* font, char32_t cp) {
         const ImFontGlyph* g = font->FindGlyphNoFallback(ImWchar(cp));
-        if (!g) return -1;
-        long sum = 0;
+        if (!g) return {};
         const float rows = float(fonts.pageRows());
-        const int x0 = int(g->U0 * 2048), y0 = int(g->V0 * rows), x1 = int(g->U1 * 2048), y1 = int(g->V1 * rows);
-        for (int y = y0; y < y1; ++y)
-            for (int x = x0; x < x1; ++x) sum += fonts.page()[std::size_t(y) * 2048 + std::size_t(x)];
+        return {int(std::lround(g->U0 * 2048)), int(std::lround(g->V0 * rows)), int(std::lround(g->U1 * 2048)),
+                int(std::lround(g->V1 * rows))};
+    }
+    std::uint8_t at(int x, int y) const { return tex[std::size_t(y) * 2048 + std::size_t(x)]; }
+
+    // How much of the glyph's square in the texture is ink.
+    long ink(ImFont* font, char32_t cp) {
+        if (!font->FindGlyphNoFallback(ImWchar(cp))) return -1;
+        const Box b = box(font, cp);
+        long sum = 0;
+        for (int y = b.y0; y < b.y1; ++y)
+            for (int x = b.x0; x < b.x1; ++x) sum += at(x, y);
         return sum;
     }
 
+    // What filtering samples around the glyph (the column after it, the rows
+    // above and below) holds no ink.
+    bool padded(ImFont* font, char32_t cp) {
+        const Box b = box(font, cp);
+        for (int x = b.x0; x <= b.x1 && x < 2048; ++x)
+            if (at(x, b.y0 - 1) != 0 || (b.y1 < fonts.pageRows() && at(x, b.y1) != 0)) return false;
+        for (int y = b.y0; y < b.y1; ++y)
+            if (b.x1 < 2048 && at(b.x1, y) != 0) return false;
+        return true;
+    }
+
+    std::vector<std::uint8_t> tex;
+    int uploads = 0;
     shell::Fonts fonts;
 };
 
 TEST_F(FontsTest, AGlyphIsRasterizedWhenFirstNeeded) {
     fonts.setSizes(44, 64);
-    fonts.pageUploaded();
+    upload();
     fonts.beginFrame(1);
     const long before = fonts.stats().added;
     fonts.ensure(shell::FontRole::Body, "颐年卡");
     EXPECT_EQ(fonts.stats().added, before + 3);
-    int y0 = 0, y1 = 0;
-    EXPECT_TRUE(fonts.pageDirty(y0, y1)) << "the rows it went into are sent to the GPU";
+    const int sent = uploads;
+    upload();
+    EXPECT_EQ(uploads, sent + 3) << "each glyph goes to the GPU, alone";
     EXPECT_GT(ink(fonts.body(), U'颐'), 0);
     EXPECT_EQ(fonts.title()->FindGlyphNoFallback(ImWchar(U'颐')), nullptr) << "the title size was not asked";
     fonts.ensure(shell::FontRole::Body, "颐年卡");
@@ -61,6 +108,7 @@ TEST_F(FontsTest, EveryGlyphOfALineIsVisibleAfterTheSizeChanges) {
     fonts.setSizes(62, 90);
     fonts.beginFrame(5);
     fonts.ensure(shell::FontRole::Body, "字号：特大");
+    upload();
     for (char32_t cp : shell::decodeUtf8("字号：特大")) {
         const ImFontGlyph* g = fonts.body()->FindGlyphNoFallback(ImWchar(cp));
         ASSERT_NE(g, nullptr);
@@ -112,33 +160,70 @@ TEST_F(FontsTest, WarmingFillsFreeRoomButNeverEvicts) {
     EXPECT_EQ(fonts.warm(shell::FontRole::Title, "鑫", 10), 0) << "full: nothing more, nothing dropped";
 }
 
+// A glyph placed after the list was made is appended to it and set in the
+// lookup table (the table is not made anew for each text: that was 7 ms of
+// the first frame). What ImGui reads must be the same as after a rebuild.
+TEST_F(FontsTest, GlyphsPlacedLaterAreFoundAsAfterARebuild) {
+    fonts.setSizes(44, 64);
+    fonts.beginFrame(1);
+    fonts.ensure(shell::FontRole::Body, "颐年卡");
+    ImFont* font = fonts.body();
+    for (int round = 0; round < 2; ++round) {
+        // Round 0: appended one text at a time. Round 1: the same after a
+        // growth of the page, which rebuilds the list.
+        for (const char* text : {"欧阳", "淑珍", "签到成功"}) fonts.ensure(shell::FontRole::Body, text);
+        upload();
+        for (char32_t cp : shell::decodeUtf8("颐年卡欧阳淑珍签到成功")) {
+            const ImFontGlyph* g = font->FindGlyphNoFallback(ImWchar(cp));
+            ASSERT_NE(g, nullptr) << "U+" << std::hex << unsigned(cp) << " (round " << round << ")";
+            EXPECT_EQ(g->Codepoint, unsigned(cp));
+            EXPECT_TRUE(g->Visible);
+            EXPECT_GT(ink(font, cp), 0) << "its coordinates are its ink";
+            EXPECT_EQ(font->GetCharAdvance(ImWchar(cp)), g->AdvanceX);
+        }
+        // The fallback still points into the (moved) list, and a glyph never
+        // placed measures as the fallback.
+        ASSERT_NE(font->FallbackGlyph, nullptr);
+        EXPECT_GE(font->FallbackGlyph, font->Glyphs.begin());
+        EXPECT_LT(font->FallbackGlyph, font->Glyphs.end());
+        EXPECT_EQ(font->FallbackGlyph->Codepoint, 0x3000u);
+        EXPECT_EQ(font->GetCharAdvance(ImWchar(U'龘')), font->FallbackAdvanceX);
+        EXPECT_EQ(font->FindGlyph(ImWchar(U'龘')), font->FallbackGlyph);
+        EXPECT_EQ(font->CalcTextSizeA(font->FontSize, 1e9f, 0, "欧阳").x,
+                  font->GetCharAdvance(ImWchar(U'欧')) + font->GetCharAdvance(ImWchar(U'阳')));
+        fonts.reserveAll();
+    }
+}
+
 // The first screen needs about 100 glyphs: the page starts 512 rows tall
 // (a quarter of the texture) and doubles when a glyph needs room, before
 // anything is evicted. Each growth moves every glyph's texture coordinates,
-// which takeGrown() tells the frame (laid out again), and the rows in use go
-// to the GPU again.
+// which takeGrown() tells the frame (laid out again), and the new texture
+// gets everything the page holds again (there is no copy of it in memory:
+// the glyphs are rasterized again).
 TEST_F(FontsTest, ThePageStartsSmallAndGrowsBeforeAnythingIsEvicted) {
     fonts.setSizes(62, 90);
     EXPECT_EQ(fonts.pageRows(), 512);
-    EXPECT_TRUE(fonts.takeGrown()) << "a new page: the texture is made at its size";
-    EXPECT_FALSE(fonts.takeGrown());
-    fonts.pageUploaded();
+    EXPECT_TRUE(upload()) << "a new page: the texture is made at its size";
+    EXPECT_FALSE(upload());
     fonts.beginFrame(1);
     fonts.ensure(shell::FontRole::Title, "颐");
+    EXPECT_FALSE(upload());
     const long firstInk = ink(fonts.title(), U'颐');
     ASSERT_GT(firstInk, 0);
-    EXPECT_FALSE(fonts.takeGrown());
 
     std::vector<int> rowsSeen{fonts.pageRows()};
     for (int i = 0; i < 1200 && fonts.pageRows() < 2048; ++i) {
         fonts.ensure(shell::FontRole::Title, shell::encodeUtf8(char32_t(0x4E00 + i * 5)));
-        if (fonts.takeGrown()) {
+        // The new texture's content is undefined: 0x55 here, so that a glyph
+        // not sent again, or sent without its padding, shows.
+        if (upload(0x55)) {
             rowsSeen.push_back(fonts.pageRows());
-            int y0 = 0, y1 = 0;
-            ASSERT_TRUE(fonts.pageDirty(y0, y1));
-            EXPECT_EQ(y0, 0) << "the texture is made anew: every row in use goes up";
             EXPECT_EQ(fonts.stats().height, fonts.pageRows());
-            fonts.pageUploaded();
+            EXPECT_EQ(ink(fonts.title(), U'颐'), firstInk) << "the first glyph, sent again after growing to "
+                                                          << fonts.pageRows();
+            EXPECT_TRUE(padded(fonts.title(), U'颐'));
+            EXPECT_EQ(at(1, 1), 255) << "the white block";
         }
     }
     EXPECT_EQ(rowsSeen, (std::vector<int>{512, 1024, 2048}));
@@ -157,16 +242,66 @@ TEST_F(FontsTest, ThePageStartsSmallAndGrowsBeforeAnythingIsEvicted) {
 // so that no frame answering an elder pays for a growth.
 TEST_F(FontsTest, ReservingTakesThePageToItsMostOnce) {
     fonts.setSizes(44, 64);
-    ASSERT_TRUE(fonts.takeGrown());
+    ASSERT_TRUE(upload());
     fonts.beginFrame(1);
     fonts.ensure(shell::FontRole::Body, "颐年卡");
+    upload();
     const long before = ink(fonts.body(), U'颐');
     fonts.reserveAll();
     EXPECT_EQ(fonts.pageRows(), 2048);
-    EXPECT_TRUE(fonts.takeGrown());
-    EXPECT_EQ(ink(fonts.body(), U'颐'), before) << "its coordinates follow";
+    EXPECT_TRUE(upload(0x55));
+    EXPECT_EQ(ink(fonts.body(), U'颐'), before) << "its coordinates follow, and it was sent again";
     fonts.reserveAll();
-    EXPECT_FALSE(fonts.takeGrown()) << "once";
+    EXPECT_FALSE(upload()) << "once";
+}
+
+// A glyph goes into the room an evicted one left: what the texture held
+// there must not bleed into it. Every glyph of a day goes up with its
+// padding, whatever the texture held before.
+TEST_F(FontsTest, AGlyphInAnEvictedGlyphsRoomCarriesItsOwnPadding) {
+    fonts.setSizes(62, 90);
+    fonts.reserveAll();
+    upload(0x55);
+    std::uint64_t frame = 1;
+    for (int card = 0; card < 900; ++card, ++frame) {
+        fonts.beginFrame(frame);
+        const std::string name = shell::encodeUtf8(char32_t(0x4E00 + card * 7)) + shell::encodeUtf8(char32_t(0x4E01 + card * 7));
+        fonts.ensure(shell::FontRole::Title, name);
+        upload();
+        for (char32_t cp : shell::decodeUtf8(name)) {
+            ASSERT_GT(ink(fonts.title(), cp), 0) << card;
+            ASSERT_TRUE(padded(fonts.title(), cp)) << "card " << card << ", U+" << std::hex << unsigned(cp);
+        }
+    }
+    EXPECT_GT(fonts.stats().evicted, 300) << "the page was full and cycled";
 }
 
 }  // namespace
+
+namespace {
+
+int openFiles() {
+    int n = 0;
+    for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator("/proc/self/fd")) ++n;
+    return n;
+}
+
+}  // namespace
+
+// The faces' files are closed with them (they were left open: the faces'
+// descriptors outlived every Fonts and every face it replaced).
+TEST(FontFilesTest, AreClosedWithTheirFaces) {
+    const shell::CjkFaces faces = shell::findCjkFaces();
+    ASSERT_TRUE(faces.coversCjk) << "fonts-noto-cjk is needed (scripts/setup.sh installs it)";
+    ImGui::CreateContext();
+    const int before = openFiles();
+    {
+        shell::Fonts fonts;
+        fonts.setFaces(faces.regular, faces.bold);
+        EXPECT_EQ(openFiles(), before + 2) << "one descriptor per face, read with pread";
+        fonts.setFaces(faces.regular, faces.bold);
+        EXPECT_EQ(openFiles(), before + 2) << "the faces it replaced are closed";
+    }
+    EXPECT_EQ(openFiles(), before);
+    ImGui::DestroyContext();
+}

@@ -603,17 +603,14 @@ void App::Impl::ensureFonts() {
     expectedLoadedMs = -1;
 }
 
-// The rows of the glyph page that changed go to the GL texture; a page that
+// The glyphs placed since the last frame go to the GL texture; a page that
 // grew gets a texture of its new size first. True if it grew: what was laid
 // out before has the old texture coordinates.
 bool App::Impl::uploadGlyphs() {
     const bool grew = fonts.takeGrown();
     if (grew) platform->sizeGlyphTexture(glyphTexture, Fonts::kPageSide, fonts.pageRows());
-    int y0 = 0, y1 = 0;
-    if (fonts.pageDirty(y0, y1)) {
-        platform->updateGlyphTexture(glyphTexture, Fonts::kPageSide, y0, y1, fonts.page());
-        fonts.pageUploaded();
-    }
+    for (const Fonts::Upload& u : fonts.takeUploads())
+        platform->updateGlyphTexture(glyphTexture, u.x, u.y, u.w, u.h, u.pixels.data());
     return grew;
 }
 

@@ -154,12 +154,11 @@ void Platform::sizeGlyphTexture(std::uint32_t texture, int width, int height) {
     else glTexImage2D(GL_TEXTURE_2D, 0, GL_ALPHA8, width, height, 0, GL_ALPHA, GL_UNSIGNED_BYTE, nullptr);
 }
 
-void Platform::updateGlyphTexture(std::uint32_t texture, int width, int y0, int y1, const std::uint8_t* page) {
-    if (y1 <= y0) return;
+void Platform::updateGlyphTexture(std::uint32_t texture, int x, int y, int w, int h, const std::uint8_t* pixels) {
+    if (w <= 0 || h <= 0) return;
     glBindTexture(GL_TEXTURE_2D, texture);
     glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-    glTexSubImage2D(GL_TEXTURE_2D, 0, 0, y0, width, y1 - y0, gles_ ? GL_RED : GL_ALPHA, GL_UNSIGNED_BYTE,
-                    page + std::size_t(y0) * std::size_t(width));
+    glTexSubImage2D(GL_TEXTURE_2D, 0, x, y, w, h, gles_ ? GL_RED : GL_ALPHA, GL_UNSIGNED_BYTE, pixels);
 }
 
 void Platform::deleteTexture(std::uint32_t texture) {

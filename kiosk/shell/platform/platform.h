@@ -52,10 +52,10 @@ public:
     // the fixed-function renderer, GL_R8 swizzled for the shader one. The id is what
     // ImGui's draw lists take and stays the same when sizeGlyphTexture()
     // gives it a new size (its contents undefined until sent again);
-    // updateGlyphTexture() sends rows [y0, y1) of a page `width` wide.
+    // updateGlyphTexture() sends a w x h rectangle at (x, y), rows packed.
     std::uint32_t createGlyphTexture();
     void sizeGlyphTexture(std::uint32_t texture, int width, int height);
-    void updateGlyphTexture(std::uint32_t texture, int width, int y0, int y1, const std::uint8_t* page);
+    void updateGlyphTexture(std::uint32_t texture, int x, int y, int w, int h, const std::uint8_t* pixels);
     void deleteTexture(std::uint32_t texture);
 
     void clear(float r, float g, float b);

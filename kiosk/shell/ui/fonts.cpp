@@ -120,9 +120,27 @@ struct FontFile {
     int fd = -1;
     unsigned long start = 0, len = 0;  // the window's place in the file
     unsigned char window[kWindow];
+    FontFile() = default;
+    FontFile(const FontFile&) = delete;
+    FontFile& operator=(const FontFile&) = delete;
     ~FontFile() {
+        if (fd >= 0) ::close(fd);
     }
 };
+
+// A glyph in the page, of one size.
+struct PageGlyph {
+    int x = 0, y = 0, w = 0, h = 0;  // in the page (w, h 0: nothing to draw)
+    float x0 = 0, y0 = 0, advance = 0;
+    std::uint64_t lastUse = 0;
+};
+
+// Hands a glyph to ImGui's font, at its place in a page `rows` tall.
+void addGlyph(ImFont& font, char32_t cp, const PageGlyph& g, int rows) {
+    const float su = 1.0f / float(Fonts::kPageSide), sv = 1.0f / float(rows);
+    font.AddGlyph(nullptr, ImWchar(cp), g.x0, g.y0, g.x0 + float(g.w), g.y0 + float(g.h), float(g.x) * su,
+                  float(g.y) * sv, float(g.x + g.w) * su, float(g.y + g.h) * sv, g.advance);
+}
 
 }  // namespace
 
@@ -138,13 +156,10 @@ struct Fonts::Face {
     float ascent = 0, descent = 0;
     int shelfH = 0;      // the height of this size's shelves
     std::unique_ptr<ImFont> font;
-    struct Glyph {
-        int x = 0, y = 0, w = 0, h = 0;  // in the page (w, h 0: nothing to draw)
-        float x0 = 0, y0 = 0, advance = 0;
-        std::uint64_t lastUse = 0;
-    };
+    using Glyph = PageGlyph;
     std::unordered_map<char32_t, Glyph> glyphs;
-    bool tableDirty = false;
+    bool tableDirty = false;          // ImFont's glyph list is made again (publish)
+    std::vector<char32_t> added;      // placed since: appended to it (publishAdded)
 
     ~Face() {
         if (face) FT_Done_Face(face);
@@ -193,9 +208,8 @@ void Fonts::setRows(int rows) {
     container_->TexUvWhitePixel = ImVec2(u, v);
     stats_.width = kPageSide;
     stats_.height = rows;
-    // The texture is made anew at this size: every row in use goes up again.
-    dirtyY0_ = 0;
-    dirtyY1_ = std::max(dirtyY1_, nextShelfY_);
+    // The texture is made anew at this size: what the page holds goes up again.
+    rasterizeAgain();
     // Every glyph's texture coordinates change with the page's height.
     for (int i = 0; i < 2; ++i)
         if (faces_[i] && faces_[i]->font) publish(i);
@@ -291,31 +305,66 @@ struct Fonts::Shelf {
 };
 
 void Fonts::clearPage() {
-    // A fresh zeroed page: calloc takes it from the system untouched, so the
-    // rows no glyph has reached cost no memory, here or (uploaded only where
-    // glyphs are) in the GL texture.
-    page_.reset(static_cast<std::uint8_t*>(std::calloc(std::size_t(kPageSide) * kPageSide, 1)));
-    if (!page_) throw std::bad_alloc();
-    // A white block in the corner: ImGui fills its shapes from a white texel,
-    // so shapes and text share the page and a frame needs one texture.
-    for (int y = 0; y < kWhite; ++y)
-        for (int x = 0; x < kWhite; ++x) page_.get()[std::size_t(y) * kPageSide + std::size_t(x)] = 255;
+    // The page keeps its rows (and the texture its size): a glyph's
+    // rectangle goes up with its padding, so nothing left in the texture
+    // from before is ever sampled.
+    uploads_.clear();
+    uploadWhite();
     shelves_.clear();
     nextShelfY_ = kWhite;
-    // The page keeps its rows (and the texture its size): only the rows
-    // glyphs go into are sampled, and they are sent again.
     stats_.glyphs = 0;
-    // The white block's rows; glyphs add theirs. The texture's other rows are
-    // never sampled before a glyph's band (its padding included) is uploaded.
-    dirtyY0_ = 0;
-    dirtyY1_ = kWhite;
 }
 
-bool Fonts::pageDirty(int& y0, int& y1) const {
-    if (dirtyY0_ >= dirtyY1_) return false;
-    y0 = dirtyY0_;
-    y1 = dirtyY1_;
-    return true;
+// A white block in the corner: ImGui fills its shapes from a white texel, so
+// shapes and text share the page and a frame needs one texture.
+void Fonts::uploadWhite() {
+    uploads_.push_back(Upload{0, 0, kWhite, kWhite, std::vector<std::uint8_t>(kWhite * kWhite, 255)});
+}
+
+// A glyph's bitmap at (x, y) in the page, with the padding after it and the
+// rows around it zeroed: filtering samples them at the glyph's edges, and the
+// texture may hold an evicted glyph's ink there (or, new, anything).
+void Fonts::uploadGlyph(const std::uint8_t* bitmap, int pitch, int w, int h, int x, int y) {
+    Upload u;
+    u.x = x;
+    u.y = y - kPad;
+    u.w = std::min(w + kPad, kPageSide - x);
+    u.h = std::min(h + 2 * kPad, pageRows_ - u.y);
+    u.pixels.assign(std::size_t(u.w) * std::size_t(u.h), 0);
+    for (int row = 0; row < h && row + kPad < u.h; ++row)
+        std::copy_n(bitmap + std::ptrdiff_t(row) * pitch, std::min(w, u.w),
+                    u.pixels.data() + std::size_t(row + kPad) * std::size_t(u.w));
+    uploads_.push_back(std::move(u));
+}
+
+// Loads and renders `cp` at `role`'s size into the face's glyph slot, as
+// ImGui's FreeType builder does (light hinting, no embedded bitmaps), so text
+// measures and looks as it always did.
+bool Fonts::render(int role, char32_t cp) {
+    FT_Face face = faces_[role]->face;
+    return FT_Load_Char(face, FT_ULong(cp), FT_LOAD_NO_BITMAP | FT_LOAD_TARGET_LIGHT) == 0 &&
+           FT_Render_Glyph(face->glyph, FT_RENDER_MODE_NORMAL) == 0;
+}
+
+// A new texture (the page grew): the white block and every glyph the page
+// holds, rasterized again (there is no copy of the page in memory). Growth
+// comes at most twice, in the first seconds (reserveAll()).
+void Fonts::rasterizeAgain() {
+    uploads_.clear();
+    uploadWhite();
+    for (int i = 0; i < 2; ++i) {
+        if (!faces_[i] || !faces_[i]->font) continue;
+        for (const auto& [cp, g] : faces_[i]->glyphs) {
+            if (g.w == 0 || g.h == 0) continue;
+            if (render(i, cp)) {
+                const FT_Bitmap& bm = faces_[i]->face->glyph->bitmap;
+                uploadGlyph(bm.buffer, bm.pitch, std::min(g.w, int(bm.width)), std::min(g.h, int(bm.rows)), g.x, g.y);
+            } else {
+                const std::vector<std::uint8_t> blank(std::size_t(g.w) * std::size_t(g.h), 0);
+                uploadGlyph(blank.data(), g.w, g.w, g.h, g.x, g.y);
+            }
+        }
+    }
 }
 
 // Drops the least recently used glyph of `role` not drawn in the last frames.
@@ -415,14 +464,11 @@ bool Fonts::place(int role, char32_t cp, bool mayEvict) {
     if (cp == kBlank) {
         g.advance = f.px;
         f.glyphs[cp] = g;
-        f.tableDirty = true;
+        f.added.push_back(cp);
         return true;
     }
-    // As ImGui's FreeType builder does (light hinting, no embedded bitmaps),
-    // so text measures and looks as it always did.
-    if (FT_Load_Char(f.face, FT_ULong(cp), FT_LOAD_NO_BITMAP | FT_LOAD_TARGET_LIGHT) != 0) return false;
+    if (!render(role, cp)) return false;
     FT_GlyphSlot slot = f.face->glyph;
-    if (FT_Render_Glyph(slot, FT_RENDER_MODE_NORMAL) != 0) return false;
     const FT_Bitmap& bm = slot->bitmap;
     g.w = int(bm.width);
     g.h = int(bm.rows);
@@ -430,56 +476,85 @@ bool Fonts::place(int role, char32_t cp, bool mayEvict) {
     g.x0 = float(slot->bitmap_left);
     g.y0 = float(-slot->bitmap_top) + std::round(f.ascent);
     if (g.w > 0 && g.h > 0) {
-        if (g.w + kPad > kPageSide || g.h > f.shelfH) return false;
+        // Its padding rows stay inside its shelf: they are uploaded with it.
+        if (g.w + kPad > kPageSide || g.h + 2 * kPad > f.shelfH) return false;
+        const int rows = pageRows_;
         if (!allocate(role, g.w, g.h, g.x, g.y, mayEvict)) return false;
-        for (int row = 0; row < g.h; ++row)
-            std::copy_n(bm.buffer + std::ptrdiff_t(row) * bm.pitch, g.w,
-                        page_.get() + std::size_t(g.y + row) * kPageSide + std::size_t(g.x));
-        // With the padding rows: filtering samples them at the glyph's edge.
-        dirtyY0_ = std::min(dirtyY0_, std::max(0, g.y - kPad));
-        dirtyY1_ = std::max(dirtyY1_, std::min(kPageSide, g.y + g.h + kPad));
+        // A growth in allocate() rasterized the page again through the same slot.
+        if (pageRows_ != rows && !render(role, cp)) return false;
+        uploadGlyph(bm.buffer, bm.pitch, g.w, g.h, g.x, g.y);
     }
     f.glyphs[cp] = g;
-    f.tableDirty = true;
+    f.added.push_back(cp);
     ++stats_.glyphs;
     ++stats_.added;
     return true;
 }
 
-// The glyph list of a size's ImFont again from the glyphs kept (after adds
-// or evictions): ~700 AddGlyph and the lookup table, about 0.2 ms.
+// The glyph list of a size's ImFont again from the glyphs kept (after
+// evictions, a new size or the page's growth): ~700 AddGlyph and the lookup
+// table, about 0.2 ms. The table then spans the whole of ImWchar's range, so
+// glyphs placed later are only appended (publishAdded).
 void Fonts::publish(int role) {
     Face& f = *faces_[role];
     ImFont& font = *f.font;
     font.Glyphs.clear();
     font.FallbackGlyph = nullptr;  // it pointed into the list just cleared
     font.MetricsTotalSurface = 0;
-    const float su = 1.0f / float(kPageSide), sv = 1.0f / float(pageRows_);
     for (const auto& [cp, g] : f.glyphs) {
         if (cp > 0xFFFF) continue;  // ImWchar is 16-bit in Debian's build
-        font.AddGlyph(nullptr, ImWchar(cp), g.x0, g.y0, g.x0 + float(g.w), g.y0 + float(g.h), float(g.x) * su,
-                      float(g.y) * sv, float(g.x + g.w) * su, float(g.y + g.h) * sv, g.advance);
+        addGlyph(font, cp, g, pageRows_);
     }
     font.BuildLookupTable();
+    const int had = font.IndexAdvanceX.Size;
+    font.GrowIndex(0x10000);
+    for (int c = had; c < 0x10000; ++c) font.IndexAdvanceX[c] = font.FallbackAdvanceX;
     f.tableDirty = false;
+    f.added.clear();
+}
+
+// Glyphs placed since the last publish, appended to the ImFont's list and set
+// in its lookup table. BuildLookupTable makes the table anew (64k entries): on
+// the first screen, where a hundred texts each bring a new glyph or two, that
+// was 7 ms of the first frame.
+void Fonts::publishAdded(int role) {
+    Face& f = *faces_[role];
+    ImFont& font = *f.font;
+    for (char32_t cp : f.added) {
+        const auto it = f.glyphs.find(cp);
+        if (cp > 0xFFFF || it == f.glyphs.end()) continue;
+        const Face::Glyph& g = it->second;
+        addGlyph(font, cp, g, pageRows_);
+        font.IndexLookup[int(cp)] = ImWchar(font.Glyphs.Size - 1);
+        font.IndexAdvanceX[int(cp)] = g.advance;
+        const int page = int(cp) / 4096;
+        font.Used4kPagesMap[page >> 3] |= std::uint8_t(1 << (page & 7));
+    }
+    // The list may have moved: the fallback glyph is looked up again.
+    font.FallbackGlyph = font.FindGlyphNoFallback(font.FallbackChar);
+    font.DirtyLookupTables = false;
+    f.added.clear();
+}
+
+void Fonts::refresh(int role) {
+    if (!faces_[role] || !faces_[role]->font) return;
+    if (faces_[role]->tableDirty) publish(role);
+    else if (!faces_[role]->added.empty()) publishAdded(role);
 }
 
 void Fonts::ensure(FontRole role, std::string_view text) {
     const int r = role == FontRole::Title ? 1 : 0;
     if (!faces_[r] || !faces_[r]->font) return;
     Face& f = *faces_[r];
-    bool changed = false;
     for (char32_t cp : decodeUtf8(text)) {
         if (cp == U'\n') continue;
         if (auto it = f.glyphs.find(cp); it != f.glyphs.end()) {
             it->second.lastUse = frame_;
             continue;
         }
-        if (place(r, cp, true)) changed = true;
-        else ++stats_.missing;
+        if (!place(r, cp, true)) ++stats_.missing;
     }
-    for (int i = 0; i < 2; ++i)
-        if (faces_[i]->tableDirty || (i == r && changed)) publish(i);
+    for (int i = 0; i < 2; ++i) refresh(i);
 }
 
 int Fonts::warm(FontRole role, std::string_view text, int budget) {
@@ -494,8 +569,7 @@ int Fonts::warm(FontRole role, std::string_view text, int budget) {
             ++added;
         }
     }
-    for (int i = 0; i < 2; ++i)
-        if (faces_[i] && faces_[i]->font && faces_[i]->tableDirty) publish(i);
+    for (int i = 0; i < 2; ++i) refresh(i);
     return added;
 }
 

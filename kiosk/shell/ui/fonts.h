@@ -13,7 +13,7 @@
 // again before it is shown (takeGrown()). A new text size keeps the rows. A string is made sure of
 // (ensure()) before it is measured or drawn: the glyphs it lacks are
 // rasterized with FreeType into free room (about 0.1-0.5 ms a CJK glyph) and
-// only the changed rows of the page are uploaded again. Nothing is ever
+// only they go to the texture. Nothing is ever
 // rebuilt on the frame that answers a card; a whole rebuild happens only when
 // the text size changes.
 //
@@ -22,9 +22,12 @@
 // what was not drawn in the last frames goes first (evicted()). The names the
 // station expects are rasterized ahead, while the kiosk is idle (warm()).
 //
-// The page is plain memory; the GL texture is the platform's (Texture below).
-// Fonts needs no ImGui context (the start-up worker rasterizes the welcome
-// screen's words before the window exists).
+// The page lives only in the GL texture (the platform's): Fonts hands out the
+// rectangles that changed, each glyph with its padding (takeUploads()), and
+// when the texture is made anew (the page grew) it rasterizes what the page
+// holds again. A copy of the page in memory cost 4 MB.
+// Fonts needs no ImGui context (the start-up worker opens the faces before
+// the window exists).
 #pragma once
 
 #include <cstddef>
@@ -106,10 +109,15 @@ public:
     // Time spent rasterizing since the last call (the frame's atlas work).
     double takeWorkMs() { return std::exchange(workMs_, 0.0); }
 
-    // The page's rows changed since the last upload: [y0, y1).
-    bool pageDirty(int& y0, int& y1) const;
-    void pageUploaded() { dirtyY0_ = kPageSide, dirtyY1_ = 0; }
-    const std::uint8_t* page() const { return page_.get(); }
+    // A rectangle of the page for the texture, its pixels row by row (w * h).
+    struct Upload {
+        int x = 0, y = 0, w = 0, h = 0;
+        std::vector<std::uint8_t> pixels;
+    };
+    // What changed in the page since the last call, in order. After
+    // takeGrown() these bring back everything the page holds: the new
+    // texture's content is undefined until then.
+    std::vector<Upload> takeUploads() { return std::exchange(uploads_, {}); }
     int pageRows() const { return pageRows_; }
     // The page at its most rows now (while idle, so that no frame that
     // answers an elder pays for a growth).
@@ -135,17 +143,19 @@ private:
     bool allocate(int role, int w, int h, int& x, int& y, bool mayEvict);
     void evictOne(int role);
     void publish(int role);
+    void publishAdded(int role);
+    void refresh(int role);
     void clearPage();
     void setRows(int rows);
+    void uploadWhite();
+    void uploadGlyph(const std::uint8_t* bitmap, int pitch, int w, int h, int x, int y);
+    bool render(int role, char32_t cp);
+    void rasterizeAgain();
 
     std::unique_ptr<Face> faces_[2];  // body, title
     FontFace bodyFace_, titleFace_;
     float bodyPx_ = 0, titlePx_ = 0;
-    // calloc'd: rows no glyph has reached yet are zero pages, not resident.
-    struct Free {
-        void operator()(std::uint8_t* p) const { std::free(p); }
-    };
-    std::unique_ptr<std::uint8_t[], Free> page_;
+    std::vector<Upload> uploads_;
     std::unique_ptr<ImFontAtlas> container_;
     ImFont* body_ = nullptr;
     ImFont* title_ = nullptr;
@@ -154,7 +164,6 @@ private:
     int pageRows_ = kPageStartRows;
     bool grown_ = false;
     std::uint64_t frame_ = 0;
-    int dirtyY0_ = kPageSide, dirtyY1_ = 0;
     double workMs_ = 0;
     Stats stats_;
 };
