@@ -16,8 +16,12 @@ std::string syncWords(const Context& ctx) {
     const shell::StatusInfo& st = ctx.status;
     switch (st.sync) {
         case shell::StatusInfo::Sync::NotEnrolled: return ctx.strings.get("status.not_enrolled");
-        // Enrolled, first cycle not finished yet: not "offline".
-        case shell::StatusInfo::Sync::Waiting: return ctx.strings.get("status.connecting");
+        // Enrolled, the first cycle since start not finished yet: not
+        // "offline". A station that synced before shows when it last did
+        // (its data is that fresh), not "connecting" for its first seconds.
+        case shell::StatusInfo::Sync::Waiting:
+            if (!st.lastSyncHHMM.empty()) return ctx.strings.format("status.last_sync", {{"time", st.lastSyncHHMM}});
+            return ctx.strings.get("status.connecting");
         case shell::StatusInfo::Sync::Offline: {
             std::string s = ctx.strings.get("status.offline");
             if (!st.lastSyncHHMM.empty())
