@@ -43,19 +43,29 @@ protected:
                 price.pay_cents = booked->pay_cents;
             }
             v.pay = ctx_.strings.format("meals.pay_short", {{"pay", money(ctx_.strings, price.pay_cents)}});
-            if (already) v.state = ctx_.strings.get("meals.already");
-            else if (slot.past_cutoff) v.state = pastCutoffText(ctx_, slot.slot, slot.cutoff);
-            else if (slot.seats_left <= 0) v.state = ctx_.strings.get("meals.full.detail");
-            // The subsidy first (what the district pays is why the price is low),
-            // then the dishes, then the seats: one paragraph that wraps.
-            if (price.capped) v.details = ctx_.strings.get("meals.subsidy_capped_short") + ctx_.strings.get("meals.details_sep");
+            const std::string sep = ctx_.strings.get("meals.details_sep");
+            // A meal that cannot be booked says why in a word on its first
+            // row (where a bookable one says 订这一餐), and when to book in
+            // its paragraph: a card no taller than a bookable one, so two
+            // closed meals still show whole at 大 (a line of its own for the
+            // reason made two cards 740 px where 711 were left).
+            const bool closed = !already && slot.past_cutoff, full = !already && !closed && slot.seats_left <= 0;
+            if (already) v.state = ctx_.strings.get("meals.state.booked");
+            else if (closed) v.state = ctx_.strings.get("meals.state.closed");
+            else if (full) v.state = ctx_.strings.get("meals.state.full");
+            // The subsidy first (what the district pays is why the price is
+            // low; of no use once the meal is closed), then the dishes, then
+            // the seats: one paragraph that wraps.
+            if (closed)
+                v.details = ctx_.strings.format("meals.book_before", {{"time", clockTime(slot.cutoff)},
+                                                                     {"slot", slotName(ctx_.strings, slot.slot)}}) + sep;
+            else if (price.capped) v.details = ctx_.strings.get("meals.subsidy_capped_short") + sep;
             else if (price.subsidy_cents > 0)
-                v.details = ctx_.strings.format("meals.subsidy_short", {{"subsidy", money(ctx_.strings, price.subsidy_cents)}}) +
-                            ctx_.strings.get("meals.details_sep");
+                v.details = ctx_.strings.format("meals.subsidy_short", {{"subsidy", money(ctx_.strings, price.subsidy_cents)}}) + sep;
             v.details += dishesLine(ctx_, slot.dishes);
-            if (v.state.empty())
-                v.details += ctx_.strings.get("meals.details_sep") +
-                             ctx_.strings.format("meals.seats_left", {{"n", std::to_string(slot.seats_left)}});
+            if (full) v.details += sep + ctx_.strings.get("meals.full.detail");
+            else if (v.state.empty())
+                v.details += sep + ctx_.strings.format("meals.seats_left", {{"n", std::to_string(slot.seats_left)}});
             ctx_.addText(v.heading + v.details + v.state);
             s.slots.push_back(std::move(v));
         }
@@ -74,11 +84,12 @@ protected:
         if (s.slots.empty()) return shell::column(m.gap, {std::move(q), emptyNote(ctx_, str.get("meals.no_slots"))});
 
         Node list = shell::column(m.gap * 0.75f);
-        // A card's inner width: the screen's, less the card's padding on both
-        // sides and the scroll bar's room.
-        const float inner = area.w - 4 * m.gap;
+        const float cardPad = m.gap * 0.75f;
         for (const SlotView& v : s.slots) {
             const bool bookable = v.state.empty();
+            // The width a card's words get: the list's (the content's whole
+            // width, scrolled or not), less the card's own padding.
+            const float inner = area.w - 2 * (bookable ? ui.pressablePad() : cardPad);
             // The meal and what it costs on one row, the dishes under it; when
             // the row's words do not fit the card's width (English at 特大,
             // portrait), the meal on its own line and what it costs under it,
@@ -97,6 +108,10 @@ protected:
                 more.optional = false;
                 more.align = shell::Align::Centre;
                 action.push_back(std::move(more));
+            } else {
+                Node why = body(ctx_, v.state);
+                why.align = shell::Align::Centre;
+                action.push_back(std::move(why));
             }
             float oneRow = shell::widthOf(title).pref + shell::widthOf(pay).pref;
             for (const Node& a : action) oneRow += m.gap + shell::widthOf(a).pref;
@@ -112,7 +127,6 @@ protected:
                 head = shell::column(0, {std::move(title), std::move(cost)});
             }
             Node col = shell::column(0, {std::move(head), body(ctx_, v.details)});
-            if (!bookable) col.add(body(ctx_, v.state));
             const std::string slotId = v.id;
             if (bookable) {
                 list.add(ui.pressable(v.widget, std::move(col), {c.card, c.cardText, c.navText, true}, [this, slotId] {
@@ -124,7 +138,7 @@ protected:
                     ctx_.router.push(canDeliver ? ids::kMealsHow : ids::kMealsBook);
                 }));
             } else {
-                list.add(ui.card(std::move(col), m.gap * 0.75f));
+                list.add(ui.card(std::move(col), cardPad));
             }
         }
         Node scroll = ui.list(wid::kMealsSlotsList, std::move(list), m.touchMin * 1.5f);

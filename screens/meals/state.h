@@ -17,8 +17,8 @@ struct SlotView {
     std::string id, widget;    // the slot, and the card's widget id
     std::string heading;       // 午餐 · 长城长者饭堂
     std::string pay;           // 您付13元
-    std::string details;       // dishes, and the seats left
-    std::string state;         // why it cannot be booked ("" when it can)
+    std::string details;       // dishes, and the seats left (or when to book)
+    std::string state;         // why it cannot be booked, a word or two ("" when it can)
 };
 
 struct State : FlowState {

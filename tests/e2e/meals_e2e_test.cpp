@@ -28,9 +28,12 @@ TEST(MealsE2E, BookOfflineFullCancel) {
     opts.stations = {{"st-changcheng", "长城长者服务站"}};
     opts.start = false;
     testsupport::DistrictServer server(opts);
-    // Today's lunch closed at 00:00; a second canteen with one seat for the Full case.
-    server.cli({"menu", "add", "--canteen", "ct-changcheng", "--date", d0, "--slot", "lunch", "--dishes",
-                "红烧肉|清炒菜心|番茄炒蛋|紫菜蛋花汤", "--price", "1800", "--capacity", "300", "--cutoff", "00:00"});
+    // Today's lunch and dinner closed at 00:00 (dishes 40 characters long, as
+    // the tour's long fixture has); a second canteen with one seat for the Full case.
+    for (const char* slot : {"lunch", "dinner"})
+        server.cli({"menu", "add", "--canteen", "ct-changcheng", "--date", d0, "--slot", slot, "--dishes",
+                    "清蒸鲈鱼配姜葱豉汁|香菇滑鸡焖土豆胡萝卜|蒜蓉炒时令有机菜心|冬瓜薏米排骨玉米汤", "--price", "1800",
+                    "--capacity", "300", "--cutoff", "00:00"});
     server.cli({"canteen", "add", "长城长者饭堂二号", "--station", "st-changcheng", "--id", "ct-changcheng-2"});
     server.cli({"menu", "add", "--canteen", "ct-changcheng-2", "--date", d2, "--slot", "lunch", "--dishes",
                 "白切鸡|炒菜心|蒸水蛋|冬瓜汤", "--price", "1600", "--capacity", "1", "--id", "slot-e2e-one"});
@@ -51,7 +54,8 @@ tap home.meals
 expect_screen meals
 tap meals.day.0
 expect_screen meals.slots
-expect_text 已过订餐时间（每天0:00前订午餐）
+expect_text 已截止
+expect_text 每天0:00前订午餐
 tap nav.back
 tap meals.day.1
 expect_text 补贴5元
@@ -64,6 +68,19 @@ tap result.ok
 expect_screen meals.voucher
 expect_text 把这个码给饭堂工作人员看
 screenshot voucher.png)");
+    // 1b. A day whose meals are all closed, at 大 in both languages and
+    //     orientations: each card says why on its first row, so both show
+    //     whole (--strict-layout exits 3 on an overflow). The reason on a line
+    //     of its own made two closed cards 740 px where 711 were left: the
+    //     tour failed from 15:00 Shanghai time on.
+    for (const char* lang : {"zh-CN", "en"})
+        for (const char* size : {"1920x1080", "1080x1920"})
+            kiosk.script(std::string("closed_") + lang + "_" + size, R"(type 8801000001
+tap home.meals
+tap meals.day.0
+expect_screen meals.slots
+expect_string meals.state.closed)",
+                         size, std::string("--strict-layout --text-size large --lang ") + lang);
     const std::string mine1 = "FROM bookings WHERE member_id='m-000001' AND slot_id='" + lunch1 + "'";
     EXPECT_EQ(query(kiosk.db(), "SELECT subsidy_cents " + mine1), "500");
     // The kiosk's own background sync may already have pushed it; one more cycle.

@@ -652,10 +652,12 @@ Node Ui::tileGrid(std::vector<TileSpec> specs, int columns) {
     return g;
 }
 
+float Ui::pressablePad() const { return std::round(m().gap * 0.5f); }
+
 Node Ui::pressable(std::string id, Node content, ButtonStyle style, std::function<void()> onTap) {
     Node n = column(0, {});
     n.name = id;
-    n.pad = Insets::all(std::round(m().gap * 0.5f));
+    n.pad = Insets::all(pressablePad());
     n.draw = [this, id, style, onTap](const Node& self) {
         if (button(id, self.rect, "", Icon::None, style) && onTap) onTap();
     };

@@ -139,6 +139,8 @@ public:
     // A whole card that is one target (a list item): `content` is drawn on it,
     // padded half a gap (a list shows two whole items at 大 in landscape).
     Node pressable(std::string id, Node content, ButtonStyle style, std::function<void()> onTap);
+    // The padding a pressable puts around its content, on each side.
+    float pressablePad() const;
     Node qr(std::string text, float minSide, float prefSide);
     // A white card around `content`, padded.
     Node card(Node content, float pad = -1);
