@@ -524,7 +524,8 @@ void App::Impl::warmAhead(std::int64_t now) {
     }
     if (pacer.wantsFrame()) return;
     // The page's full size first: a growth (the 2048x2048 texture made, every
-    // row sent again, ~15 ms) is then never on the frame that answers a card.
+    // glyph in the page rasterized and sent again) is then never on the frame
+    // that answers a card.
     if (fonts.pageRows() < Fonts::kPageSide) {
         fonts.reserveAll();
         uploadGlyphs();
