@@ -71,7 +71,7 @@ protected:
         }
     }
 
-    Node content(const shell::Rect& area) override {
+    Node content(const shell::Rect&) override {
         State& s = st();
         if (!ready() || !s.member || s.date.empty()) return needCard(ctx_);
         shell::Ui& ui = ctx_.ui;
@@ -87,45 +87,36 @@ protected:
         const float cardPad = m.gap * 0.75f;
         for (const SlotView& v : s.slots) {
             const bool bookable = v.state.empty();
-            // The width a card's words get: the list's (the content's whole
-            // width, scrolled or not), less the card's own padding.
-            const float inner = area.w - 2 * (bookable ? ui.pressablePad() : cardPad);
             // The meal and what it costs on one row, the dishes under it; when
             // the row's words do not fit the card's width (English at 特大,
             // portrait), the meal on its own line and what it costs under it,
             // so no word is split and two meals still show.
-            Node title = heading(ctx_, v.heading);
-            title.grow = 1;
-            title.align = shell::Align::Centre;
-            Node pay = body(ctx_, v.pay);
-            pay.align = shell::Align::Centre;
-            std::vector<Node> action;
-            if (bookable) {
-                Node go = ui.text(shell::FontRole::Body, str.get("meals.book_this"), c.navText);
-                go.align = shell::Align::Centre;
-                action.push_back(std::move(go));
-                Node more = ui.icon(shell::Icon::More, c.navText, m.iconNav * 0.6f, m.iconNav * 0.6f);
-                more.optional = false;
-                more.align = shell::Align::Centre;
-                action.push_back(std::move(more));
-            } else {
-                Node why = body(ctx_, v.state);
-                why.align = shell::Align::Centre;
-                action.push_back(std::move(why));
-            }
-            float oneRow = shell::widthOf(title).pref + shell::widthOf(pay).pref;
-            for (const Node& a : action) oneRow += m.gap + shell::widthOf(a).pref;
-            Node head;
-            if (oneRow + m.gap <= inner) {
-                head = shell::row(m.gap, {std::move(title), std::move(pay)});
-                for (Node& a : action) head.add(std::move(a));
-            } else {
-                title.align = shell::Align::Start;
-                pay.grow = 1;
-                Node cost = shell::row(m.gap, {std::move(pay)});
-                for (Node& a : action) cost.add(std::move(a));
-                head = shell::column(0, {std::move(title), std::move(cost)});
-            }
+            auto headParts = [&](bool oneRow) {
+                Node title = heading(ctx_, v.heading);
+                title.grow = oneRow ? 1 : 0;
+                title.align = oneRow ? shell::Align::Centre : shell::Align::Start;
+                Node pay = body(ctx_, v.pay);
+                pay.align = shell::Align::Centre;
+                pay.grow = oneRow ? 0 : 1;
+                Node parts = shell::row(m.gap, {std::move(pay)});
+                if (bookable) {
+                    Node go = ui.text(shell::FontRole::Body, str.get("meals.book_this"), c.navText);
+                    go.align = shell::Align::Centre;
+                    parts.add(std::move(go));
+                    Node more = ui.icon(shell::Icon::More, c.navText, m.iconNav * 0.6f, m.iconNav * 0.6f);
+                    more.optional = false;
+                    more.align = shell::Align::Centre;
+                    parts.add(std::move(more));
+                } else {
+                    Node why = body(ctx_, v.state);
+                    why.align = shell::Align::Centre;
+                    parts.add(std::move(why));
+                }
+                if (!oneRow) return shell::column(0, {std::move(title), std::move(parts)});
+                parts.children.insert(parts.children.begin(), std::move(title));
+                return parts;
+            };
+            Node head = shell::either(headParts(true), headParts(false));
             Node col = shell::column(0, {std::move(head), body(ctx_, v.details)});
             const std::string slotId = v.id;
             if (bookable) {

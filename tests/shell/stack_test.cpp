@@ -65,6 +65,27 @@ TEST(Text, LatinWrapsAtSpacesAndBreaksAWordOnlyWhenItMust) {
     EXPECT_EQ(shell::narrowestWidth("Use my phone", width), width("phone"));
 }
 
+// A canteen's name in an English card broke after its fifth character
+// ("Dinner · 长城长者饭" / "堂"): in Latin text a short Chinese run keeps to
+// one line when a line holds it; a long one, or Chinese text, breaks as before.
+TEST(Text, AChineseNameInEnglishStaysOnOneLine) {
+    EXPECT_EQ(shell::wrapText("Dinner · 长城长者饭堂", 400, width),
+              (std::vector<std::string>{"Dinner ·", "长城长者饭堂"}));
+    EXPECT_EQ(shell::wrapText("Dinner · 长城长者饭堂, today", 400, width),
+              (std::vector<std::string>{"Dinner ·", "长城长者饭堂, today"}))
+        << "its punctuation goes with it";
+    EXPECT_EQ(shell::wrapText("Dinner · 长城长者饭堂", 220, width),
+              (std::vector<std::string>{"Dinner · 长", "城长者饭堂"}))
+        << "no line holds it: it breaks between characters, never wider than the line";
+    EXPECT_EQ(shell::wrapText("Place of the talk: 二楼活动室东边的大会议室里", 440, width),
+              (std::vector<std::string>{"Place of the talk: 二", "楼活动室东边的大会议室", "里"}))
+        << "a run longer than a name is a sentence: it fills the line";
+    EXPECT_EQ(shell::wrapText("晚餐长城长者饭堂 OK", 240, width), (std::vector<std::string>{"晚餐长城长者", "饭堂 OK"}))
+        << "Chinese text breaks between characters";
+    EXPECT_EQ(shell::narrowestWidth("Dinner · 长城长者饭堂", width), width("Dinner"))
+        << "the run may break: it does not make the text's narrowest width";
+}
+
 // A saved file's path in a notice ("送餐单已保存：/var/lib/...") was one
 // 3,000 px word: it breaks after its slashes, never inside "//".
 TEST(Text, APathBreaksAfterItsSlashes) {
@@ -198,6 +219,80 @@ TEST(Stack, AScrollContainerKeepsItsContentAtFullHeight) {
     const float content = shell::arrange(list, {0, 0, 300, 300});
     EXPECT_FLOAT_EQ(content, 620) << "the caller scrolls 620 px of content in 300";
     EXPECT_FLOAT_EQ(list.children[2].rect.y, 420);
+}
+
+// A scrolling area shows its bar on its right edge: what it holds is laid out
+// clear of it (cards ran under the bar, "Closed" touched it at 特大), and only
+// when it scrolls (a list that fits keeps its full width).
+TEST(Stack, ScrollingContentLeavesTheBarsRoom) {
+    Node list = shell::column(10, {para("志愿服务聊天陪伴一小时"), fixedBox(200), fixedBox(200)});
+    list.scroll = true;
+    list.scrollBar = 40;
+    shell::arrange(list, {0, 0, 440, 2000});
+    EXPECT_FLOAT_EQ(list.children[0].rect.w, 440) << "all of it shows: no bar, full width";
+    EXPECT_FLOAT_EQ(list.children[0].rect.h, 40);
+
+    const float content = shell::arrange(list, {0, 0, 440, 300});
+    EXPECT_FLOAT_EQ(list.children[0].rect.w, 400) << "it scrolls: the bar's 40 px are left to the bar";
+    EXPECT_FLOAT_EQ(list.children[0].rect.h, 80) << "the text wraps in the narrower width";
+    EXPECT_FLOAT_EQ(list.children[1].rect.w, 400);
+    EXPECT_FLOAT_EQ(content, 500) << "80 + 10 + 200 + 10 + 200";
+    EXPECT_FLOAT_EQ(shell::scrollingHeight(list, {0, 0, 440, 300}), 500) << "what the Ui scrolls";
+    EXPECT_FLOAT_EQ(shell::scrollingHeight(list, {0, 0, 440, 2000}), 0) << "it does not scroll";
+}
+
+// The two whole items a list keeps are measured clear of the bar, so they
+// still show whole when the list scrolls.
+TEST(Stack, AListsTwoItemsAreMeasuredClearOfItsBar) {
+    Node items = shell::column(10, {para("志愿服务聊天陪伴一小时"), para("志愿服务聊天陪伴一小时"), fixedBox(300)});
+    Node list = shell::column(0, {items});
+    list.scroll = true;
+    list.scrollItems = 2;
+    list.scrollBar = 40;
+    EXPECT_FLOAT_EQ(shell::heightOf(list, 440).min, 170) << "two items of two lines at 400 px, not one line at 440";
+    shell::arrange(list, {0, 0, 440, 170});
+    shell::layoutTree(list.children[0], list.children[0].rect);
+    EXPECT_LE(list.children[0].children[1].rect.bottom(), 170.0f) << "the second item shows whole";
+}
+
+// A box of a fixed width (a price, a button's words).
+Node wideBox(float w, float h, std::string name) {
+    Node n = fixedBox(h, std::move(name));
+    n.width = [w] { return Span{w, w}; };
+    return n;
+}
+
+// A meal's first row: the meal, its price and 订这一餐 side by side where they
+// fit, else stacked. The stack chooses at the width the card really gets; the
+// screen used to guess it (the list's width, not knowing the scroll bar's).
+TEST(Stack, EitherShowsTheRowWhereItFitsElseTheColumn) {
+    auto head = [] {
+        return shell::either(shell::row(20, {wideBox(200, 50, "meal"), wideBox(100, 50, "price")}),
+                             shell::column(0, {wideBox(200, 50, "meal"), wideBox(100, 50, "price")}));
+    };
+    Node n = head();
+    EXPECT_FLOAT_EQ(shell::widthOf(n).pref, 320);
+    EXPECT_FLOAT_EQ(shell::widthOf(n).min, 200) << "stacked, it is as narrow as its widest part";
+    EXPECT_FLOAT_EQ(shell::heightOf(n, 320).pref, 50);
+    EXPECT_FLOAT_EQ(shell::heightOf(n, 319).pref, 100);
+    shell::layoutTree(n, {0, 0, 400, 50});
+    EXPECT_FALSE(n.children[0].dropped);
+    EXPECT_TRUE(n.children[1].dropped);
+    EXPECT_FLOAT_EQ(n.children[0].children[1].rect.x, 220);
+    shell::layoutTree(n, {0, 0, 300, 100});
+    EXPECT_TRUE(n.children[0].dropped);
+    EXPECT_FLOAT_EQ(n.children[1].children[1].rect.y, 50) << "the price under the meal";
+
+    // In a list that scrolls, the row that fits the list's width does not fit
+    // beside the bar: the card stacks, and the list's measure agrees.
+    Node list = shell::column(10, {head(), fixedBox(400), fixedBox(400)});
+    list.scroll = true;
+    list.scrollBar = 40;
+    shell::arrange(list, {0, 0, 340, 500});
+    shell::layoutTree(list.children[0], list.children[0].rect);
+    EXPECT_TRUE(list.children[0].children[0].dropped) << "300 px beside the bar: stacked";
+    EXPECT_FLOAT_EQ(list.children[0].rect.h, 100);
+    EXPECT_FLOAT_EQ(shell::scrollingHeight(list, {0, 0, 340, 500}), 920);
 }
 
 // Issue 13's lists: two whole items (one and a half at 特大) before the list

@@ -8,7 +8,7 @@
 namespace shell {
 
 // Index
-//   [build]     column, row, grid, gap, spring
+//   [build]     column, row, grid, either, gap, spring
 //   [measure]   widthOf, heightOf
 //   [allocate]  the give-way order along one axis
 //   [arrange]   one level of rectangles; layoutTree
@@ -34,6 +34,19 @@ Node grid(int columns, float spacing, std::vector<Node> children) {
     n.kind = Node::Kind::Grid;
     n.columns = std::max(1, columns);
     return n;
+}
+
+Node either(Node wide, Node narrow) {
+    Node n;
+    n.kind = Node::Kind::Either;
+    n.name = "either";
+    n.children.push_back(std::move(wide));
+    n.children.push_back(std::move(narrow));
+    return n;
+}
+
+int eitherChoice(const Node& n, float width) {
+    return widthOf(n.children[0]).pref <= std::max(0.0f, width - n.pad.x()) + 0.5f ? 0 : 1;
 }
 
 Node gap(float min, float pref) {
@@ -210,6 +223,11 @@ Span widthOf(const Node& n) {
             s.min += n.spacing * float(std::max(0, required - 1));
             break;
         }
+        case Node::Kind::Either: {
+            const Span wide = fix(widthOf(n.children[0])), narrow = fix(widthOf(n.children[1]));
+            s = {std::min(wide.min, narrow.min), wide.pref};
+            break;
+        }
         case Node::Kind::Grid: {
             Span cell;
             for (const Node& c : n.children) {
@@ -265,6 +283,11 @@ Span heightOf(const Node& n, float width) {
             }
             break;
         }
+        case Node::Kind::Either: {
+            const Node& shown = n.children[std::size_t(eitherChoice(n, width))];
+            s = fix(heightOf(shown, childWidth(shown, innerW)));
+            break;
+        }
         case Node::Kind::Grid: {
             // The least of any column count it may take, the preferred of the most columns.
             s = gridHeight(n, innerW, n.columns);
@@ -274,8 +297,16 @@ Span heightOf(const Node& n, float width) {
         }
     }
     s = {s.min + n.pad.y(), std::max(s.min, s.pref) + n.pad.y()};
-    if (n.scroll) s.min = std::min(s.pref, std::max({n.scrollMin, listMin(n, innerW), n.pad.y()}));
+    // The items a list keeps whole are measured clear of the bar it shows
+    // when it scrolls (when it does not, it shows all of them anyway).
+    if (n.scroll)
+        s.min = std::min(s.pref, std::max({n.scrollMin, listMin(n, std::max(0.0f, innerW - n.scrollBar)), n.pad.y()}));
     return s;
+}
+
+float scrollingHeight(const Node& n, const Rect& rect) {
+    if (!n.scroll || heightOf(n, rect.w).pref <= rect.h + 0.5f) return 0;
+    return heightOf(n, std::max(0.0f, rect.w - n.scrollBar)).pref;
 }
 
 // ---------------------------------------------------------------- [allocate]
@@ -392,21 +423,32 @@ bool anyGrow(const Node& n, const Allocation& a) {
 
 float arrange(Node& n, const Rect& rect) {
     n.rect = rect;
-    const Rect inner{rect.x + n.pad.left, rect.y + n.pad.top, std::max(0.0f, rect.w - n.pad.x()),
-                     std::max(0.0f, rect.h - n.pad.y())};
+    Rect inner{rect.x + n.pad.left, rect.y + n.pad.top, std::max(0.0f, rect.w - n.pad.x()),
+               std::max(0.0f, rect.h - n.pad.y())};
     switch (n.kind) {
         case Node::Kind::Leaf: return rect.h;
         case Node::Kind::Column: {
             std::vector<Slot> slots;
             std::vector<float> widths;
             float prefTotal = 0;
-            for (const Node& c : n.children) {
-                widths.push_back(childWidth(c, inner.w));
-                slots.push_back(slotOf(c, heightOf(c, widths.back())));
-                prefTotal += slots.back().size.pref;
+            auto measure = [&](float w) {
+                slots.clear();
+                widths.clear();
+                prefTotal = 0;
+                for (const Node& c : n.children) {
+                    widths.push_back(childWidth(c, w));
+                    slots.push_back(slotOf(c, heightOf(c, widths.back())));
+                    prefTotal += slots.back().size.pref;
+                }
+                prefTotal += n.spacing * float(std::max<int>(0, int(slots.size()) - 1));
+            };
+            measure(inner.w);
+            // A scroll container never squeezes what it holds: it scrolls,
+            // and what it holds keeps clear of its bar.
+            if (n.scroll && n.scrollBar > 0 && prefTotal > inner.h + 0.5f) {
+                inner.w = std::max(0.0f, inner.w - n.scrollBar);
+                measure(inner.w);
             }
-            prefTotal += n.spacing * float(std::max<int>(0, int(slots.size()) - 1));
-            // A scroll container never squeezes what it holds: it scrolls.
             const float avail = n.scroll ? std::max(inner.h, prefTotal) : inner.h;
             const Allocation a = allocate(slots, avail, n.spacing);
             float y = inner.y + (anyGrow(n, a) ? 0 : justifyOffset(n.justify, avail - a.used));
@@ -440,6 +482,20 @@ float arrange(Node& n, const Rect& rect) {
                 x += a.sizes[i] + n.spacing;
             }
             return contentH + n.pad.y();
+        }
+        case Node::Kind::Either: {
+            const std::size_t shown = std::size_t(eitherChoice(n, rect.w));
+            for (std::size_t i = 0; i < n.children.size(); ++i) {
+                Node& c = n.children[i];
+                c.dropped = i != shown;
+                if (c.dropped) {
+                    c.rect = {inner.x, inner.y, 0, 0};
+                    continue;
+                }
+                const float w = childWidth(c, inner.w);
+                c.rect = {crossPos(c.align, inner.x, inner.w, w), inner.y, w, inner.h};
+            }
+            return heightOf(n.children[shown], childWidth(n.children[shown], inner.w)).pref + n.pad.y();
         }
         case Node::Kind::Grid: {
             const int c = gridColumns(n, inner.w, inner.h);

@@ -50,7 +50,7 @@ struct Insets {
 };
 
 struct Node {
-    enum class Kind { Leaf, Column, Row, Grid };
+    enum class Kind { Leaf, Column, Row, Grid, Either };
     Kind kind = Kind::Leaf;
     std::string name;  // for messages (a widget id, "text: ..."), optional
 
@@ -81,6 +81,8 @@ struct Node {
     float scrollItems = 0;         // ... or, for a list (a column of items), the
                                    // height of this many of its first items
                                    // (2: two whole; 1.5: one and a half)
+    float scrollBar = 0;           // scroll: the room its bar takes on the right while
+                                   // it scrolls; what it holds is laid out clear of it
 
     // Drawing: a leaf draws itself in its rectangle; a container draws its
     // background (a card) once its children are placed, before they draw.
@@ -100,6 +102,14 @@ struct Node {
 Node column(float spacing, std::vector<Node> children = {});
 Node row(float spacing, std::vector<Node> children = {});
 Node grid(int columns, float spacing, std::vector<Node> children = {});
+// One of two layouts of the same things, by the width it is given: `wide`
+// where its preferred width fits (a row whose words fit side by side), else
+// `narrow` (the same things stacked). The stack decides at the width the
+// node really gets (inside a scrolling list, clear of its bar), so a screen
+// never guesses its width.
+Node either(Node wide, Node narrow);
+// Which of an either's two it shows at `width`: 0 wide, 1 narrow.
+int eitherChoice(const Node& n, float width);
 // Empty room: shrinks from `pref` to `min` before anything else gives way.
 Node gap(float min, float pref);
 // Takes the spare room of its parent (pushes what follows to the end).
@@ -126,10 +136,14 @@ struct Allocation {
 Allocation allocate(const std::vector<Slot>& items, float avail, float spacing);
 
 // One level: the rectangles of a container's children in `rect` (sets
-// child.rect and child.dropped). A scroll container lays its children out at
-// their preferred heights from rect's top (the caller moves them with the
-// scroll position). Returns the height its content wants.
+// child.rect and child.dropped). A scroll container that does not fit lays
+// its children out at their preferred heights from rect's top, clear of its
+// bar (the caller moves them with the scroll position). Returns the height
+// its content wants.
 float arrange(Node& n, const Rect& rect);
+// A scroll container's content height in `rect` when it scrolls (measured
+// clear of its bar), or 0 when all of it shows there.
+float scrollingHeight(const Node& n, const Rect& rect);
 // The whole tree (tests; the Ui walks it itself to scroll and draw).
 void layoutTree(Node& n, const Rect& rect);
 

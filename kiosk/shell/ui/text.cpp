@@ -18,18 +18,59 @@ bool noLineStart(char32_t c) {
 
 namespace {
 
-// Unbreakable pieces: a CJK character with the closing punctuation after it;
-// a Latin word (or a path's part up to its '/') with the spaces after it; a forced '\n' on its own.
-std::vector<std::u32string> tokens(std::u32string_view cps) {
-    std::vector<std::u32string> out;
+// A Chinese name or place inside English ("Dinner · 长城长者饭堂") stays on
+// one line when it can (CSS's word-break: keep-all): runs up to this long, in
+// a text with at least as many Latin letters as Chinese characters. A longer
+// run (a Chinese sentence) breaks between its characters.
+constexpr std::size_t kWholeRun = 10;
+
+bool latinText(std::u32string_view cps) {
+    std::size_t latin = 0, cjk = 0;
+    for (char32_t c : cps) {
+        if ((c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z')) ++latin;
+        else if (isCjk(c)) ++cjk;
+    }
+    return latin > 0 && latin >= cjk;
+}
+
+// The closing punctuation and spaces that go with the piece before them.
+void takeTail(std::u32string_view cps, std::size_t& i, std::u32string& tok) {
+    while (i < cps.size() && noLineStart(cps[i])) tok += cps[i++];
+    while (i < cps.size() && cps[i] == U' ') tok += cps[i++];
+}
+
+// A piece of text the lines break between. A Chinese character with the
+// closing punctuation after it; a Latin word (or a path's part up to its
+// '/') with the spaces after it; a forced '\n' on its own; or, in Latin
+// text, a short Chinese run, which breaks inside only when no line holds it
+// (`run`).
+struct Token {
+    std::u32string text;
+    bool run = false;
+};
+
+std::vector<Token> tokens(std::u32string_view cps) {
+    std::vector<Token> out;
+    const bool keepRuns = latinText(cps);
+    std::size_t runEnd = 0;  // the end of the Chinese run being cut into characters
     for (std::size_t i = 0; i < cps.size();) {
         std::u32string tok;
         if (cps[i] == U'\n') {
-            out.emplace_back(1, U'\n');
+            out.push_back({std::u32string(1, U'\n')});
             ++i;
             continue;
         }
         if (isCjk(cps[i])) {
+            std::size_t end = i;
+            while (end < cps.size() && isCjk(cps[end])) ++end;
+            if (keepRuns && i >= runEnd && end - i > 1 && end - i <= kWholeRun) {
+                Token run{std::u32string(cps.begin() + std::ptrdiff_t(i), cps.begin() + std::ptrdiff_t(end)), true};
+                i = end;
+                takeTail(cps, i, run.text);
+                out.push_back(std::move(run));
+                continue;
+            }
+            runEnd = std::max(runEnd, end);
             tok += cps[i++];
         } else {
             // A path or an address may break after a '/' (UAX #14's SY), not
@@ -39,9 +80,20 @@ std::vector<std::u32string> tokens(std::u32string_view cps) {
                 if (tok.back() == U'/' && i < cps.size() && cps[i] != U'/') break;
             }
         }
-        while (i < cps.size() && noLineStart(cps[i])) tok += cps[i++];
-        while (i < cps.size() && cps[i] == U' ') tok += cps[i++];
-        if (!tok.empty()) out.push_back(std::move(tok));
+        takeTail(cps, i, tok);
+        if (!tok.empty()) out.push_back({std::move(tok)});
+    }
+    return out;
+}
+
+// A run's own pieces: its characters, each with its closing punctuation.
+std::vector<std::u32string> pieces(const Token& t) {
+    if (!t.run) return {t.text};
+    std::vector<std::u32string> out;
+    for (std::size_t i = 0; i < t.text.size();) {
+        std::u32string p(1, t.text[i++]);
+        takeTail(t.text, i, p);
+        out.push_back(std::move(p));
     }
     return out;
 }
@@ -61,7 +113,8 @@ std::string trimRight(std::string s) {
 
 std::vector<std::string> wrapText(std::string_view text, float width, const TextWidth& measure) {
     std::vector<std::string> lines(1);
-    for (const std::u32string& tok : tokens(decodeUtf8(text))) {
+    for (const Token& token : tokens(decodeUtf8(text))) {
+        const std::u32string& tok = token.text;
         if (tok == U"\n") {
             lines.back() = trimRight(lines.back());
             lines.emplace_back();
@@ -70,6 +123,19 @@ std::vector<std::string> wrapText(std::string_view text, float width, const Text
         const std::string t = utf8(tok);
         if (measure(trimRight(lines.back() + t)) <= width) {
             lines.back() += t;
+            continue;
+        }
+        if (token.run && measure(trimRight(t)) > width) {
+            // No line holds the run: it breaks between its characters,
+            // from where the line is, as Chinese text does.
+            for (const std::u32string& p : pieces(token)) {
+                const std::string ps = utf8(p);
+                if (!lines.back().empty() && measure(trimRight(lines.back() + ps)) > width) {
+                    lines.back() = trimRight(lines.back());
+                    lines.emplace_back();
+                }
+                lines.back() += ps;
+            }
             continue;
         }
         if (!lines.back().empty()) {
@@ -96,8 +162,9 @@ std::vector<std::string> wrapText(std::string_view text, float width, const Text
 
 float narrowestWidth(std::string_view text, const TextWidth& measure) {
     float w = 0;
-    for (const std::u32string& tok : tokens(decodeUtf8(text)))
-        if (tok != U"\n") w = std::max(w, measure(trimRight(utf8(tok))));
+    for (const Token& tok : tokens(decodeUtf8(text)))
+        for (const std::u32string& p : pieces(tok))
+            if (p != U"\n") w = std::max(w, measure(trimRight(utf8(p))));
     return w;
 }
 

@@ -1,8 +1,9 @@
 // text.h — where lines break, in plain C++ (the Ui, the frame layout and
 // tests share it). Chinese breaks between any two characters, except before
-// closing punctuation (，。！？ …); Latin breaks at spaces; a word wider than
-// the line (a long code) is broken between letters as a last resort, so a
-// wrapped line is never wider than its box.
+// closing punctuation (，。！？ …); Latin breaks at spaces; a short Chinese
+// run in Latin text (a name, a canteen) stays on one line when a line holds
+// it; a word wider than the line (a long code) is broken between letters as a
+// last resort, so a wrapped line is never wider than its box.
 //
 //   wrapText("本周五上午九点健康讲座", 300, width) -> {"本周五上午", "九点健康讲座"}
 #pragma once
@@ -25,7 +26,8 @@ bool noLineStart(char32_t c);
 std::vector<std::string> wrapText(std::string_view text, float width, const TextWidth& measure);
 
 // The narrowest width `text` can wrap to without breaking a word: its widest
-// unbreakable piece (a Chinese character with its closing punctuation, a Latin word).
+// unbreakable piece (a Chinese character with its closing punctuation, a Latin
+// word; a Chinese run in Latin text may break between its characters).
 float narrowestWidth(std::string_view text, const TextWidth& measure);
 
 // Whole sentences from the start of `text` (ending in 。！？!? or ；;) that fit

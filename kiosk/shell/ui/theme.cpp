@@ -81,6 +81,8 @@ Theme Theme::make(int width, int height, TextSize size) {
     m.stroke = px(8);
     m.border = std::max(2.0f, px(3));
     m.dragThreshold = px(20);
+    m.scrollBar = px(24);
+    m.scrollRoom = m.scrollBar + px(12);
 
     // Colours: calm, warm page; deep tile colours under white text. Every pair
     // is checked >= 7:1 by tests/shell/theme_test.cpp.

@@ -76,6 +76,8 @@ struct Metrics {
     float stroke = 6;           // icon line width at iconTile; scaled per icon
     float border = 3;
     float dragThreshold = 20;   // a finger moving farther than this scrolls, not taps
+    float scrollBar = 24;       // the bar a scrolling area shows on its right edge
+    float scrollRoom = 36;      // what a scrolling area's content leaves it (bar and a gap)
 };
 
 class Theme {

@@ -66,7 +66,7 @@ ImFont* Ui::font(FontRole role) const { return role == FontRole::Title ? fonts_.
 void Ui::begin(const Theme& theme) {
     theme_ = &theme;
     regions_.assign(1, {{0, 0, float(theme.width()), float(theme.height())}, false});
-    scrollIds_.clear();
+    scrolls_.clear();
 }
 
 void Ui::pushRegion(const Rect& r) { regions_.push_back({r, false}); }
@@ -694,6 +694,7 @@ Node Ui::scroll(std::string id, Node content, float minH) {
     n.scroll = true;
     n.scrollId = std::move(id);
     n.scrollMin = minH;
+    n.scrollBar = m().scrollRoom;
     n.children.push_back(std::move(content));
     return n;
 }
@@ -736,12 +737,13 @@ void Ui::layout(const Rect& area, Node& root) {
 
 void Ui::place(Node& n, const Rect& rect) {
     if (n.scroll) {
-        const float contentH = heightOf(n, rect.w).pref;
-        if (contentH > rect.h + 0.5f) {
+        if (const float contentH = scrollingHeight(n, rect); contentH > 0) {
             n.rect = rect;
             if (n.draw) n.draw(n);
             const Rect inner = beginScroll(n.scrollId.empty() ? n.name : n.scrollId, rect, contentH);
-            arrange(n, {inner.x, inner.y, rect.w, contentH});
+            // Laid out in the visible height: it sees that it scrolls and
+            // keeps clear of the bar, its children at their full heights.
+            arrange(n, {inner.x, inner.y, rect.w, rect.h});
             for (Node& c : n.children)
                 if (!c.dropped) place(c, c.rect);
             endScroll();
@@ -776,16 +778,19 @@ Rect Ui::beginScroll(std::string_view id, const Rect& area, float contentHeight)
     }
     const float scrollY = ImGui::GetScrollY();
     regions_.push_back({intersect(area, regions_.back().rect), true});
-    scrollIds_.push_back(sid);
+    const float bar = ImGui::GetStyle().ScrollbarSize;
+    scrolls_.push_back({sid, {area.right() - bar, area.y, bar, area.h}});
     // Declares the content's height, so ImGui knows how far it can scroll.
     ImGui::Dummy(vec(1, contentHeight));
     return {area.x, area.y - scrollY, area.w, contentHeight};
 }
 
 void Ui::endScroll() {
-    IM_ASSERT(!scrollIds_.empty() && "endScroll() without beginScroll()");
+    IM_ASSERT(!scrolls_.empty() && "endScroll() without beginScroll()");
     regions_.pop_back();
-    scrollIds_.pop_back();
+    // The bar is drawn over the area's right edge: nothing may lie under it.
+    widgets_.cover("scroll bar", scrolls_.back().bar);
+    scrolls_.pop_back();
     ImGui::EndChild();
 }
 
@@ -801,7 +806,7 @@ void applyImGuiStyle(const Theme& theme) {
     style.ChildBorderSize = 0;
     style.FramePadding = vec(m.buttonPadX, m.buttonPadX * 0.5f);
     style.ItemSpacing = vec(m.gap, m.gap);
-    style.ScrollbarSize = std::round(24 * m.scale);
+    style.ScrollbarSize = m.scrollBar;
     style.ScrollbarRounding = std::round(12 * m.scale);
     style.TouchExtraPadding = vec(0, 0);
     // Shapes come from the glyph page's white block (fonts.h), which has no

@@ -178,7 +178,11 @@ private:
     const Theme* theme_ = nullptr;
     std::vector<Region> regions_;
     std::map<std::string, DragScroll, std::less<>> drags_;
-    std::vector<std::string> scrollIds_;
+    struct OpenScroll {
+        std::string id;
+        Rect bar;  // where ImGui draws its scroll bar
+    };
+    std::vector<OpenScroll> scrolls_;
     std::map<std::string, std::int64_t, std::less<>> holds_;
 };
 
