@@ -63,7 +63,8 @@ protected:
             else if (price.subsidy_cents > 0)
                 v.details = ctx_.strings.format("meals.subsidy_short", {{"subsidy", money(ctx_.strings, price.subsidy_cents)}}) + sep;
             v.details += dishesLine(ctx_, slot.dishes);
-            if (full) v.details += sep + ctx_.strings.get("meals.full.detail");
+            // Full: the head row says so; the paragraph only what may help.
+            if (full) v.details += sep + ctx_.strings.get("meals.full.card");
             else if (v.state.empty())
                 v.details += sep + ctx_.strings.format("meals.seats_left", {{"n", std::to_string(slot.seats_left)}});
             ctx_.addText(v.heading + v.details + v.state);

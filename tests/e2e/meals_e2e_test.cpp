@@ -130,7 +130,8 @@ expect_screen meals.voucher
 type 8801000003
 tap home.meals
 tap meals.day.2
-expect_text 本站这一餐的名额已订完
+expect_string meals.state.full
+expect_string meals.full.card
 screenshot full.png)");
     EXPECT_EQ(query(kiosk.db(), "SELECT count(*) FROM bookings WHERE slot_id='slot-e2e-one'"), "1");
 
