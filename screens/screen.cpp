@@ -46,9 +46,12 @@ shell::FrameLayout frameLayout(Context& ctx, const std::string& title, bool with
                           {{"size", s.get(std::string("textsize.") + shell::textSizeName(ctx.ui.theme().textSize()))}});
     w.title = title;
     // An alert for staff never gives way; the announcement's strip may.
-    if (!ctx.alert.empty()) w.banner = ctx.alert;
-    else if (withBanner && !ctx.announcement.empty()) w.banner = s.format("announcement.banner", {{"text", ctx.announcement}});
-    w.bannerMore = s.get("banner.more");
+    if (!ctx.alert.empty()) {
+        w.banner = ctx.alert;  // nothing more to open: no 全文
+    } else if (withBanner && !ctx.announcement.empty()) {
+        w.banner = s.format("announcement.banner", {{"text", ctx.announcement}});
+        w.bannerMore = s.get("banner.more");
+    }
     w.bannerShort = s.get("banner.short");
     w.notice = ctx.notice;
     w.station = ctx.status.stationName.empty() ? s.get("station.unnamed") : ctx.status.stationName;
@@ -70,11 +73,16 @@ void Screen::draw() {
     const std::string t = title();
     shell::FrameLayout f = frameLayout(ctx_, t);
     shell::Node root = content(f.content);
-    if (f.stripIsBanner && shell::heightOf(root, f.content.w).min > f.content.h + 0.5f) {
-        // The content does not fit even at its least (a list's two items at
-        // 特大 in English): the announcement's strip gives way before the
-        // content scrolls as a whole.
-        f = frameLayout(ctx_, t, false);
+    // The content does not fit even at its least (a list's two items at 特大
+    // in English): first the title gives way where the screen says it may
+    // (welcome greets in its card), then the announcement's strip (an alert
+    // for staff never does), then both, before the content scrolls as a whole.
+    auto fits = [&] { return shell::heightOf(root, f.content.w).min <= f.content.h + 0.5f; };
+    const bool titleGoes = titleGivesWay(), bannerGoes = f.stripIsBanner && ctx_.alert.empty();
+    for (auto [withTitle, withBanner] : {std::pair{false, true}, std::pair{true, false}, std::pair{false, false}}) {
+        if (fits()) break;
+        if ((!withTitle && !titleGoes) || (!withBanner && !bannerGoes)) continue;
+        f = frameLayout(ctx_, withTitle ? t : std::string(), withBanner);
         root = content(f.content);
     }
     ctx_.ui.pushRegion(f.content);
@@ -89,6 +97,7 @@ void Screen::draw() {
 }
 
 void Screen::drawTitle(const shell::FrameLayout& f) {
+    if (f.titleLines.empty()) return;  // it gave way (draw())
     shell::Ui& ui = ctx_.ui;
     ui.lines(FontRole::Title, f.titleLines, title(), f.title, ui.lineHeight(FontRole::Title), ui.c().text,
              TextAlign::Centre);

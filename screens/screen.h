@@ -49,6 +49,9 @@ protected:
     virtual shell::Node content(const shell::Rect& area) = 0;
     // The welcome screen has nothing to go back to.
     virtual bool showsNavigation() const { return true; }
+    // The title may give way when the content does not fit otherwise (the
+    // welcome screen's card says 您好，欢迎光临 already).
+    virtual bool titleGivesWay() const { return false; }
 
     Context& ctx_;
 

@@ -89,9 +89,18 @@ Node WelcomeScreen::options(float width, bool voices_) {
     if (!any) return shell::column(0);
     // Two rows: the languages, then the voices and 紧急 (under the start
     // button in landscape, under everything in portrait).
-    Node second = shell::row(m.gap, {std::move(voices)});
-    if (!ctx_.emergencyNumber.empty()) second.add(std::move(urgent));
-    return shell::column(m.targetGap, {std::move(langs), std::move(second)});
+    // 紧急 at the row's end, with the voices or without (English has none:
+    // an empty voices row took a gap's room and 紧急 stood off the margin).
+    Node second = shell::row(m.gap);
+    if (!voices.children.empty()) second.add(std::move(voices));
+    if (!ctx_.emergencyNumber.empty()) {
+        second.add(shell::spring());
+        second.add(std::move(urgent));
+    }
+    Node both = shell::column(m.targetGap);
+    if (!langs.children.empty()) both.add(std::move(langs));
+    if (!second.children.empty()) both.add(std::move(second));
+    return both;
 }
 
 bool WelcomeScreen::onCard(const std::string& cardNo) {

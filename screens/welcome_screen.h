@@ -28,6 +28,7 @@ private:
 protected:
     shell::Node content(const shell::Rect& area) override;
     bool showsNavigation() const override { return false; }
+    bool titleGivesWay() const override { return true; }
 };
 
 }  // namespace screens

@@ -154,6 +154,50 @@ TEST(Frame, ANoticeTakesTheStripWithoutBeingATarget) {
     EXPECT_FALSE(f.strip.overlaps(f.content));
 }
 
+// An elder called staff; at 特大 in English portrait the alert ("Help: An
+// elder needs help. Staff, tap here") wrapped into three lines beside the
+// room kept for the announcement's "Tap to read it all", which an alert does
+// not show, and home no longer fitted (needs 1003 px, had 967). An alert
+// (nothing more to open) has the strip's whole width.
+TEST(Frame, AnAlertHasTheWholeStrip) {
+    for (const std::string& lang : shell::Strings::languages()) {
+        auto str = shell::Strings::load(lang);
+        for (const Panel& p : kPanels)
+            for (TextSize s : kSizes) {
+                SCOPED_TRACE(lang + " " + std::to_string(p.w) + "x" + std::to_string(p.h) + " " + shell::textSizeName(s));
+                Theme t = Theme::make(p.w, p.h, s);
+                const auto m = estimate(t);
+                auto w = words(str, str.get("home.title"), "");
+                w.banner = str.format("alert.help", {{"name", str.get("alert.someone")}});
+                w.bannerMore.clear();
+                const auto f = shell::layoutFrame(t, w, m);
+                EXPECT_TRUE(f.stripIsBanner);
+                EXPECT_FALSE(f.bannerPartial) << "an alert shows whole";
+                EXPECT_FLOAT_EQ(f.stripMore.w, 0);
+                EXPECT_FLOAT_EQ(f.stripText.w, f.strip.w - 2 * t.m().gap) << "the words have the strip's width";
+                EXPECT_LE(f.stripLines.size(), 2u);
+                expectTargetsOk(t, {{"alert", f.strip}});
+            }
+    }
+}
+
+// With the alert, welcome at 特大 in English landscape needed 621 px and had
+// 544: the alert never gives way, so the title does (the card greets).
+TEST(Frame, ATitleThatGivesWayLeavesItsRoomToTheContent) {
+    auto str = shell::Strings::load("en");
+    Theme t = Theme::make(1920, 1080, TextSize::ExtraLarge);
+    auto w = words(str, str.get("welcome.title"), "");
+    w.banner = str.format("alert.help", {{"name", str.get("alert.someone")}});
+    w.bannerMore.clear();
+    const auto with = shell::layoutFrame(t, w, estimate(t));
+    w.title.clear();
+    const auto without = shell::layoutFrame(t, w, estimate(t));
+    EXPECT_TRUE(without.titleLines.empty());
+    EXPECT_FLOAT_EQ(without.title.h, 0);
+    EXPECT_FLOAT_EQ(without.content.bottom(), with.content.bottom());
+    EXPECT_GE(without.content.h - with.content.h, with.title.h) << "the title's room goes to the content";
+}
+
 // A tap on identify's keypad was lost at 特大 in portrait: the status bar
 // went from two rows to three when the sync state's words changed, and the
 // keypad moved between the frame the finger aimed at and the next.

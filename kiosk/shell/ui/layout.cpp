@@ -108,8 +108,8 @@ FrameLayout layoutFrame(const Theme& theme, const FrameWords& words, const Measu
     f.syncIcon = {f.sync.x - iconGap - iconS, f.sync.y + (lh - iconS) / 2, iconS, iconS};
     f.station = {station.x, station.y + dy, station.w, station.h};
 
-    // ---- title, centred on the window.
-    f.titleLines = wrapText(words.title, span, title);
+    // ---- title, centred on the window ("": none, it gave way).
+    if (!words.title.empty()) f.titleLines = wrapText(words.title, span, title);
     const float titleH = float(f.titleLines.size()) * labelLine(m, FontRole::Title);
     f.title = {left, f.topBar.bottom() + smallGap(m), span, titleH};
 
@@ -127,10 +127,12 @@ FrameLayout layoutFrame(const Theme& theme, const FrameWords& words, const Measu
     const std::string& stripWords = !words.notice.empty() ? words.notice : words.banner;
     if (!stripWords.empty()) {
         f.stripIsBanner = words.notice.empty();
-        const float moreW = f.stripIsBanner ? body(words.bannerMore) + m.gap : 0;
+        // An announcement opens in whole ("全文"); an alert has nothing more to open.
+        const bool opens = f.stripIsBanner && !words.bannerMore.empty();
+        const float moreW = opens ? body(words.bannerMore) + m.gap : 0;
         const float textW = span - 2 * stripPadX - moreW;
         f.stripLines = wrapText(stripWords, textW, body);
-        if (f.stripIsBanner && int(f.stripLines.size()) > maxLines) {
+        if (opens && int(f.stripLines.size()) > maxLines) {
             std::string part = sentencesThatFit(stripWords, textW, maxLines, body);
             if (part.empty()) part = words.bannerShort;
             f.stripLines = wrapText(part, textW, body);
@@ -140,7 +142,7 @@ FrameLayout layoutFrame(const Theme& theme, const FrameWords& words, const Measu
         const float h = std::max(f.stripIsBanner ? m.touchMin : 0.0f, textH + 2 * stripPadY);
         f.strip = {left, f.statusBar.y - smallGap(m) - h, span, h};
         f.stripText = {f.strip.x + stripPadX, f.strip.cy() - textH / 2, textW, textH};
-        if (f.stripIsBanner) {
+        if (opens) {
             const float w = body(words.bannerMore);
             f.stripMore = {f.strip.right() - stripPadX - w, f.strip.cy() - lh / 2, w, lh};
         }

@@ -57,9 +57,9 @@ float paragraphLine(const Metrics& m, FontRole role);
 struct FrameWords {
     std::string back, home, read;
     std::string textSize;      // the chooser's button: "字号：大"
-    std::string title;
-    std::string banner;        // the announcement as the strip words it ("公告：..."), "" none
-    std::string bannerMore;    // "全文" on the strip when it shows only part
+    std::string title;         // "": none (it gave way to the content)
+    std::string banner;        // the announcement as the strip words it ("公告：..."), or an alert; "" none
+    std::string bannerMore;    // "全文" on the strip when it shows only part; "" for an alert
     std::string bannerShort;   // the strip's words when not even a sentence fits
     std::string notice;        // a short notice (wins over the banner while it shows), "" none
     std::string station, sync, clock;
