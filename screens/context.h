@@ -85,6 +85,9 @@ struct Context {
     std::function<void()> readAloud = [] {};
     // Opens the text-size chooser over the screen (the top bar's 字号).
     std::function<void()> openTextSize = [] {};
+    // A help call was made or handled: the staff's alert strip follows at
+    // once, not at its next poll (two seconds of a stale red strip).
+    std::function<void()> alertsChanged = [] {};
     // Tap-to-check-in: a card on the welcome screen checks the elder in at
     // once (the lead sets it from the pushed config). Default off.
     bool tapToCheckin = false;

@@ -16,6 +16,7 @@ void EmergencyScreen::onEnter() {
     domain::raiseAlert(*ctx_.domain, "urgent", ids::kEmergency, ctx_.session.memberId(), "紧急 button");
     ctx_.playSound(Feedback::Info);
     ctx_.syncNow();
+    ctx_.alertsChanged();
 }
 
 Node EmergencyScreen::content(const shell::Rect& /*area*/) {

@@ -16,6 +16,7 @@ void callStaff(Context& ctx, const std::string& screenId) {
     if (!ctx.domain) return;
     domain::callStaff(*ctx.domain, screenId, ctx.session.memberId());
     ctx.syncNow();
+    ctx.alertsChanged();
     ctx.showResult(Feedback::Success, ctx.strings.get("help.called.title"), ctx.strings.get("help.called.detail"));
 }
 

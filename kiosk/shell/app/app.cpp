@@ -328,6 +328,10 @@ void App::Impl::makeContext() {
     // station's status, and the staff PIN hashes of the running config (the
     // last accepted document in the store; the built-in defaults before one).
     ctx->wake = [this] { pacer.wake(); };
+    ctx->alertsChanged = [this] {
+        nextAlertPollMs = 0;
+        pacer.wake();
+    };
     ctx->stationInfo = [this] {
         screens::StationInfo info;
         info.configVersion = configs->current()->version;
