@@ -88,36 +88,50 @@ protected:
         const float cardPad = m.gap * 0.75f;
         for (const SlotView& v : s.slots) {
             const bool bookable = v.state.empty();
-            // The meal and what it costs on one row, the dishes under it; when
-            // the row's words do not fit the card's width (English at 特大,
-            // portrait), the meal on its own line and what it costs under it,
-            // so no word is split and two meals still show.
-            auto headParts = [&](bool oneRow) {
-                Node title = heading(ctx_, v.heading);
-                title.grow = oneRow ? 1 : 0;
-                title.align = oneRow ? shell::Align::Centre : shell::Align::Start;
-                Node pay = body(ctx_, v.pay);
-                pay.align = shell::Align::Centre;
-                pay.grow = oneRow ? 0 : 1;
-                Node parts = shell::row(m.gap, {std::move(pay)});
+            // The meal, what it costs and 订这一餐 on one row, the dishes under
+            // it; where the row's words do not fit the card (English at 特大,
+            // portrait), the meal on its own line with the rest under it, and
+            // where that does not fit either, the price and the action on
+            // lines of their own: no word is split and two meals still show.
+            auto title = [&](bool grow) {
+                Node t = heading(ctx_, v.heading);
+                t.grow = grow ? 1 : 0;
+                t.align = grow ? shell::Align::Centre : shell::Align::Start;
+                return t;
+            };
+            auto pay = [&](bool grow) {
+                Node p = body(ctx_, v.pay);
+                p.align = shell::Align::Centre;
+                p.grow = grow ? 1 : 0;
+                return p;
+            };
+            auto actions = [&] {
+                std::vector<Node> a;
                 if (bookable) {
                     Node go = ui.text(shell::FontRole::Body, str.get("meals.book_this"), c.navText);
                     go.align = shell::Align::Centre;
-                    parts.add(std::move(go));
+                    a.push_back(std::move(go));
                     Node more = ui.icon(shell::Icon::More, c.navText, m.iconNav * 0.6f, m.iconNav * 0.6f);
                     more.optional = false;
                     more.align = shell::Align::Centre;
-                    parts.add(std::move(more));
+                    a.push_back(std::move(more));
                 } else {
                     Node why = body(ctx_, v.state);
                     why.align = shell::Align::Centre;
-                    parts.add(std::move(why));
+                    a.push_back(std::move(why));
                 }
-                if (!oneRow) return shell::column(0, {std::move(title), std::move(parts)});
-                parts.children.insert(parts.children.begin(), std::move(title));
-                return parts;
+                return a;
             };
-            Node head = shell::either(headParts(true), headParts(false));
+            auto line = [&](std::vector<Node> first, std::vector<Node> rest) {
+                for (Node& n : rest) first.push_back(std::move(n));
+                return shell::row(m.gap, std::move(first));
+            };
+            Node oneRow = line({title(true), pay(false)}, actions());
+            Node payAlone = pay(false);
+            payAlone.align = shell::Align::Start;
+            Node cost = shell::either(line({pay(true)}, actions()),
+                                      shell::column(0, {std::move(payAlone), shell::row(m.gap, actions())}));
+            Node head = shell::either(std::move(oneRow), shell::column(0, {title(false), std::move(cost)}));
             Node col = shell::column(0, {std::move(head), body(ctx_, v.details)});
             const std::string slotId = v.id;
             if (bookable) {
