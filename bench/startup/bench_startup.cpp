@@ -13,6 +13,10 @@
 //                   with nothing touched (the clock ticks each minute)
 //   memory          VmRSS on the home screen after the idle window, and its
 //                   peak (VmHWM), against the floor's (budget: +25 MB)
+//   drawing floor   bench_floor --draw: the floor that also draws one quad as
+//                   the kiosk draws; not the budget's floor, but it shows what
+//                   any first draw costs on this GL (llvmpipe compiles its
+//                   shaders then) apart from what is the kiosk's own
 // --data DIR: every kiosk run starts from a copy of DIR (an enrolled kiosk
 // with a synced district: bench/startup/run.sh makes one and serves its
 // district while the benchmark runs). Needs a display: run.sh provides Xvfb.
@@ -172,31 +176,52 @@ int main(int argc, char** argv) {
     const char* phases[] = {"sdl_init_ms", "window_gl_ms", "swap_ms"};
     std::map<std::string, std::vector<double>> kioskPhase, floorPhase;
     std::string page, glyphs, line, gl, floorLine;
-    for (int r = -1; r < runs; ++r) {
-        // The floor.
-        auto t0 = Clock::now();
-        Child f = spawnKiosk({floorBin});
+    // The same floor drawing one quad as the kiosk draws (bench_floor --draw):
+    // not the budget's floor, but where the difference goes.
+    std::vector<double> drawCold;
+    std::vector<long> drawRss;
+    std::map<std::string, std::vector<double>> drawPhase;
+    std::string drawLine;
+    // One floor run: its first frame (ms after spawn), its resident memory a
+    // second later; false when it could not run.
+    auto runFloor = [&](const std::vector<std::string>& args, std::string& lineOut, double& ms, long& rss) {
+        const auto t0 = Clock::now();
+        Child f = spawnKiosk(args);
         if (f.pid < 0) {
             std::fprintf(stderr, "bench_startup: cannot run %s\n", floorBin.c_str());
-            return 1;
+            return false;
         }
-        floorLine = readLineWith(f.out, "floor timings:");
-        if (floorLine.empty()) {
+        lineOut = readLineWith(f.out, "floor timings:");
+        if (lineOut.empty()) {
             std::fprintf(stderr, "bench_startup: the floor printed no timings\n");
             stop(f);
-            return 1;
+            return false;
         }
         std::this_thread::sleep_for(std::chrono::seconds(1));
-        const long rss = statusKb(f.pid, "VmRSS");
+        rss = statusKb(f.pid, "VmRSS");
         stop(f);
+        ms = (std::atof(field(lineOut, "first_frame_mono_ns").c_str()) - monoNs(t0)) / 1e6;
+        return true;
+    };
+    for (int r = -1; r < runs; ++r) {
+        // The floor, bare and drawing.
+        double ms = 0;
+        long rss = 0;
+        if (!runFloor({floorBin}, floorLine, ms, rss)) return 1;
         if (r >= 0) {
-            floorCold.push_back((std::atof(field(floorLine, "first_frame_mono_ns").c_str()) - monoNs(t0)) / 1e6);
+            floorCold.push_back(ms);
             floorRss.push_back(rss);
             for (const char* p : phases) floorPhase[p].push_back(std::atof(field(floorLine, p).c_str()));
         }
+        if (!runFloor({floorBin, "--draw"}, drawLine, ms, rss)) return 1;
+        if (r >= 0) {
+            drawCold.push_back(ms);
+            drawRss.push_back(rss);
+            for (const char* p : {"draw_ms", "swap_ms"}) drawPhase[p].push_back(std::atof(field(drawLine, p).c_str()));
+        }
         // The kiosk.
         const std::string d = freshData(r + 1);
-        t0 = Clock::now();
+        const auto t0 = Clock::now();
         Child c = spawnKiosk({kiosk, "--data-dir", d, "--print-timings", "--script", quit});
         if (c.pid < 0) {
             std::fprintf(stderr, "bench_startup: cannot run %s\n", kiosk.c_str());
@@ -230,6 +255,9 @@ int main(int argc, char** argv) {
     std::printf("\n");
     std::printf("glyph page: %s, %s glyphs rasterized for the first screens in %.1f ms (median)   budget <= 2048x2048\n",
                 page.c_str(), glyphs.c_str(), median(pageMs));
+    std::printf("floor drawing one quad as the kiosk draws (not the budget's floor: what a first draw costs on this GL):"
+                " median %.1f ms (draw %.1f, swap %.1f); kiosk over it: %+.1f ms\n",
+                median(drawCold), median(drawPhase["draw_ms"]), median(drawPhase["swap_ms"]), kioskMs - median(drawCold));
     std::printf("last timing line: %s", line.c_str());
     std::printf("last floor line: %s", floorLine.c_str());
 
@@ -270,6 +298,10 @@ int main(int argc, char** argv) {
     std::printf("rasterized ahead while idle, %.1f s after start: %s", warmS, warmedLine.c_str() + 7);
     std::printf("idle CPU on the home screen after that: %.2f %% of a core over %.0f s (%ld ticks of 1/%ld s)   budget < 0.5 %%\n",
                 cpu, wall, after - before, hz);
+    std::sort(drawRss.begin(), drawRss.end());
+    const long drawKb = drawRss[drawRss.size() / 2];
+    std::printf("floor drawing one quad: %.1f MB resident; kiosk over it: %+.1f MB\n", double(drawKb) / 1024.0,
+                double(rss - drawKb) / 1024.0);
     std::printf("resident memory on the home screen: kiosk %.1f MB (peak %.1f MB), floor %.1f MB: %+.1f MB over the floor"
                 "   budget <= +25 MB\n",
                 double(rss) / 1024.0, double(hwm) / 1024.0, double(floorKb) / 1024.0, double(rss - floorKb) / 1024.0);

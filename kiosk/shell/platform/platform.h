@@ -33,6 +33,7 @@ public:
     void drawableSize(int& w, int& h) const;
     void setWindowSize(int w, int h);
     const std::string& glDescription() const { return glInfo_; }
+    bool gles() const { return gles_; }
 
     // ImGui's renderer for this context (Debian's libimgui backends): on
     // desktop GL the fixed-function one. It compiles no GLSL, which on Mesa's
