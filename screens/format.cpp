@@ -39,7 +39,10 @@ std::string money(const shell::Strings& s, int cents) {
 
 std::string monthDay(const shell::Strings& s, std::string_view iso) {
     if (!isDate(iso)) return {};
-    return s.format("day.month_day", {{"month", number(iso.substr(5, 2))}, {"day", number(iso.substr(8, 2))}});
+    const std::string month = number(iso.substr(5, 2));
+    return s.format("day.month_day", {{"month", month},
+                                      {"month_short", s.get("date.month_short." + month)},
+                                      {"day", number(iso.substr(8, 2))}});
 }
 
 std::string dayLabel(const shell::Strings& s, const std::string& today, const std::string& date) {
@@ -57,7 +60,9 @@ std::string dayDate(const shell::Strings& s, const std::string& date) {
 
 std::string longDate(const shell::Strings& s, const std::string& date) {
     if (!isDate(date)) return date;
-    return s.format("date.format", {{"month", number(date.substr(5, 2))},
+    const std::string month = number(date.substr(5, 2));
+    return s.format("date.format", {{"month", month},
+                                    {"month_name", s.get("date.month." + month)},
                                     {"day", number(date.substr(8, 2))},
                                     {"weekday", s.get("date.weekday." + std::to_string(core::weekday(date.substr(0, 10))))}});
 }

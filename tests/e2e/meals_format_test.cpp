@@ -36,6 +36,17 @@ TEST(MealsFormat, DatesAndTimesOneWay) {
     EXPECT_EQ(screens::dayTime(zh, "later"), "later");
 }
 
+// English said 2 December as "Wednesday 2/12" on welcome and "12/2" on the
+// meal days: the same day both ways round. It names the month now.
+TEST(MealsFormat, EnglishNamesTheMonth) {
+    const auto en = shell::Strings::load("en");
+    EXPECT_EQ(screens::longDate(en, "2026-12-02"), "Wednesday 2 December");
+    EXPECT_EQ(screens::monthDay(en, "2026-12-02T09:00:00+08:00"), "Dec 2");
+    EXPECT_EQ(screens::dayDate(en, "2027-01-03"), "Sun Jan 3");
+    const auto zh = shell::Strings::load("zh-HK");
+    EXPECT_EQ(screens::longDate(zh, "2026-12-02"), "12月2日 星期三") << "Chinese keeps its numbers";
+}
+
 TEST(MealsFormat, ClockTime) {
     EXPECT_EQ(screens::clockTime("2026-11-24T09:30:00+08:00"), "9:30");
     EXPECT_EQ(screens::clockTime("2026-11-24T15:00:00+08:00"), "15:00");
