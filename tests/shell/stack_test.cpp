@@ -82,6 +82,9 @@ TEST(Text, AChineseNameInEnglishStaysOnOneLine) {
         << "a run longer than a name is a sentence: it fills the line";
     EXPECT_EQ(shell::wrapText("晚餐长城长者饭堂 OK", 240, width), (std::vector<std::string>{"晚餐长城长者", "饭堂 OK"}))
         << "Chinese text breaks between characters";
+    EXPECT_EQ(shell::wrapText("14:01  on \"Help\"  欧**珍", 400, width),
+              (std::vector<std::string>{"14:01  on \"Help\"", "欧**珍"}))
+        << "a masked name is one run (staff's list read 欧 / **珍)";
     EXPECT_EQ(shell::narrowestWidth("Dinner · 长城长者饭堂", width), width("Dinner"))
         << "the run may break: it does not make the text's narrowest width";
 }

@@ -61,8 +61,9 @@ std::vector<Token> tokens(std::u32string_view cps) {
             continue;
         }
         if (isCjk(cps[i])) {
+            // A masked name (欧**珍) is one run with its '*'.
             std::size_t end = i;
-            while (end < cps.size() && isCjk(cps[end])) ++end;
+            while (end < cps.size() && (isCjk(cps[end]) || cps[end] == U'*')) ++end;
             if (keepRuns && i >= runEnd && end - i > 1 && end - i <= kWholeRun) {
                 Token run{std::u32string(cps.begin() + std::ptrdiff_t(i), cps.begin() + std::ptrdiff_t(end)), true};
                 i = end;
