@@ -85,6 +85,9 @@ struct Context {
     std::function<void()> readAloud = [] {};
     // Opens the text-size chooser over the screen (the top bar's 字号).
     std::function<void()> openTextSize = [] {};
+    // A screen's title by its id, as the screen says it ("帮助" for "help");
+    // the id itself for a screen this kiosk does not have.
+    std::function<std::string(const std::string& screenId)> screenTitle = [](const std::string& id) { return id; };
     // A help call was made or handled: the staff's alert strip follows at
     // once, not at its next poll (two seconds of a stale red strip).
     std::function<void()> alertsChanged = [] {};

@@ -5,19 +5,6 @@
 namespace screens::staff {
 namespace {
 
-// Where the call was made, in the staff's words: the screen's title ("在“帮助”"),
-// not its id ("在“help”"). An id from elsewhere (an older kiosk) as it is.
-std::string place(const Context& ctx, const std::string& screen) {
-    static constexpr std::pair<const char*, const char*> kTitles[] = {
-        {ids::kHelp, "help.title"},           {ids::kIdentify, "identify.title"},
-        {ids::kEmergency, "emergency.title"}, {ids::kWelcome, "welcome.title"},
-        {ids::kStaffLogin, "staff.login.title"},
-    };
-    for (const auto& [id, key] : kTitles)
-        if (screen == id) return ctx.strings.get(key);
-    return screen;
-}
-
 class Help final : public Step {
 public:
     Help(Context& ctx, std::shared_ptr<State> st) : Step(ctx, ids::kStaffHelp, "staff.help.title", std::move(st)) {}
@@ -48,7 +35,7 @@ protected:
         for (std::size_t i = 0; i < shown; ++i) {
             const auto& h = calls[i];
             const std::string who = st().helpMembers[i].empty() ? "" : "  " + st().helpMembers[i];
-            Node what = body(ctx_, str.format("staff.help.row", {{"time", hhmm(h.at)}, {"where", place(ctx_, h.screen)}}) + who);
+            Node what = body(ctx_, str.format("staff.help.row", {{"time", hhmm(h.at)}, {"where", ctx_.screenTitle(h.screen)}}) + who);
             what.grow = 1;
             what.align = shell::Align::Centre;
             const std::string id = h.id;

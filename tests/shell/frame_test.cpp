@@ -10,6 +10,7 @@
 //   - the bar's targets are >= 96 px and >= 24 px apart.
 #include <gtest/gtest.h>
 
+#include <functional>
 #include <string>
 
 #include "shell/ui/layout.h"
@@ -79,56 +80,70 @@ void expectTargetsOk(const Theme& t, const std::vector<std::pair<std::string, Re
                 << targets[i].first << " / " << targets[j].first;
 }
 
-TEST(Frame, EveryPanelSizeAndLanguage) {
+// Every language, panel and text size, each checked under a trace that names it.
+void forEveryFrame(const std::function<void(const shell::Strings&, const Theme&)>& check) {
     for (const std::string& lang : shell::Strings::languages()) {
-        auto str = shell::Strings::load(lang);
+        const auto str = shell::Strings::load(lang);
         for (const Panel& p : kPanels)
             for (TextSize s : kSizes) {
                 SCOPED_TRACE(lang + " " + std::to_string(p.w) + "x" + std::to_string(p.h) + " " + shell::textSizeName(s));
-                Theme t = Theme::make(p.w, p.h, s);
-                const auto m = estimate(t);
-                auto f = shell::layoutFrame(t, words(str, str.get("timebank.statement.title"), kAnnouncement), m);
-                expectTargetsOk(t, {{"back", f.back}, {"home", f.home}, {"read", f.read}, {"textsize", f.textSize},
-                                    {"banner", f.strip}});
-                if (!t.portrait()) {
-                    EXPECT_EQ(f.topRows, 1) << "landscape: one bar row at every text size";
-                    EXPECT_GE(f.content.bottom() - f.title.y, 0.6f * float(p.h))
-                        << "the title and content keep 60 % of the height";
-                }
-                EXPECT_NEAR(f.title.cx(), float(p.w) / 2, 0.5f) << "the title is centred on the window";
-                EXPECT_GE(f.title.y, f.topBar.bottom());
-                EXPECT_GE(f.content.y, f.title.bottom());
-                // The banner's strip is outside the content, a target's gap away.
-                EXPECT_FALSE(f.strip.overlaps(f.content));
-                EXPECT_GE(f.strip.y - f.content.bottom(), t.m().targetGap - 0.5f);
-                EXPECT_LE(f.strip.bottom(), f.statusBar.y);
-                EXPECT_TRUE(f.bannerPartial) << "200 characters never fit the strip";
-                // Whole sentences, never cut: each line fits and the words end a sentence.
-                std::string shown;
-                for (auto& l : f.stripLines) {
-                    EXPECT_LE(m(shell::FontRole::Body, l), f.stripText.w + 0.5f);
-                    shown += l;
-                }
-                EXPECT_FALSE(shown.empty());
-                EXPECT_EQ(shown.find("…"), std::string::npos);
-                auto noSpaces = [](std::string v) {
-                    std::erase(v, ' ');
-                    return v;
-                };
-                EXPECT_TRUE(noSpaces(shown) == noSpaces(str.get("banner.short")) || shown.ends_with("。")) << shown;
-                EXPECT_FALSE(f.stripMore.overlaps(f.stripText));
-                // The status bar: every word fits its box.
-                for (auto& l : f.stationLines) EXPECT_LE(m(shell::FontRole::Body, l), f.station.w + 0.5f) << l;
-                EXPECT_FALSE(f.station.overlaps(f.syncIcon));
-                EXPECT_FALSE(f.sync.overlaps(f.clock));
-                EXPECT_GE(f.syncIcon.x, t.m().margin - 0.5f);
-                // Nothing depends on the title's words but the title's own height.
-                auto g = shell::layoutFrame(t, words(str, str.get("home.title"), kAnnouncement), m);
-                EXPECT_EQ(g.topRows, f.topRows);
-                EXPECT_FLOAT_EQ(g.textSize.x, f.textSize.x);
-                EXPECT_FLOAT_EQ(g.read.x, f.read.x);
+                check(str, Theme::make(p.w, p.h, s));
             }
     }
+}
+
+// The strip's words when an elder has called staff: an alert, nothing more to open.
+shell::FrameWords alertWords(const shell::Strings& s, const std::string& title) {
+    auto w = words(s, title, "");
+    w.banner = s.format("alert.help", {{"name", s.get("alert.someone")}});
+    w.bannerMore.clear();
+    return w;
+}
+
+TEST(Frame, EveryPanelSizeAndLanguage) {
+    forEveryFrame([&](const shell::Strings& str, const Theme& t) {
+        const auto m = estimate(t);
+        auto f = shell::layoutFrame(t, words(str, str.get("timebank.statement.title"), kAnnouncement), m);
+        expectTargetsOk(t, {{"back", f.back}, {"home", f.home}, {"read", f.read}, {"textsize", f.textSize},
+                            {"banner", f.strip}});
+        if (!t.portrait()) {
+            EXPECT_EQ(f.topRows, 1) << "landscape: one bar row at every text size";
+            EXPECT_GE(f.content.bottom() - f.title.y, 0.6f * float(t.height()))
+                << "the title and content keep 60 % of the height";
+        }
+        EXPECT_NEAR(f.title.cx(), float(t.width()) / 2, 0.5f) << "the title is centred on the window";
+        EXPECT_GE(f.title.y, f.topBar.bottom());
+        EXPECT_GE(f.content.y, f.title.bottom());
+        // The banner's strip is outside the content, a target's gap away.
+        EXPECT_FALSE(f.strip.overlaps(f.content));
+        EXPECT_GE(f.strip.y - f.content.bottom(), t.m().targetGap - 0.5f);
+        EXPECT_LE(f.strip.bottom(), f.statusBar.y);
+        EXPECT_TRUE(f.bannerPartial) << "200 characters never fit the strip";
+        // Whole sentences, never cut: each line fits and the words end a sentence.
+        std::string shown;
+        for (auto& l : f.stripLines) {
+            EXPECT_LE(m(shell::FontRole::Body, l), f.stripText.w + 0.5f);
+            shown += l;
+        }
+        EXPECT_FALSE(shown.empty());
+        EXPECT_EQ(shown.find("…"), std::string::npos);
+        auto noSpaces = [](std::string v) {
+            std::erase(v, ' ');
+            return v;
+        };
+        EXPECT_TRUE(noSpaces(shown) == noSpaces(str.get("banner.short")) || shown.ends_with("。")) << shown;
+        EXPECT_FALSE(f.stripMore.overlaps(f.stripText));
+        // The status bar: every word fits its box.
+        for (auto& l : f.stationLines) EXPECT_LE(m(shell::FontRole::Body, l), f.station.w + 0.5f) << l;
+        EXPECT_FALSE(f.station.overlaps(f.syncIcon));
+        EXPECT_FALSE(f.sync.overlaps(f.clock));
+        EXPECT_GE(f.syncIcon.x, t.m().margin - 0.5f);
+        // Nothing depends on the title's words but the title's own height.
+        auto g = shell::layoutFrame(t, words(str, str.get("home.title"), kAnnouncement), m);
+        EXPECT_EQ(g.topRows, f.topRows);
+        EXPECT_FLOAT_EQ(g.textSize.x, f.textSize.x);
+        EXPECT_FLOAT_EQ(g.read.x, f.read.x);
+    });
 }
 
 TEST(Frame, AShortAnnouncementShowsWhole) {
@@ -160,25 +175,16 @@ TEST(Frame, ANoticeTakesTheStripWithoutBeingATarget) {
 // not show, and home no longer fitted (needs 1003 px, had 967). An alert
 // (nothing more to open) has the strip's whole width.
 TEST(Frame, AnAlertHasTheWholeStrip) {
-    for (const std::string& lang : shell::Strings::languages()) {
-        auto str = shell::Strings::load(lang);
-        for (const Panel& p : kPanels)
-            for (TextSize s : kSizes) {
-                SCOPED_TRACE(lang + " " + std::to_string(p.w) + "x" + std::to_string(p.h) + " " + shell::textSizeName(s));
-                Theme t = Theme::make(p.w, p.h, s);
-                const auto m = estimate(t);
-                auto w = words(str, str.get("home.title"), "");
-                w.banner = str.format("alert.help", {{"name", str.get("alert.someone")}});
-                w.bannerMore.clear();
-                const auto f = shell::layoutFrame(t, w, m);
-                EXPECT_TRUE(f.stripIsBanner);
-                EXPECT_FALSE(f.bannerPartial) << "an alert shows whole";
-                EXPECT_FLOAT_EQ(f.stripMore.w, 0);
-                EXPECT_FLOAT_EQ(f.stripText.w, f.strip.w - 2 * t.m().gap) << "the words have the strip's width";
-                EXPECT_LE(f.stripLines.size(), 2u);
-                expectTargetsOk(t, {{"alert", f.strip}});
-            }
-    }
+    forEveryFrame([&](const shell::Strings& str, const Theme& t) {
+        const auto m = estimate(t);
+        const auto f = shell::layoutFrame(t, alertWords(str, str.get("home.title")), m);
+        EXPECT_TRUE(f.stripIsBanner);
+        EXPECT_FALSE(f.bannerPartial) << "an alert shows whole";
+        EXPECT_FLOAT_EQ(f.stripMore.w, 0);
+        EXPECT_FLOAT_EQ(f.stripText.w, f.strip.w - 2 * t.m().gap) << "the words have the strip's width";
+        EXPECT_LE(f.stripLines.size(), 2u);
+        expectTargetsOk(t, {{"alert", f.strip}});
+    });
 }
 
 // With the alert, welcome at 特大 in English landscape needed 621 px and had
@@ -186,9 +192,7 @@ TEST(Frame, AnAlertHasTheWholeStrip) {
 TEST(Frame, ATitleThatGivesWayLeavesItsRoomToTheContent) {
     auto str = shell::Strings::load("en");
     Theme t = Theme::make(1920, 1080, TextSize::ExtraLarge);
-    auto w = words(str, str.get("welcome.title"), "");
-    w.banner = str.format("alert.help", {{"name", str.get("alert.someone")}});
-    w.bannerMore.clear();
+    auto w = alertWords(str, str.get("welcome.title"));
     const auto with = shell::layoutFrame(t, w, estimate(t));
     w.title.clear();
     const auto without = shell::layoutFrame(t, w, estimate(t));
@@ -202,20 +206,15 @@ TEST(Frame, ATitleThatGivesWayLeavesItsRoomToTheContent) {
 // went from two rows to three when the sync state's words changed, and the
 // keypad moved between the frame the finger aimed at and the next.
 TEST(Frame, TheStatusBarKeepsItsRowsWhateverTheSyncStateSays) {
-    for (const std::string& lang : shell::Strings::languages()) {
-        auto str = shell::Strings::load(lang);
-        for (const Panel& p : kPanels)
-            for (TextSize s : kSizes) {
-                Theme t = Theme::make(p.w, p.h, s);
-                auto w = words(str, "首页", kAnnouncement);
-                w.sync = str.get("status.connecting");
-                const auto waiting = shell::layoutFrame(t, w, estimate(t));
-                w.sync = str.get("status.offline") + "  " + str.format("status.last_sync", {{"time", "12:34"}});
-                const auto offline = shell::layoutFrame(t, w, estimate(t));
-                EXPECT_FLOAT_EQ(waiting.content.y, offline.content.y);
-                EXPECT_FLOAT_EQ(waiting.content.h, offline.content.h) << lang << " " << p.w << "x" << p.h;
-            }
-    }
+    forEveryFrame([&](const shell::Strings& str, const Theme& t) {
+        auto w = words(str, "首页", kAnnouncement);
+        w.sync = str.get("status.connecting");
+        const auto waiting = shell::layoutFrame(t, w, estimate(t));
+        w.sync = str.get("status.offline") + "  " + str.format("status.last_sync", {{"time", "12:34"}});
+        const auto offline = shell::layoutFrame(t, w, estimate(t));
+        EXPECT_FLOAT_EQ(waiting.content.y, offline.content.y);
+        EXPECT_FLOAT_EQ(waiting.content.h, offline.content.h);
+    });
 }
 
 TEST(Frame, PortraitStationNameWrapsInsteadOfBeingCut) {

@@ -328,6 +328,11 @@ void App::Impl::makeContext() {
     // station's status, and the staff PIN hashes of the running config (the
     // last accepted document in the store; the built-in defaults before one).
     ctx->wake = [this] { pacer.wake(); };
+    ctx->screenTitle = [this](const std::string& id) {
+        for (const auto& s : screenList)
+            if (s->id() == id) return s->title();
+        return id;
+    };
     ctx->alertsChanged = [this] {
         nextAlertPollMs = 0;
         pacer.wake();

@@ -66,7 +66,7 @@ ImFont* Ui::font(FontRole role) const { return role == FontRole::Title ? fonts_.
 void Ui::begin(const Theme& theme) {
     theme_ = &theme;
     regions_.assign(1, {{0, 0, float(theme.width()), float(theme.height())}, false});
-    scrolls_.clear();
+    scrollBars_.clear();
 }
 
 void Ui::pushRegion(const Rect& r) { regions_.push_back({r, false}); }
@@ -652,12 +652,10 @@ Node Ui::tileGrid(std::vector<TileSpec> specs, int columns) {
     return g;
 }
 
-float Ui::pressablePad() const { return std::round(m().gap * 0.5f); }
-
 Node Ui::pressable(std::string id, Node content, ButtonStyle style, std::function<void()> onTap) {
     Node n = column(0, {});
     n.name = id;
-    n.pad = Insets::all(pressablePad());
+    n.pad = Insets::all(std::round(m().gap * 0.5f));
     n.draw = [this, id, style, onTap](const Node& self) {
         if (button(id, self.rect, "", Icon::None, style) && onTap) onTap();
     };
@@ -779,18 +777,18 @@ Rect Ui::beginScroll(std::string_view id, const Rect& area, float contentHeight)
     const float scrollY = ImGui::GetScrollY();
     regions_.push_back({intersect(area, regions_.back().rect), true});
     const float bar = ImGui::GetStyle().ScrollbarSize;
-    scrolls_.push_back({sid, {area.right() - bar, area.y, bar, area.h}});
+    scrollBars_.push_back({area.right() - bar, area.y, bar, area.h});
     // Declares the content's height, so ImGui knows how far it can scroll.
     ImGui::Dummy(vec(1, contentHeight));
     return {area.x, area.y - scrollY, area.w, contentHeight};
 }
 
 void Ui::endScroll() {
-    IM_ASSERT(!scrolls_.empty() && "endScroll() without beginScroll()");
+    IM_ASSERT(!scrollBars_.empty() && "endScroll() without beginScroll()");
     regions_.pop_back();
     // The bar is drawn over the area's right edge: nothing may lie under it.
-    widgets_.cover("scroll bar", scrolls_.back().bar);
-    scrolls_.pop_back();
+    widgets_.cover("scroll bar", scrollBars_.back());
+    scrollBars_.pop_back();
     ImGui::EndChild();
 }
 

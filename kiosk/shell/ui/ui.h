@@ -139,8 +139,6 @@ public:
     // A whole card that is one target (a list item): `content` is drawn on it,
     // padded half a gap (a list shows two whole items at 大 in landscape).
     Node pressable(std::string id, Node content, ButtonStyle style, std::function<void()> onTap);
-    // The padding a pressable puts around its content, on each side.
-    float pressablePad() const;
     Node qr(std::string text, float minSide, float prefSide);
     // A white card around `content`, padded.
     Node card(Node content, float pad = -1);
@@ -178,11 +176,7 @@ private:
     const Theme* theme_ = nullptr;
     std::vector<Region> regions_;
     std::map<std::string, DragScroll, std::less<>> drags_;
-    struct OpenScroll {
-        std::string id;
-        Rect bar;  // where ImGui draws its scroll bar
-    };
-    std::vector<OpenScroll> scrolls_;
+    std::vector<Rect> scrollBars_;  // of the open scroll areas: where ImGui draws each bar
     std::map<std::string, std::int64_t, std::less<>> holds_;
 };
 
