@@ -77,6 +77,10 @@ print(f"  glyph page: {a['width']}x{a['height']} (budget <= 2048x2048), {a['glyp
       f"{a['evicted']} evicted to make room, {a['builds']} whole rebuilds (the start and text sizes only)")
 print(f"  longest frame after start-up: {s['frame_ms_max']:.1f} ms (budget <= 50 ms); "
       f"longest atlas work in a frame: {s['atlas_rebuild_ms_max']:.1f} ms")
+f, w = s["frame_ms"], s["swap_ms"]
+print(f"  the {f['count']} frames after start-up: median {f['p50']:.1f} ms, p95 {f['p95']:.1f}, p99 {f['p99']:.1f}, "
+      f"longest {f['max']:.1f}; their display swap alone: median {w['p50']:.1f} ms, p95 {w['p95']:.1f}, "
+      f"p99 {w['p99']:.1f}, longest {w['max']:.1f}")
 print(f"  frames over 50 ms: {sys.argv[6]}{'; the longest: ' + sys.argv[7].split('kiosk: ', 1)[-1] if sys.argv[7] else ''}")
 grow = (m["end"] - m["start"]) / 1024
 print(f"  resident memory: {m['start'] / 1024:.1f} MB after 10 elders, {m['end'] / 1024:.1f} MB after {elders}: "

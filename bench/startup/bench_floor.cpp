@@ -5,16 +5,21 @@
 // monotonic time of that swap like the kiosk's --print-timings, then waits for
 // SIGTERM (SDL_QUIT) so its memory can be read.
 //
-// --draw: the same, and one quad over the window drawn as the kiosk's
-// renderer draws (ImGui's fixed-function backend: the glyph page's alpha
-// texture, blending, scissor, client-side arrays). Not the budget's floor:
-// it shows what the first thing drawn costs any window on this GL (on
-// llvmpipe, compiling its shaders), so the kiosk's own part can be told apart.
+// --draw: the same, and a fill and a glyph drawn as the kiosk's renderer
+// draws its first frame (drawAsKiosk). Not the budget's floor: it shows what
+// the first thing drawn costs any window on this GL (on llvmpipe, compiling
+// its shaders), so the kiosk's own part can be told apart.
+// --sampled-fill: --draw, and later frames sample their fill from the texture
+// too, as ImGui's renderer drew shapes.
+// --frames N: after the first frame, N more drawn alike; prints their swaps
+// (what the display costs a frame, against the kiosk's swaps in a day).
 #include <SDL.h>
 #include <SDL_opengl.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
+#include <cstdlib>
 #include <cstdio>
 #include <cstring>
 #include <vector>
@@ -23,18 +28,28 @@
 
 namespace {
 
-void drawQuad(shell::Platform& platform, int w, int h) {
-    const std::uint32_t tex = platform.createGlyphTexture();
-    platform.sizeGlyphTexture(tex, 2048, 512);
-    const std::vector<std::uint8_t> white(64 * 64, 255);
-    platform.updateGlyphTexture(tex, 0, 0, 64, 64, white.data());
+// What the kiosk's renderer draws, reduced to one of each: a fill over the
+// whole window, then a glyph-sized quad sampled from the glyph page's alpha
+// texture (blending, scissor, client-side arrays, ImGui's fixed-function
+// state). With `sampledFill` the fill samples the page's white texel too, as
+// the kiosk's first frame and ImGui's own renderer draw shapes; without it,
+// texturing is off for the fill, as the kiosk's later frames draw them
+// (shell/platform/draw_runs.h).
+void drawAsKiosk(shell::Platform& platform, int w, int h, bool sampledFill) {
+    static const std::uint32_t tex = [&] {  // made once, as the kiosk's page
+        const std::uint32_t t = platform.createGlyphTexture();
+        platform.sizeGlyphTexture(t, 2048, 512);
+        const std::vector<std::uint8_t> white(64 * 64, 255);
+        platform.updateGlyphTexture(t, 0, 0, 64, 64, white.data());
+        return t;
+    }();
+    glBindTexture(GL_TEXTURE_2D, tex);
     glEnable(GL_BLEND);
     glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
     glDisable(GL_CULL_FACE);
     glDisable(GL_DEPTH_TEST);
     glDisable(GL_LIGHTING);
     glEnable(GL_SCISSOR_TEST);
-    glEnable(GL_TEXTURE_2D);
     glTexEnvi(GL_TEXTURE_ENV, GL_TEXTURE_ENV_MODE, GL_MODULATE);
     glViewport(0, 0, w, h);
     glMatrixMode(GL_PROJECTION);
@@ -47,23 +62,61 @@ void drawQuad(shell::Platform& platform, int w, int h) {
         float x, y, u, v;
         std::uint32_t colour;
     };
-    const float fw = float(w), fh = float(h), uv = 32.0f / 2048.0f;
-    const Vertex v[4] = {{0, 0, uv, uv, 0xFF3D0B0Bu}, {fw, 0, uv, uv, 0xFF3D0B0Bu}, {fw, fh, uv, uv, 0xFF3D0B0Bu},
-                         {0, fh, uv, uv, 0xFF3D0B0Bu}};
-    const GLushort idx[6] = {0, 1, 2, 0, 2, 3};
+    const float fw = float(w), fh = float(h), uv = 2.0f / 2048.0f;
+    const Vertex v[8] = {{0, 0, uv, uv, 0xFF3D0B0Bu},   {fw, 0, uv, uv, 0xFF3D0B0Bu},       {fw, fh, uv, uv, 0xFF3D0B0Bu},
+                         {0, fh, uv, uv, 0xFF3D0B0Bu},  {100, 100, 0, 0, 0xFF202020u},      {164, 100, 0.03f, 0, 0xFF202020u},
+                         {164, 164, 0.03f, 0.1f, 0xFF202020u}, {100, 164, 0, 0.1f, 0xFF202020u}};
+    const GLushort idx[12] = {0, 1, 2, 0, 2, 3, 4, 5, 6, 4, 6, 7};
     glEnableClientState(GL_VERTEX_ARRAY);
     glEnableClientState(GL_TEXTURE_COORD_ARRAY);
     glEnableClientState(GL_COLOR_ARRAY);
     glVertexPointer(2, GL_FLOAT, sizeof(Vertex), &v[0].x);
     glTexCoordPointer(2, GL_FLOAT, sizeof(Vertex), &v[0].u);
     glColorPointer(4, GL_UNSIGNED_BYTE, sizeof(Vertex), &v[0].colour);
+    if (sampledFill) glEnable(GL_TEXTURE_2D);
+    else glDisable(GL_TEXTURE_2D);
     glDrawElements(GL_TRIANGLES, 6, GL_UNSIGNED_SHORT, idx);
+    glEnable(GL_TEXTURE_2D);
+    glDrawElements(GL_TRIANGLES, 6, GL_UNSIGNED_SHORT, idx + 6);
+    glDisable(GL_SCISSOR_TEST);
+}
+
+// N more frames after the first, each cleared, drawn as the first and
+// swapped, as a kiosk redraws a static screen.
+void steadyFrames(shell::Platform& platform, bool draw, bool sampledFill, int n) {
+    std::vector<double> swaps;
+    for (int i = 0; i < n; ++i) {
+        platform.clear(0.97f, 0.95f, 0.92f);
+        if (draw && !platform.gles()) {
+            int dw = 0, dh = 0;
+            platform.drawableSize(dw, dh);
+            drawAsKiosk(platform, dw, dh, sampledFill);
+        }
+        const auto t = std::chrono::steady_clock::now();
+        platform.swap();
+        swaps.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t).count());
+    }
+    std::sort(swaps.begin(), swaps.end());
+    auto at = [&](double q) { return swaps[std::min(swaps.size() - 1, std::size_t(q * double(swaps.size())))]; };
+    std::printf("floor frames: count=%d swap_p50_ms=%.1f swap_p95_ms=%.1f swap_p99_ms=%.1f swap_max_ms=%.1f\n", n,
+                at(0.5), at(0.95), at(0.99), swaps.back());
+    std::fflush(stdout);
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-    const bool draw = argc > 1 && std::strcmp(argv[1], "--draw") == 0;
+    bool draw = false, sampledFill = false;
+    int frames = 0;
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--draw") == 0) draw = true;
+        else if (std::strcmp(argv[i], "--sampled-fill") == 0) draw = sampledFill = true;
+        else if (std::strcmp(argv[i], "--frames") == 0 && i + 1 < argc) frames = std::atoi(argv[++i]);
+        else {
+            std::fprintf(stderr, "usage: bench_floor [--draw | --sampled-fill] [--frames N]\n");
+            return 2;
+        }
+    }
     using Steady = std::chrono::steady_clock;
     const auto msSince = [](Steady::time_point t) {
         return std::chrono::duration<double, std::milli>(Steady::now() - t).count();
@@ -91,7 +144,7 @@ int main(int argc, char** argv) {
         if (draw && !platform.gles()) {
             int dw = w, dh = h;
             platform.drawableSize(dw, dh);
-            drawQuad(platform, dw, dh);
+            drawAsKiosk(platform, dw, dh, true);
             drawMs = msSince(t);
             t = Steady::now();
         }
@@ -105,6 +158,7 @@ int main(int argc, char** argv) {
                     sdlMs, windowMs, drawMs, swapMs, static_cast<long long>(mono), platform.glDescription().c_str());
         std::fflush(stdout);
         platform.enterFullscreen();
+        if (frames > 0) steadyFrames(platform, draw, sampledFill, frames);
         SDL_Event e;
         while (SDL_WaitEvent(&e))
             if (e.type == SDL_QUIT) break;

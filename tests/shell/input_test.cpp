@@ -4,6 +4,7 @@
 
 #include "shell/ui/drag_scroll.h"
 #include "shell/app/frame_pacer.h"
+#include "shell/app/frame_stats.h"
 #include "shell/platform/pointer_queue.h"
 #include "shell/ui/widget_registry.h"
 
@@ -102,6 +103,24 @@ TEST(FramePacer, NextMinute) {
     auto t = core::parseIso("2026-11-23T10:15:42+08:00");
     EXPECT_EQ(shell::msUntilNextMinute(t), 18'000);
     EXPECT_EQ(shell::msUntilNextMinute(core::parseIso("2026-11-23T10:16:00+08:00")), 60'000);
+}
+
+TEST(FrameStats, QuantilesComeFromTheFramesAndNeverPassTheLongest) {
+    shell::FrameStats s;
+    EXPECT_EQ(s.quantile(0.5), 0) << "no frames";
+    for (int i = 0; i < 98; ++i) s.add(10.2);
+    s.add(40.0);
+    s.add(91.3);
+    EXPECT_EQ(s.count(), 100u);
+    EXPECT_DOUBLE_EQ(s.quantile(0.5), 10.5) << "the median's bucket: 10.0-10.5 ms";
+    EXPECT_DOUBLE_EQ(s.quantile(0.98), 10.5);
+    EXPECT_DOUBLE_EQ(s.quantile(0.99), 40.5) << "the 99th frame's bucket: 40.0-40.5 ms";
+    EXPECT_DOUBLE_EQ(s.quantile(1.0), 91.3);
+    EXPECT_DOUBLE_EQ(s.max(), 91.3);
+    s.add(2000);  // past the last bucket: counted there, and the longest
+    s.add(-1);    // a clock that went back: not a frame
+    EXPECT_EQ(s.count(), 101u);
+    EXPECT_DOUBLE_EQ(s.quantile(1.0), 2000);
 }
 
 TEST(WidgetRegistry, QueriesSeeTheLastCompleteFrame) {

@@ -797,6 +797,8 @@ void App::Impl::drawFrame() {
     if (frames > kStartupFrames) {
         const double ms = msSince(tStart) - screenshotMs;
         frameMsMax = std::max(frameMsMax, ms);
+        frameStats.add(ms);
+        swapStats.add(msSince(tSwap));
         // A frame over the budget (DESIGN.md: 50 ms) says where its time went.
         if (ms > kSlowFrameMs)
             std::fprintf(stderr, "kiosk: slow frame on '%s': %.1f ms (fonts %.1f, build %.1f, glyphs %.1f, draw %.1f, swap %.1f)\n",
@@ -917,6 +919,11 @@ void App::Impl::writeState() const {
     st.layoutViolations = layoutViolations;
     st.memoryKb = memoryKb;
     st.frameMsMax = frameMsMax;
+    auto spread = [](const FrameStats& f) {
+        return KioskState::Spread{f.count(), f.quantile(0.5), f.quantile(0.95), f.quantile(0.99), f.max()};
+    };
+    st.frameMs = spread(frameStats);
+    st.swapMs = spread(swapStats);
     st.atlasRebuildMsMax = atlasRebuildMsMax;
     writeStateFile(opt.stateOut, st);
 }

@@ -23,6 +23,7 @@
 #include "shell/platform/card_burst.h"
 #include "shell/ui/fonts.h"
 #include "shell/app/frame_pacer.h"
+#include "shell/app/frame_stats.h"
 #include "shell/platform/platform.h"
 #include "shell/platform/pointer_queue.h"
 #include "shell/app/router.h"
@@ -144,6 +145,7 @@ struct App::Impl final : ScriptHost {
     bool textSizeOpen = false;  // the 字号 chooser is over the screen
     // Frame costs after start-up (the state file).
     double frameMsMax = 0, atlasRebuildMsMax = 0;
+    FrameStats frameStats, swapStats;  // the frames after start-up
     std::vector<std::pair<std::string, long>> memoryKb;  // the script's `memory` steps
 
     // Start-up (app.cpp [start]): the worker thread's side of it.

@@ -11,6 +11,9 @@ namespace shell {
 std::string stateJson(const KioskState& s) {
     using nlohmann::json;
     auto ms = [](double v) { return std::round(v * 10) / 10; };
+    auto spread = [&](const KioskState::Spread& d) {
+        return json{{"count", d.count}, {"p50", ms(d.p50)}, {"p95", ms(d.p95)}, {"p99", ms(d.p99)}, {"max", ms(d.max)}};
+    };
     json j = {
         {"screen", s.screen},
         {"member_id", s.memberId ? json(*s.memberId) : json(nullptr)},
@@ -41,6 +44,8 @@ std::string stateJson(const KioskState& s) {
              return m;
          }()},
         {"frame_ms_max", ms(s.frameMsMax)},
+        {"frame_ms", spread(s.frameMs)},
+        {"swap_ms", spread(s.swapMs)},
         {"atlas_rebuild_ms_max", ms(s.atlasRebuildMsMax)},
     };
     return j.dump(2) + "\n";

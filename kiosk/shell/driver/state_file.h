@@ -35,6 +35,11 @@ struct KioskState {
     std::vector<std::string> layoutViolations;
     std::vector<std::pair<std::string, long>> memoryKb;  // the script's `memory` steps: VmRSS
     double frameMsMax = 0;         // the longest frame after start-up
+    // The frames after start-up, whole and their display swap alone.
+    struct Spread {
+        std::uint64_t count = 0;
+        double p50 = 0, p95 = 0, p99 = 0, max = 0;
+    } frameMs, swapMs;
     double atlasRebuildMsMax = 0;  // the longest atlas rebuild after start-up
 };
 

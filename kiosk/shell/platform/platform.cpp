@@ -7,6 +7,9 @@
 #include <SDL_opengl.h>
 #include <backends/imgui_impl_opengl2.h>
 #include <backends/imgui_impl_opengl3.h>
+#include <imgui.h>
+
+#include "shell/platform/draw_runs.h"
 
 namespace shell {
 
@@ -91,6 +94,7 @@ void Platform::clear(float r, float g, float b) {
     int w = 0, h = 0;
     drawableSize(w, h);
     glViewport(0, 0, w, h);
+    glDisable(GL_SCISSOR_TEST);  // the whole buffer: the last frame's scissor box must not stay
     glClearColor(r, g, b, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
 }
@@ -119,7 +123,79 @@ void Platform::rendererNewFrame() {
 
 void Platform::rendererDraw(ImDrawData* data) {
     if (gles_) ImGui_ImplOpenGL3_RenderDrawData(data);
-    else ImGui_ImplOpenGL2_RenderDrawData(data);
+    else drawFixedFunction(data);
+}
+
+// ImGui's fixed-function renderer (imgui_impl_opengl2.cpp), except that from
+// the second frame on each command's solid triangles are drawn with texturing
+// off (draw_runs.h). The first frame draws everything sampled, as ImGui does:
+// on llvmpipe each way of drawing is a shader compiled at its first use
+// (about 15 ms), and that of solid fills can wait until the first frame is
+// on the screen. The kiosk owns the context: no state is saved and restored.
+void Platform::drawFixedFunction(ImDrawData* data) {
+    const bool split = framesDrawn_++ > 0;
+    const int fbW = int(data->DisplaySize.x * data->FramebufferScale.x);
+    const int fbH = int(data->DisplaySize.y * data->FramebufferScale.y);
+    if (fbW <= 0 || fbH <= 0) return;
+    glEnable(GL_BLEND);
+    glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
+    glDisable(GL_CULL_FACE);
+    glDisable(GL_DEPTH_TEST);
+    glDisable(GL_STENCIL_TEST);
+    glDisable(GL_LIGHTING);
+    glDisable(GL_COLOR_MATERIAL);
+    glEnable(GL_SCISSOR_TEST);
+    glEnableClientState(GL_VERTEX_ARRAY);
+    glEnableClientState(GL_TEXTURE_COORD_ARRAY);
+    glEnableClientState(GL_COLOR_ARRAY);
+    glDisableClientState(GL_NORMAL_ARRAY);
+    glPolygonMode(GL_FRONT_AND_BACK, GL_FILL);
+    glShadeModel(GL_SMOOTH);
+    glTexEnvi(GL_TEXTURE_ENV, GL_TEXTURE_ENV_MODE, GL_MODULATE);
+    glViewport(0, 0, fbW, fbH);
+    glMatrixMode(GL_PROJECTION);
+    glLoadIdentity();
+    glOrtho(data->DisplayPos.x, data->DisplayPos.x + data->DisplaySize.x, data->DisplayPos.y + data->DisplaySize.y,
+            data->DisplayPos.y, -1.0, 1.0);
+    glMatrixMode(GL_MODELVIEW);
+    glLoadIdentity();
+    bool textured = false;
+    glDisable(GL_TEXTURE_2D);
+    const ImVec2 white = ImGui::GetIO().Fonts->TexUvWhitePixel;
+    const ImVec2 off = data->DisplayPos, scale = data->FramebufferScale;
+    constexpr GLenum kIndex = sizeof(ImDrawIdx) == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT;
+    static std::vector<DrawRun> runs;  // one command's, kept frame to frame (one render thread)
+    for (int n = 0; n < data->CmdListsCount; ++n) {
+        const ImDrawList* list = data->CmdLists[n];
+        const ImDrawVert* vtx = list->VtxBuffer.Data;
+        const ImDrawIdx* idx = list->IdxBuffer.Data;
+        glVertexPointer(2, GL_FLOAT, sizeof(ImDrawVert), &vtx->pos);
+        glTexCoordPointer(2, GL_FLOAT, sizeof(ImDrawVert), &vtx->uv);
+        glColorPointer(4, GL_UNSIGNED_BYTE, sizeof(ImDrawVert), &vtx->col);
+        for (const ImDrawCmd& cmd : list->CmdBuffer) {
+            if (cmd.UserCallback) {
+                // The kiosk adds no callbacks; ImGui's reset one needs nothing here.
+                if (cmd.UserCallback != ImDrawCallback_ResetRenderState) cmd.UserCallback(list, &cmd);
+                continue;
+            }
+            const float x0 = (cmd.ClipRect.x - off.x) * scale.x, y0 = (cmd.ClipRect.y - off.y) * scale.y;
+            const float x1 = (cmd.ClipRect.z - off.x) * scale.x, y1 = (cmd.ClipRect.w - off.y) * scale.y;
+            if (x1 <= x0 || y1 <= y0) continue;
+            glScissor(int(x0), int(float(fbH) - y1), int(x1 - x0), int(y1 - y0));
+            glBindTexture(GL_TEXTURE_2D, GLuint(reinterpret_cast<std::uintptr_t>(cmd.GetTexID())));
+            if (split) splitSolidRuns(vtx, idx + cmd.IdxOffset, cmd.ElemCount, white, runs);
+            else runs.assign(1, DrawRun{0, cmd.ElemCount, false});
+            for (const DrawRun& r : runs) {
+                if (textured == r.solid) {
+                    textured = !r.solid;
+                    if (textured) glEnable(GL_TEXTURE_2D);
+                    else glDisable(GL_TEXTURE_2D);
+                }
+                glDrawElements(GL_TRIANGLES, GLsizei(r.count), kIndex, idx + cmd.IdxOffset + r.first);
+            }
+        }
+    }
+    glDisable(GL_SCISSOR_TEST);
 }
 
 void Platform::rendererShutdown() {

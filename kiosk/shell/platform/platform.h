@@ -65,11 +65,14 @@ public:
     std::vector<std::uint8_t> readBackBuffer(int& w, int& h) const;
 
 private:
+    void drawFixedFunction(ImDrawData* data);
+
     SDL_Window* window_ = nullptr;
     void* gl_ = nullptr;  // SDL_GLContext
     std::uint32_t windowId_ = 0;
     bool fullscreenPending_ = false;
     bool gles_ = false;  // GLES 3.0: shaders; else fixed function
+    std::uint64_t framesDrawn_ = 0;
     std::string glInfo_;
 };
 
