@@ -121,7 +121,8 @@ int main(int argc, char** argv) {
     const auto msSince = [](Steady::time_point t) {
         return std::chrono::duration<double, std::milli>(Steady::now() - t).count();
     };
-    auto t = Steady::now();
+    const auto mainStart = Steady::now();
+    auto t = mainStart;
     SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
     if (SDL_Init(SDL_INIT_VIDEO) != 0) {
         std::fprintf(stderr, "bench_floor: cannot open the display: %s\n", SDL_GetError());
@@ -153,9 +154,10 @@ int main(int argc, char** argv) {
         const auto mono = std::chrono::duration_cast<std::chrono::nanoseconds>(
                               std::chrono::steady_clock::now().time_since_epoch())
                               .count();
-        std::printf("floor timings: sdl_init_ms=%.1f window_gl_ms=%.1f draw_ms=%.1f swap_ms=%.1f first_frame_mono_ns=%lld "
-                    "gl=\"%s\"\n",
-                    sdlMs, windowMs, drawMs, swapMs, static_cast<long long>(mono), platform.glDescription().c_str());
+        std::printf("floor timings: first_frame_ms=%.1f sdl_init_ms=%.1f window_gl_ms=%.1f draw_ms=%.1f swap_ms=%.1f "
+                    "first_frame_mono_ns=%lld gl=\"%s\"\n",
+                    msSince(mainStart), sdlMs, windowMs, drawMs, swapMs, static_cast<long long>(mono),
+                    platform.glDescription().c_str());
         std::fflush(stdout);
         platform.enterFullscreen();
         if (frames > 0) steadyFrames(platform, draw, sampledFill, frames);
