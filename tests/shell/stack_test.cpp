@@ -89,6 +89,21 @@ TEST(Text, AChineseNameInEnglishStaysOnOneLine) {
         << "the run may break: it does not make the text's narrowest width";
 }
 
+// Welcome's greeting at 特大 in landscape read 您好，歡迎光 / 臨！, a word
+// split. In a short Chinese text a short clause keeps to one line when a line
+// holds it; a paragraph still fills its lines.
+TEST(Text, AShortChineseTextBreaksBetweenItsClauses) {
+    EXPECT_EQ(shell::wrapText("您好，歡迎光臨！", 250, width), (std::vector<std::string>{"您好，", "歡迎光臨！"}));
+    EXPECT_EQ(shell::wrapText("您好，歡迎光臨！", 400, width), (std::vector<std::string>{"您好，歡迎光臨！"}));
+    EXPECT_EQ(shell::wrapText("您好，歡迎光臨！", 120, width), (std::vector<std::string>{"您好，", "歡迎光", "臨！"}))
+        << "no line holds the clause: it breaks between characters";
+    EXPECT_EQ(shell::wrapText("本周五上午九点在二楼活动室举办健康讲座，欢迎参加。", 400, width),
+              (std::vector<std::string>{"本周五上午九点在二楼", "活动室举办健康讲座，", "欢迎参加。"}))
+        << "a paragraph fills its lines";
+    EXPECT_EQ(shell::narrowestWidth("您好，歡迎光臨！", width), width("臨！"))
+        << "the clause may break: it does not make the text's narrowest width";
+}
+
 // A saved file's path in a notice ("送餐单已保存：/var/lib/...") was one
 // 3,000 px word: it breaks after its slashes, never inside "//".
 TEST(Text, APathBreaksAfterItsSlashes) {

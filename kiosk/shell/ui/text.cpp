@@ -24,6 +24,17 @@ namespace {
 // run (a Chinese sentence) breaks between its characters.
 constexpr std::size_t kWholeRun = 10;
 
+// In a short Chinese text (a title, a button, a greeting) a clause of up to
+// this many characters between its punctuation stays on one line when a
+// line holds it: 您好，/ 歡迎光臨！, not 您好，歡迎光 / 臨！. A paragraph
+// (longer than kShortText) fills its lines and breaks between characters.
+constexpr std::size_t kWholeClause = 6;
+constexpr std::size_t kShortText = 16;
+
+std::size_t cjkCount(std::u32string_view cps) {
+    return std::size_t(std::count_if(cps.begin(), cps.end(), [](char32_t c) { return isCjk(c) && !noLineStart(c); }));
+}
+
 bool latinText(std::u32string_view cps) {
     std::size_t latin = 0, cjk = 0;
     for (char32_t c : cps) {
@@ -41,9 +52,9 @@ void takeTail(std::u32string_view cps, std::size_t& i, std::u32string& tok) {
 
 // A piece of text the lines break between. A Chinese character with the
 // closing punctuation after it; a Latin word (or a path's part up to its
-// '/') with the spaces after it; a forced '\n' on its own; or, in Latin
-// text, a short Chinese run, which breaks inside only when no line holds it
-// (`run`).
+// '/') with the spaces after it; a forced '\n' on its own; or a run that
+// breaks inside only when no line holds it (`run`): in Latin text a short
+// Chinese run, in a short Chinese text a short clause.
 struct Token {
     std::u32string text;
     bool run = false;
@@ -52,6 +63,7 @@ struct Token {
 std::vector<Token> tokens(std::u32string_view cps) {
     std::vector<Token> out;
     const bool keepRuns = latinText(cps);
+    const bool keepClauses = !keepRuns && cjkCount(cps) <= kShortText;
     std::size_t runEnd = 0;  // the end of the Chinese run being cut into characters
     for (std::size_t i = 0; i < cps.size();) {
         std::u32string tok;
@@ -64,7 +76,12 @@ std::vector<Token> tokens(std::u32string_view cps) {
             // A masked name (欧**珍) is one run with its '*'.
             std::size_t end = i;
             while (end < cps.size() && (isCjk(cps[end]) || cps[end] == U'*')) ++end;
-            if (keepRuns && i >= runEnd && end - i > 1 && end - i <= kWholeRun) {
+            if (keepClauses) {
+                end = i;  // a clause: up to its punctuation
+                while (end < cps.size() && isCjk(cps[end]) && !noLineStart(cps[end])) ++end;
+            }
+            const std::size_t most = keepRuns ? kWholeRun : kWholeClause;
+            if ((keepRuns || keepClauses) && i >= runEnd && end - i > 1 && end - i <= most) {
                 Token run{std::u32string(cps.begin() + std::ptrdiff_t(i), cps.begin() + std::ptrdiff_t(end)), true};
                 i = end;
                 takeTail(cps, i, run.text);

@@ -1,8 +1,9 @@
 // text.h — where lines break, in plain C++ (the Ui, the frame layout and
 // tests share it). Chinese breaks between any two characters, except before
 // closing punctuation (，。！？ …); Latin breaks at spaces; a short Chinese
-// run in Latin text (a name, a canteen) stays on one line when a line holds
-// it; a word wider than the line (a long code) is broken between letters as a
+// run in Latin text (a name, a canteen), and a short clause in a short
+// Chinese text (您好，/ 歡迎光臨！), stay on one line when a line holds them;
+// a word wider than the line (a long code) is broken between letters as a
 // last resort, so a wrapped line is never wider than its box.
 //
 //   wrapText("本周五上午九点健康讲座", 300, width) -> {"本周五上午", "九点健康讲座"}
