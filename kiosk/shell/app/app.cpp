@@ -1,7 +1,7 @@
 #include "shell/app/app.h"
 
 // Index
-//   [start]     start-up in named phases: words, script, worker (store, fonts), display,
+//   [start]     start-up in named phases: script, worker (store, words, fonts), display,
 //               ImGui, context, screens, sync
 //   [loop]      run(): wait for events or the next due timer, draw only when owed
 //   [timers]    clock minute, idle guard, notice, sync status, card timeout
@@ -60,7 +60,8 @@ App::Impl::~Impl() {
 //
 // Two threads from the first phase to the first frame. The worker opens the
 // store (a file this build cannot use stops the kiosk before any window
-// opens, untouched), finds the fonts and builds the atlas; the main thread
+// opens, untouched), reads the string tables, finds the fonts and builds the
+// atlas; the main thread
 // brings up SDL, the window and the GL context (~100 ms here, most of
 // start-up). Start-up then costs the longer of the two, not the sum.
 
@@ -86,7 +87,7 @@ struct App::Impl::Boot {
 };
 
 int App::Impl::start() {
-    loadWords();
+    textSize = parseTextSize(opt.textSize).value_or(TextSize::Standard);
     if (int rc = loadScript()) return rc;
     startWorker();
     if (int rc = openDisplay()) return rc;
@@ -102,10 +103,10 @@ int App::Impl::start() {
     return 0;
 }
 
+// On the worker: the main thread reads no string before it joins it.
 void App::Impl::loadWords() {
     auto t = Steady::now();
     strings = Strings::load(opt.lang.empty() ? Strings::kFallbackLang : opt.lang);
-    textSize = parseTextSize(opt.textSize).value_or(TextSize::Standard);
     tStrings = msSince(t);
 }
 
@@ -146,6 +147,7 @@ void App::Impl::startWorker() {
             storeSet = true;
             b.storeReady.set_value(db != nullptr);
             if (!db) return;
+            loadWords();
 
             auto t1 = Steady::now();
             if (opt.fontSpec.empty()) {
