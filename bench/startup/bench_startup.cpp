@@ -13,7 +13,7 @@
 //                   with nothing touched (the clock ticks each minute)
 //   memory          VmRSS on the home screen after the idle window, and its
 //                   peak (VmHWM), against the floor's (budget: +25 MB)
-//   drawing floor   bench_floor --draw: the floor that also draws one quad as
+//   drawing floor   bench_floor --draw: the floor that also draws a fill and a glyph as
 //                   the kiosk draws; not the budget's floor, but it shows what
 //                   any first draw costs on this GL (llvmpipe compiles its
 //                   shaders then) apart from what is the kiosk's own
@@ -176,7 +176,7 @@ int main(int argc, char** argv) {
     const char* phases[] = {"sdl_init_ms", "window_gl_ms", "swap_ms"};
     std::map<std::string, std::vector<double>> kioskPhase, floorPhase;
     std::string page, glyphs, line, gl, floorLine;
-    // The same floor drawing one quad as the kiosk draws (bench_floor --draw):
+    // The same floor drawing a fill and a glyph as the kiosk draws (bench_floor --draw):
     // not the budget's floor, but where the difference goes.
     std::vector<double> drawCold;
     std::vector<long> drawRss;
@@ -257,7 +257,7 @@ int main(int argc, char** argv) {
     std::printf("\n");
     std::printf("glyph page: %s, %s glyphs rasterized for the first screens in %.1f ms (median)   budget <= 2048x2048\n",
                 page.c_str(), glyphs.c_str(), median(pageMs));
-    std::printf("floor drawing one quad as the kiosk draws (not the budget's floor: what a first draw costs on this GL):"
+    std::printf("floor drawing a fill and a glyph as the kiosk draws (not the budget's floor: what a first draw costs on this GL):"
                 " median %.1f ms (draw %.1f, swap %.1f); kiosk over it: %+.1f ms\n",
                 median(drawCold), median(drawPhase["draw_ms"]), median(drawPhase["swap_ms"]), kioskMs - median(drawCold));
     std::printf("last timing line: %s", line.c_str());
@@ -302,7 +302,7 @@ int main(int argc, char** argv) {
                 cpu, wall, after - before, hz);
     std::sort(drawRss.begin(), drawRss.end());
     const long drawKb = drawRss[drawRss.size() / 2];
-    std::printf("floor drawing one quad: %.1f MB resident; kiosk over it: %+.1f MB\n", double(drawKb) / 1024.0,
+    std::printf("floor drawing a fill and a glyph: %.1f MB resident; kiosk over it: %+.1f MB\n", double(drawKb) / 1024.0,
                 double(rss - drawKb) / 1024.0);
     std::printf("resident memory on the home screen: kiosk %.1f MB (peak %.1f MB), floor %.1f MB: %+.1f MB over the floor"
                 "   budget <= +25 MB\n",
