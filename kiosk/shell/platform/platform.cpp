@@ -180,7 +180,7 @@ void Platform::drawFixedFunction(ImDrawData* data) {
             }
             const float x0 = (cmd.ClipRect.x - off.x) * scale.x, y0 = (cmd.ClipRect.y - off.y) * scale.y;
             const float x1 = (cmd.ClipRect.z - off.x) * scale.x, y1 = (cmd.ClipRect.w - off.y) * scale.y;
-            if (x1 <= x0 || y1 <= y0) continue;
+            if (x1 <= x0 || y1 <= y0 || cmd.ElemCount == 0) continue;
             glScissor(int(x0), int(float(fbH) - y1), int(x1 - x0), int(y1 - y0));
             glBindTexture(GL_TEXTURE_2D, GLuint(reinterpret_cast<std::uintptr_t>(cmd.GetTexID())));
             if (split) splitSolidRuns(vtx, idx + cmd.IdxOffset, cmd.ElemCount, white, runs);
