@@ -1,8 +1,6 @@
 // e2e_check — small checks for the end-to-end tests.
 //   e2e_check png FILE W H MIN_COLOURS   the screenshot has this size and at
 //                                        least MIN_COLOURS distinct colours
-//   e2e_check same FILE_A FILE_B MAX_PX  the two screenshots differ in at most
-//                                        MAX_PX pixels (by more than 2 levels)
 //   e2e_check state FILE KEY=VALUE...    the kiosk's state file has these values
 //                                        (compared as JSON text: home, 1, true, null)
 //   e2e_check newer-db FILE              writes a SQLite file at schema 999, as a
@@ -40,30 +38,6 @@ int checkPng(const char* file, int w, int h, std::size_t minColours) {
     if (colours.size() < minColours)
         return fail(std::string(file) + ": only " + std::to_string(colours.size()) + " colours (blank frame?)");
     std::printf("e2e_check: %s %dx%d, %zu colours\n", file, iw, ih, colours.size());
-    return 0;
-}
-
-// The same screen drawn again after other screens: nothing of them is left
-// (a frame that did not clear its whole buffer shows them, or darkens what
-// it blends over again). MAX_PX allows for the clock's minute turning.
-int checkSame(const char* a, const char* b, long maxPx) {
-    int aw = 0, ah = 0, bw = 0, bh = 0, n = 0;
-    unsigned char* pa = stbi_load(a, &aw, &ah, &n, 3);
-    unsigned char* pb = stbi_load(b, &bw, &bh, &n, 3);
-    const bool read = pa && pb;
-    long differ = 0;
-    if (read && aw == bw && ah == bh)
-        for (std::size_t i = 0; i < std::size_t(aw) * std::size_t(ah) * 3; i += 3)
-            if (std::abs(pa[i] - pb[i]) > 2 || std::abs(pa[i + 1] - pb[i + 1]) > 2 || std::abs(pa[i + 2] - pb[i + 2]) > 2)
-                ++differ;
-    stbi_image_free(pa);
-    stbi_image_free(pb);
-    if (!read) return fail(std::string("cannot read ") + a + " or " + b);
-    if (aw != bw || ah != bh) return fail(std::string(a) + " and " + b + " differ in size");
-    if (differ > maxPx)
-        return fail(std::string(b) + ": " + std::to_string(differ) + " pixels differ from " + a + " (at most " +
-                    std::to_string(maxPx) + ")");
-    std::printf("e2e_check: %s as %s (%ld pixels differ)\n", b, a, differ);
     return 0;
 }
 
@@ -114,12 +88,11 @@ int bundle(const char* out, const char* caPem, const char* keyPem, const char* u
 
 int main(int argc, char** argv) {
     std::string cmd = argc > 1 ? argv[1] : "";
-    if (cmd == "same" && argc == 5) return checkSame(argv[2], argv[3], std::atol(argv[4]));
     if (cmd == "png" && argc == 6) return checkPng(argv[2], std::atoi(argv[3]), std::atoi(argv[4]), std::size_t(std::atoi(argv[5])));
     if (cmd == "state" && argc >= 3) return checkState(argv[2], argc - 3, argv + 3);
     if (cmd == "newer-db" && argc == 3) return newerDb(argv[2]);
     if (cmd == "bundle" && argc == 7) return bundle(argv[2], argv[3], argv[4], argv[5], argv[6]);
-    std::fprintf(stderr, "usage: e2e_check png FILE W H MIN_COLOURS | same FILE_A FILE_B MAX_PX | state FILE KEY=VALUE... | newer-db FILE | "
+    std::fprintf(stderr, "usage: e2e_check png FILE W H MIN_COLOURS | state FILE KEY=VALUE... | newer-db FILE | "
                          "bundle OUT CA_PEM KEY_PEM URL NAME\n");
     return 2;
 }

@@ -61,9 +61,9 @@ App::Impl::~Impl() {
 // Two threads from the first phase to the first frame. The worker opens the
 // store (a file this build cannot use stops the kiosk before any window
 // opens, untouched), reads the string tables, finds the fonts and builds the
-// atlas; the main thread
-// brings up SDL, the window and the GL context (~100 ms here, most of
-// start-up). Start-up then costs the longer of the two, not the sum.
+// atlas; the main thread brings up SDL, the window and the GL context
+// (~100 ms here, most of start-up). Start-up then costs the longer of the
+// two, not the sum.
 
 struct App::Impl::Boot {
     std::thread worker;
