@@ -19,8 +19,8 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
-#include <cstdlib>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <vector>
 
@@ -62,10 +62,13 @@ void drawAsKiosk(shell::Platform& platform, int w, int h, bool sampledFill) {
         float x, y, u, v;
         std::uint32_t colour;
     };
-    const float fw = float(w), fh = float(h), uv = 2.0f / 2048.0f;
-    const Vertex v[8] = {{0, 0, uv, uv, 0xFF3D0B0Bu},   {fw, 0, uv, uv, 0xFF3D0B0Bu},       {fw, fh, uv, uv, 0xFF3D0B0Bu},
-                         {0, fh, uv, uv, 0xFF3D0B0Bu},  {100, 100, 0, 0, 0xFF202020u},      {164, 100, 0.03f, 0, 0xFF202020u},
-                         {164, 164, 0.03f, 0.1f, 0xFF202020u}, {100, 164, 0, 0.1f, 0xFF202020u}};
+    const float fw = float(w), fh = float(h), white = 2.0f / 2048.0f;
+    constexpr std::uint32_t kFill = 0xFF3D0B0Bu, kInk = 0xFF202020u;
+    const Vertex v[8] = {
+        // The fill, at the white texel.
+        {0, 0, white, white, kFill}, {fw, 0, white, white, kFill}, {fw, fh, white, white, kFill}, {0, fh, white, white, kFill},
+        // A glyph's 64 px square of the page.
+        {100, 100, 0, 0, kInk}, {164, 100, 0.03f, 0, kInk}, {164, 164, 0.03f, 0.1f, kInk}, {100, 164, 0, 0.1f, kInk}};
     const GLushort idx[12] = {0, 1, 2, 0, 2, 3, 4, 5, 6, 4, 6, 7};
     glEnableClientState(GL_VERTEX_ARRAY);
     glEnableClientState(GL_TEXTURE_COORD_ARRAY);
