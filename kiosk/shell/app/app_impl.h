@@ -144,8 +144,8 @@ struct App::Impl final : ScriptHost {
     std::vector<std::string> layoutViolations;
     bool textSizeOpen = false;  // the 字号 chooser is over the screen
     // Frame costs after start-up (the state file).
-    double frameMsMax = 0, atlasRebuildMsMax = 0;
-    FrameStats frameStats, swapStats;  // the frames after start-up
+    double atlasRebuildMsMax = 0;
+    FrameStats frameStats, swapStats;  // the frames after start-up (the longest is frame_ms_max)
     std::vector<std::pair<std::string, long>> memoryKb;  // the script's `memory` steps
 
     // Start-up (app.cpp [start]): the worker thread's side of it.

@@ -73,13 +73,11 @@ std::vector<Token> tokens(std::u32string_view cps) {
             continue;
         }
         if (isCjk(cps[i])) {
-            // A masked name (欧**珍) is one run with its '*'.
             std::size_t end = i;
-            while (end < cps.size() && (isCjk(cps[end]) || cps[end] == U'*')) ++end;
-            if (keepClauses) {
-                end = i;  // a clause: up to its punctuation
+            if (keepRuns)  // a masked name (欧**珍) is one run with its '*'
+                while (end < cps.size() && (isCjk(cps[end]) || cps[end] == U'*')) ++end;
+            else if (keepClauses)  // a clause: up to its punctuation
                 while (end < cps.size() && isCjk(cps[end]) && !noLineStart(cps[end])) ++end;
-            }
             const std::size_t most = keepRuns ? kWholeRun : kWholeClause;
             if ((keepRuns || keepClauses) && i >= runEnd && end - i > 1 && end - i <= most) {
                 Token run{std::u32string(cps.begin() + std::ptrdiff_t(i), cps.begin() + std::ptrdiff_t(end)), true};
